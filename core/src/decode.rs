@@ -1,0 +1,69 @@
+//! Reading response bodies into models, with the JSON path of whatever did not fit.
+
+use crate::endpoint::Endpoint;
+use crate::error::Error;
+use crate::http::Response;
+use serde::de::DeserializeOwned;
+
+/// Parses a successful JSON response body into `T`, or the response's Graph error.
+pub fn json<T: DeserializeOwned>(ep: &Endpoint, what: &str, res: &Response) -> Result<T, Error> {
+    res.ensure_success()?;
+    body(ep, what, &res.body)
+}
+
+/// Parses a JSON body (already known to be a success) into `T`.
+pub fn body<T: DeserializeOwned>(ep: &Endpoint, what: &str, bytes: &[u8]) -> Result<T, Error> {
+    match ep.dialect() {
+        crate::Dialect::Graph => {
+            let mut de = serde_json::Deserializer::from_slice(bytes);
+            let value = serde_path_to_error::deserialize(&mut de).map_err(|e| path_error(what, e))?;
+            de.end().map_err(|e| Error::decode(what, "", e))?;
+            Ok(value)
+        }
+        dialect => {
+            let raw: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| Error::decode(what, "", e))?;
+            serde_path_to_error::deserialize(dialect.from_wire(raw)).map_err(|e| path_error(what, e))
+        }
+    }
+}
+
+fn path_error(what: &str, e: serde_path_to_error::Error<serde_json::Error>) -> Error {
+    let path = e.path().to_string();
+    let path = if path == "." { String::new() } else { path };
+    Error::decode(what, path, e.into_inner())
+}
+
+/// Serde helpers for `Option<Vec<u8>>` carried as base64 in JSON (`contentBytes`).
+pub mod base64_bytes {
+    use base64::engine::general_purpose::STANDARD;
+    use base64::Engine;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &Option<Vec<u8>>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(bytes) => s.serialize_str(&STANDARD.encode(bytes)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<u8>>, D::Error> {
+        let s: Option<String> = Option::deserialize(d)?;
+        s.map(|s| STANDARD.decode(s.trim()).map_err(serde::de::Error::custom)).transpose()
+    }
+}
+
+/// Serde helpers for `Vec<u8>` carried as base64 in JSON.
+pub mod base64_bytes_required {
+    use base64::engine::general_purpose::STANDARD;
+    use base64::Engine;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&STANDARD.encode(v))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+        let s = String::deserialize(d)?;
+        STANDARD.decode(s.trim()).map_err(serde::de::Error::custom)
+    }
+}

@@ -1,0 +1,290 @@
+//! Where requests go: national cloud, API version, JSON dialect, and safe URL building.
+
+use crate::error::Error;
+use crate::odata::Query;
+use serde_json::{Map, Value};
+
+/// A Microsoft Graph national cloud.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Cloud {
+    #[default]
+    Global,
+    /// US Government L4 (GCC High).
+    UsGovL4,
+    /// US Government L5 (DoD).
+    UsGovL5,
+    /// China, operated by 21Vianet.
+    China,
+}
+
+impl Cloud {
+    pub fn graph_root(self) -> &'static str {
+        match self {
+            Cloud::Global => "https://graph.microsoft.com",
+            Cloud::UsGovL4 => "https://graph.microsoft.us",
+            Cloud::UsGovL5 => "https://dod-graph.microsoft.us",
+            Cloud::China => "https://microsoftgraph.chinacloudapi.cn",
+        }
+    }
+
+    /// Parses the names bindings accept: "global", "usgov-l4", "usgov-l5" ("dod"), "china".
+    pub fn parse(name: &str) -> Result<Cloud, Error> {
+        match name.to_ascii_lowercase().replace(['_', ' '], "-").as_str() {
+            "global" | "public" | "worldwide" => Ok(Cloud::Global),
+            "usgov-l4" | "usgovl4" | "gcc-high" | "usgov" => Ok(Cloud::UsGovL4),
+            "usgov-l5" | "usgovl5" | "dod" => Ok(Cloud::UsGovL5),
+            "china" | "21vianet" => Ok(Cloud::China),
+            _ => Err(Error::invalid("cloud", format!("unknown cloud {name:?}; expected global, usgov-l4, usgov-l5 or china"))),
+        }
+    }
+}
+
+/// The API version path segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ApiVersion {
+    #[default]
+    V1,
+    Beta,
+}
+
+impl ApiVersion {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ApiVersion::V1 => "v1.0",
+            ApiVersion::Beta => "beta",
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<ApiVersion, Error> {
+        match s {
+            "v1.0" | "v1" | "1.0" => Ok(ApiVersion::V1),
+            "beta" => Ok(ApiVersion::Beta),
+            _ => Err(Error::invalid("version", format!("unknown API version {s:?}; expected v1.0 or beta"))),
+        }
+    }
+}
+
+/// The JSON property casing the server speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Dialect {
+    /// Microsoft Graph: camelCase properties.
+    #[default]
+    Graph,
+    /// Outlook REST API v2.0 (and Exchange hybrid servers): PascalCase properties.
+    OutlookRest,
+}
+
+impl Dialect {
+    /// Turns a camelCase (model) JSON value into what the server expects.
+    pub fn to_wire(self, v: Value) -> Value {
+        match self {
+            Dialect::Graph => v,
+            Dialect::OutlookRest => recase(v, upper_first),
+        }
+    }
+
+    /// Turns a server JSON value into camelCase (model) form.
+    pub fn from_wire(self, v: Value) -> Value {
+        match self {
+            Dialect::Graph => v,
+            Dialect::OutlookRest => recase(v, lower_first),
+        }
+    }
+
+    /// `{"name": value}` in the server's casing, as action bodies (reply, forward) need.
+    pub fn wrap(self, name: &str, value: Value) -> Value {
+        let mut m = Map::new();
+        m.insert(name.to_string(), value);
+        self.to_wire(Value::Object(m))
+    }
+}
+
+fn recase(v: Value, f: fn(&str) -> String) -> Value {
+    match v {
+        Value::Object(m) => Value::Object(
+            m.into_iter()
+                .map(|(k, v)| {
+                    // Annotations (@odata.type, prop@odata.nextLink) keep their spelling in both dialects.
+                    let key = if k.starts_with('@') { k } else { f(&k) };
+                    (key, recase(v, f))
+                })
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(a.into_iter().map(|v| recase(v, f)).collect()),
+        other => other,
+    }
+}
+
+fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_lowercase().chain(c).collect()).unwrap_or_default()
+}
+
+/// Where and how to talk: root URL, version path, dialect.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Endpoint {
+    root: String,
+    version_path: String,
+    dialect: Dialect,
+}
+
+impl Default for Endpoint {
+    fn default() -> Self {
+        Endpoint::graph(Cloud::Global, ApiVersion::V1)
+    }
+}
+
+impl Endpoint {
+    /// Microsoft Graph in a national cloud.
+    pub fn graph(cloud: Cloud, version: ApiVersion) -> Self {
+        Endpoint { root: cloud.graph_root().to_string(), version_path: version.as_str().into(), dialect: Dialect::Graph }
+    }
+
+    /// Graph-compatible server at another root (the emulator, a proxy): `http://127.0.0.1:8080`.
+    pub fn custom(root: &str, version: ApiVersion) -> Result<Self, Error> {
+        Ok(Endpoint { root: check_root(root)?, version_path: version.as_str().into(), dialect: Dialect::Graph })
+    }
+
+    /// Outlook REST API v2.0 at `root`, e.g. `https://outlook.office.com` or an Exchange hybrid server.
+    pub fn outlook_rest(root: &str) -> Result<Self, Error> {
+        Ok(Endpoint { root: check_root(root)?, version_path: "api/v2.0".into(), dialect: Dialect::OutlookRest })
+    }
+
+    pub fn dialect(&self) -> Dialect {
+        self.dialect
+    }
+
+    /// `https://graph.microsoft.com/v1.0`, without a trailing slash.
+    pub fn base(&self) -> String {
+        format!("{}/{}", self.root, self.version_path)
+    }
+
+    pub fn root(&self) -> &str {
+        &self.root
+    }
+
+    /// Starts a URL path under the versioned base.
+    pub fn path(&self) -> PathBuilder {
+        PathBuilder { url: self.base() }
+    }
+
+    /// Refuses a link (nextLink, deltaLink, Location) that points off this endpoint's origin,
+    /// so that a hostile or broken response cannot send the bearer token elsewhere.
+    pub fn check_link(&self, link: &str) -> Result<(), Error> {
+        let origin = origin_of(&self.root);
+        match origin_of_link(link) {
+            Some(o) if o.eq_ignore_ascii_case(origin) => Ok(()),
+            _ => Err(Error::invalid("nextLink", format!("link points outside {origin}; refusing to follow it"))),
+        }
+    }
+}
+
+fn check_root(root: &str) -> Result<String, Error> {
+    let root = root.trim_end_matches('/');
+    let rest = root
+        .strip_prefix("https://")
+        .or_else(|| root.strip_prefix("http://"))
+        .ok_or_else(|| Error::invalid("base_url", "must start with http:// or https://"))?;
+    if rest.is_empty() || rest.contains(['?', '#', '@']) || rest.chars().any(|c| c.is_control() || c == ' ') {
+        return Err(Error::invalid("base_url", "must be a plain http(s) URL without query, fragment or credentials"));
+    }
+    Ok(root.to_string())
+}
+
+fn origin_of(root: &str) -> &str {
+    let scheme_end = root.find("://").map(|i| i + 3).unwrap_or(0);
+    match root[scheme_end..].find('/') {
+        Some(i) => &root[..scheme_end + i],
+        None => root,
+    }
+}
+
+fn origin_of_link(link: &str) -> Option<&str> {
+    if !(link.starts_with("https://") || link.starts_with("http://")) {
+        return None;
+    }
+    let scheme_end = link.find("://")? + 3;
+    let end = link[scheme_end..].find(['/', '?', '#']).map(|i| scheme_end + i).unwrap_or(link.len());
+    let origin = &link[..end];
+    if origin.contains(['@', '\\']) {
+        return None;
+    }
+    Some(origin)
+}
+
+/// Builds `base/seg/seg?query`, percent-encoding every ID as one path segment.
+#[derive(Debug, Clone)]
+pub struct PathBuilder {
+    url: String,
+}
+
+impl PathBuilder {
+    /// A fixed segment written by this crate (never user input).
+    pub fn seg(mut self, literal: &str) -> Self {
+        self.url.push('/');
+        self.url.push_str(literal);
+        self
+    }
+
+    /// A caller-supplied ID: rejected when empty or unsafe, otherwise encoded as one segment.
+    pub fn id(mut self, param: &str, value: &str) -> Result<Self, Error> {
+        check_id(param, value)?;
+        self.url.push('/');
+        encode_into(&mut self.url, value, UNRESERVED);
+        Ok(self)
+    }
+
+    pub fn build(self) -> String {
+        self.url
+    }
+
+    pub fn with_query(self, q: &Query) -> Result<String, Error> {
+        let mut url = self.url;
+        let qs = q.to_query_string()?;
+        if !qs.is_empty() {
+            url.push('?');
+            url.push_str(&qs);
+        }
+        Ok(url)
+    }
+}
+
+/// An ID must be non-empty, free of control characters, and not a dot segment (which URL
+/// parsers would resolve even when percent-encoded).
+pub fn check_id(param: &str, value: &str) -> Result<(), Error> {
+    if value.is_empty() {
+        return Err(Error::invalid(param, "must not be empty"));
+    }
+    if value.trim().is_empty() {
+        return Err(Error::invalid(param, "must not be blank"));
+    }
+    if value.chars().any(char::is_control) {
+        return Err(Error::invalid(param, "must not contain control characters"));
+    }
+    if value == "." || value == ".." {
+        return Err(Error::invalid(param, "must not be a dot segment"));
+    }
+    Ok(())
+}
+
+/// Characters never encoded in a path segment (RFC 3986 unreserved).
+const UNRESERVED: &[u8] = b"-._~";
+/// In query values, also keep the characters OData syntax uses and Graph reads literally.
+pub(crate) const QUERY_SAFE: &[u8] = b"-._~,'()/:@$*";
+
+pub(crate) fn encode_into(out: &mut String, s: &str, keep: &[u8]) {
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || keep.contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push('%');
+            out.push(char::from(b"0123456789ABCDEF"[(b >> 4) as usize]));
+            out.push(char::from(b"0123456789ABCDEF"[(b & 15) as usize]));
+        }
+    }
+}

@@ -1,0 +1,140 @@
+//! Operations: each is a plain struct (from the table) with an `Operation` impl that builds its
+//! request and parses its response. No I/O happens here.
+
+use crate::decode;
+use crate::endpoint::{Endpoint, PathBuilder};
+use crate::error::Error;
+use crate::http::{Request, Response};
+use crate::odata::{Page, Query};
+use serde::de::DeserializeOwned;
+
+mod conversations;
+mod groups;
+mod posts;
+pub mod table;
+mod threads;
+
+pub use table::*;
+
+/// The shape of an operation's result, for bindings that generate return types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpKind {
+    /// A `Page<T>`; more pages follow `next_link`.
+    List,
+    /// One resource.
+    Item,
+    /// Nothing (204/202).
+    Empty,
+    /// Bytes with a media type.
+    Binary,
+}
+
+/// A parameter of an operation, as the table declares it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParamInfo {
+    pub name: &'static str,
+    /// The Rust type as written in the table: "Id", "Query", "Post", "Option<String>", ...
+    pub ty: &'static str,
+}
+
+impl ParamInfo {
+    /// Whether the parameter is a path ID (positional in every binding).
+    pub fn is_id(&self) -> bool {
+        self.ty == "Id"
+    }
+
+    /// Whether the parameter may be left out (query options, optional values).
+    pub fn is_optional(&self) -> bool {
+        self.ty == "Query" || self.ty.starts_with("Option")
+    }
+
+    /// A one-line description for generated docstrings.
+    pub fn doc(&self) -> &'static str {
+        match self.name {
+            "group_id" => "The group's id.",
+            "conversation_id" => "The conversation's id.",
+            "thread_id" => "The conversation thread's id.",
+            "post_id" => "The post's id.",
+            "attachment_id" => "The attachment's id.",
+            "member_id" => "The id of the user (or other directory object) to add or remove as member.",
+            "owner_id" => "The id of the user to add or remove as owner.",
+            "query" => "OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.",
+            "group" => "The group's properties; only those set are sent.",
+            "thread" => "The thread's properties; only those set are sent.",
+            "topic" => "The conversation topic (subject).",
+            "post" => "The post to send: its body (a plain string is HTML), and optionally new participants and attachments.",
+            "photo" => "The image bytes and their media type (image/jpeg or image/png).",
+            "comment" => "A comment to send with the forwarded post.",
+            "to_recipients" => "Who to forward the post to.",
+            _ => "",
+        }
+    }
+}
+
+/// Everything the bindings and stub generators need to know about one operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OpInfo {
+    pub name: &'static str,
+    /// The Rust struct implementing it.
+    pub op: &'static str,
+    pub doc: &'static str,
+    pub params: &'static [ParamInfo],
+    /// The output type as written in the table: "Page<Post>", "Group", "()", "Photo".
+    pub output: &'static str,
+    pub kind: OpKind,
+}
+
+/// The name every binding uses for an operation (snake_case; JS turns it into camelCase).
+pub trait Named {
+    const NAME: &'static str;
+}
+
+/// One Graph call: build the request, parse the response.
+pub trait Operation: Named {
+    type Output;
+    fn request(&self, ep: &Endpoint) -> Result<Request, Error>;
+    fn parse(&self, ep: &Endpoint, res: Response) -> Result<Self::Output, Error>;
+}
+
+/// Operations whose output is a page of a collection.
+pub trait Paged: Operation<Output = Page<Self::Item>> {
+    type Item;
+}
+
+impl<T, O: Operation<Output = Page<T>>> Paged for O {
+    type Item = T;
+}
+
+/// Looks an operation up by its binding name.
+pub fn find(name: &str) -> Option<&'static OpInfo> {
+    OPERATIONS.iter().find(|o| o.name == name)
+}
+
+/// A GET with query options; `directory` resources need `ConsistencyLevel` for `$count`/`$search`.
+pub(crate) fn get(path: PathBuilder, q: &Query, directory: bool) -> Result<Request, Error> {
+    q.apply_headers(Request::get(path.with_query(q)?), directory)
+}
+
+/// A request with a JSON body in the endpoint's dialect.
+pub(crate) fn with_json(ep: &Endpoint, req: Request, body: &impl serde::Serialize) -> Result<Request, Error> {
+    let value = serde_json::to_value(body).map_err(|e| Error::invalid("body", e.to_string()))?;
+    req.json(&ep.dialect().to_wire(value))
+}
+
+/// A success with a JSON body of type `T`.
+pub(crate) fn json<T: DeserializeOwned>(ep: &Endpoint, what: &str, res: &Response) -> Result<T, Error> {
+    decode::json(ep, what, res)
+}
+
+/// A success with no body worth reading (202/204).
+pub(crate) fn empty(res: &Response) -> Result<(), Error> {
+    res.ensure_success()
+}
+
+/// A required text parameter must carry something.
+pub(crate) fn require_text(param: &str, value: Option<&str>) -> Result<(), Error> {
+    match value {
+        Some(v) if !v.trim().is_empty() => Ok(()),
+        _ => Err(Error::invalid(param, "is required and must not be blank")),
+    }
+}
