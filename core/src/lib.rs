@@ -19,6 +19,8 @@
 //! assert_eq!(page.value[0].topic.as_deref(), Some("Hello"));
 //! ```
 
+#[cfg(feature = "native")]
+pub mod client;
 pub mod decode;
 pub mod endpoint;
 pub mod error;
@@ -28,6 +30,8 @@ pub mod odata;
 pub mod ops;
 pub mod retry;
 
+#[cfg(feature = "native")]
+pub use client::{Client, ClientBuilder, Pager, TokenProvider};
 pub use endpoint::{ApiVersion, Cloud, Dialect, Endpoint};
 pub use error::{ApiError, Error};
 pub use http::{Method, Request, Response};

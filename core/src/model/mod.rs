@@ -20,8 +20,66 @@ macro_rules! model {
             #[serde(flatten)]
             pub extra: $crate::model::Extra,
         }
+
+        impl $name {
+            /// This model's description, for binding and stub generators.
+            pub const INFO: $crate::model::ModelInfo = $crate::model::ModelInfo {
+                name: stringify!($name),
+                fields: &[ $( $crate::model::FieldInfo { name: stringify!($field), ty: stringify!($ty) } ),* ],
+            };
+        }
     };
 }
+
+/// A model's known properties, for generators (Python stubs, TypeScript interfaces).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ModelInfo {
+    pub name: &'static str,
+    pub fields: &'static [FieldInfo],
+}
+
+/// One known property: its Rust (snake_case) name and its Rust type as written, e.g. "Vec<Recipient>".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldInfo {
+    pub name: &'static str,
+    pub ty: &'static str,
+}
+
+impl FieldInfo {
+    /// The property's name in Graph JSON (camelCase; `odata_type` is the `@odata.type` annotation).
+    pub fn wire_name(&self) -> String {
+        if self.name == "odata_type" {
+            return "@odata.type".into();
+        }
+        let mut out = String::with_capacity(self.name.len());
+        let mut upper = false;
+        for c in self.name.chars() {
+            if c == '_' {
+                upper = true;
+            } else if upper {
+                out.extend(c.to_uppercase());
+                upper = false;
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+}
+
+/// Every model, for generators.
+pub static MODELS: &[ModelInfo] = &[
+    EmailAddress::INFO,
+    Recipient::INFO,
+    ItemBody::INFO,
+    Group::INFO,
+    User::INFO,
+    DirectoryObject::INFO,
+    Conversation::INFO,
+    ConversationThread::INFO,
+    Post::INFO,
+    Attachment::INFO,
+];
 
 mod attachment;
 mod common;

@@ -1,0 +1,335 @@
+//! The native transport (feature `native`): an async client over reqwest (rustls) and tokio.
+//! It only moves bytes: requests, parsing, paging links and retry decisions come from the core.
+
+use crate::endpoint::{ApiVersion, Cloud, Endpoint};
+use crate::error::Error;
+use crate::http::{Method, Request, Response};
+use crate::odata::{next_page_request, Page};
+use crate::ops::Operation;
+use crate::retry::{Decision, Policy};
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// A boxed future returning a bearer token.
+pub type TokenFuture = Pin<Box<dyn Future<Output = Result<String, Error>> + Send>>;
+
+/// Where bearer tokens come from: a fixed string, or a callback asked before every request so the
+/// host can refresh.
+#[derive(Clone)]
+pub enum TokenProvider {
+    Static(String),
+    Callback(Arc<dyn Fn() -> TokenFuture + Send + Sync>),
+}
+
+impl TokenProvider {
+    /// A callback token source: `TokenProvider::callback(|| async { Ok(fetch_token().await) })`.
+    pub fn callback<F, Fut>(f: F) -> Self
+    where
+        F: Fn() -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = Result<String, Error>> + Send + 'static,
+    {
+        TokenProvider::Callback(Arc::new(move || Box::pin(f())))
+    }
+
+    async fn token(&self) -> Result<String, Error> {
+        let token = match self {
+            TokenProvider::Static(t) => t.clone(),
+            TokenProvider::Callback(f) => f().await?,
+        };
+        if token.trim().is_empty() || token.chars().any(|c| c.is_control()) {
+            return Err(Error::invalid("token", "the token provider returned an empty or malformed token"));
+        }
+        Ok(token)
+    }
+}
+
+impl fmt::Debug for TokenProvider {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TokenProvider::Static(_) => f.write_str("TokenProvider::Static(<redacted>)"),
+            TokenProvider::Callback(_) => f.write_str("TokenProvider::Callback(..)"),
+        }
+    }
+}
+
+impl From<&str> for TokenProvider {
+    fn from(t: &str) -> Self {
+        TokenProvider::Static(t.to_string())
+    }
+}
+
+impl From<String> for TokenProvider {
+    fn from(t: String) -> Self {
+        TokenProvider::Static(t)
+    }
+}
+
+/// Builds a [`Client`].
+#[derive(Debug)]
+pub struct ClientBuilder {
+    endpoint: Result<Endpoint, Error>,
+    token: Option<TokenProvider>,
+    policy: Policy,
+    timeout: Duration,
+}
+
+impl ClientBuilder {
+    /// A national cloud (default: global), keeping the version.
+    pub fn cloud(mut self, cloud: Cloud) -> Self {
+        self.endpoint = Ok(Endpoint::graph(cloud, ApiVersion::V1));
+        self
+    }
+
+    /// Any Graph-compatible root, e.g. the emulator's `http://127.0.0.1:PORT`.
+    pub fn base_url(mut self, root: &str) -> Self {
+        self.endpoint = Endpoint::custom(root, ApiVersion::V1);
+        self
+    }
+
+    pub fn endpoint(mut self, ep: Endpoint) -> Self {
+        self.endpoint = Ok(ep);
+        self
+    }
+
+    pub fn token(mut self, token: impl Into<TokenProvider>) -> Self {
+        self.token = Some(token.into());
+        self
+    }
+
+    pub fn retry_policy(mut self, policy: Policy) -> Self {
+        self.policy = policy;
+        self
+    }
+
+    /// Whole-request timeout (default 100 s, as Graph's own gateway).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    pub fn build(self) -> Result<Client, Error> {
+        let endpoint = self.endpoint?;
+        let token = self.token.ok_or_else(|| Error::invalid("token", "a token or token provider is required"))?;
+        let http = reqwest::Client::builder()
+            .timeout(self.timeout)
+            .connect_timeout(Duration::from_secs(30))
+            .user_agent(concat!("o365kit/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| Error::Transport(format!("cannot set up HTTP client: {e}")))?;
+        Ok(Client { inner: Arc::new(Inner { http, endpoint, token, policy: self.policy }) })
+    }
+}
+
+struct Inner {
+    http: reqwest::Client,
+    endpoint: Endpoint,
+    token: TokenProvider,
+    policy: Policy,
+}
+
+/// An async Microsoft Graph client. Cheap to clone; one method per operation of the table.
+///
+/// ```no_run
+/// # async fn demo() -> Result<(), o365kit::Error> {
+/// let client = o365kit::Client::builder().base_url("http://127.0.0.1:8080").token("emulator:member@contoso.test").build()?;
+/// for group in client.list_joined_groups(o365kit::Query::new()).await?.value {
+///     println!("{}", group.display_name.unwrap_or_default());
+/// }
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("endpoint", &self.inner.endpoint.base())
+            .field("token", &self.inner.token)
+            .finish()
+    }
+}
+
+impl Client {
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder { endpoint: Ok(Endpoint::default()), token: None, policy: Policy::default(), timeout: Duration::from_secs(100) }
+    }
+
+    pub fn endpoint(&self) -> &Endpoint {
+        &self.inner.endpoint
+    }
+
+    /// Runs one operation: build, send (with retries), parse.
+    pub async fn send<O: Operation>(&self, op: &O) -> Result<O::Output, Error> {
+        let req = op.request(&self.inner.endpoint)?;
+        let res = self.execute(&req).await?;
+        op.parse(&self.inner.endpoint, res)
+    }
+
+    /// Every page of a list operation, fetched as the caller asks for them.
+    pub fn pages<O: Operation<Output = Page<T>>, T>(&self, op: O) -> Pager<O> {
+        Pager { client: self.clone(), op, first: None, next: Next::Start }
+    }
+
+    /// Every item of a list operation, following nextLinks to the end.
+    pub async fn all<O: Operation<Output = Page<T>>, T>(&self, op: O) -> Result<Vec<T>, Error> {
+        let mut pager = self.pages(op);
+        let mut items = Vec::new();
+        while let Some(page) = pager.next_page().await {
+            items.extend(page?.value);
+        }
+        Ok(items)
+    }
+
+    /// Sends a prepared request, applying the retry policy, and returns the final response.
+    /// Adds `Authorization` and a `client-request-id` kept across retries.
+    pub async fn execute(&self, req: &Request) -> Result<Response, Error> {
+        let inner = &self.inner;
+        let client_request_id = req.header_value("client-request-id").map(str::to_string).unwrap_or_else(new_guid);
+        let idempotent = req.is_idempotent();
+        let mut attempt = 1;
+        loop {
+            let token = inner.token.token().await?;
+            let outcome = self.send_once(req, &token, &client_request_id).await;
+            let decision = match &outcome {
+                Ok(res) => inner.policy.decide(res, attempt, idempotent),
+                Err(_) => inner.policy.decide_transport(attempt, idempotent),
+            };
+            match decision {
+                Decision::Retry(wait) => tokio::time::sleep(wait).await,
+                Decision::Done => return outcome,
+            }
+            attempt += 1;
+        }
+    }
+
+    async fn send_once(&self, req: &Request, token: &str, client_request_id: &str) -> Result<Response, Error> {
+        let method = match req.method {
+            Method::Get => reqwest::Method::GET,
+            Method::Post => reqwest::Method::POST,
+            Method::Put => reqwest::Method::PUT,
+            Method::Patch => reqwest::Method::PATCH,
+            Method::Delete => reqwest::Method::DELETE,
+        };
+        let mut builder = self.inner.http.request(method, &req.url);
+        for (k, v) in &req.headers {
+            builder = builder.header(k.as_str(), v.as_str());
+        }
+        builder = builder.header("client-request-id", client_request_id).bearer_auth(token);
+        if let Some(body) = &req.body {
+            builder = builder.body(body.clone());
+        }
+        let res = builder.send().await.map_err(transport)?;
+        let status = res.status().as_u16();
+        let headers = res
+            .headers()
+            .iter()
+            .filter_map(|(k, v)| v.to_str().ok().map(|v| (k.as_str().to_string(), v.to_string())))
+            .collect();
+        let body = res.bytes().await.map_err(transport)?.to_vec();
+        Ok(Response { status, headers, body })
+    }
+}
+
+/// reqwest's messages name the URL but never headers, so the token cannot leak through them.
+fn transport(e: reqwest::Error) -> Error {
+    let kind = if e.is_timeout() {
+        "timed out"
+    } else if e.is_connect() {
+        "could not connect"
+    } else if e.is_body() || e.is_decode() {
+        "the response body was cut off"
+    } else {
+        "request failed"
+    };
+    let mut msg = format!("{kind}: {e}");
+    let mut source = std::error::Error::source(&e);
+    while let Some(s) = source {
+        msg.push_str(&format!(": {s}"));
+        source = s.source();
+    }
+    Error::Transport(msg)
+}
+
+/// A random RFC 4122 version-4 GUID, without a uuid dependency.
+fn new_guid() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let mut bytes = [0u8; 16];
+    for (i, chunk) in bytes.chunks_mut(8).enumerate() {
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_usize(i);
+        h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0));
+        chunk.copy_from_slice(&h.finish().to_le_bytes());
+    }
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
+}
+
+enum Next {
+    Start,
+    Link(String),
+    End,
+}
+
+/// Pages of a list operation, fetched one by one.
+pub struct Pager<O> {
+    client: Client,
+    op: O,
+    first: Option<Request>,
+    next: Next,
+}
+
+impl<T, O: Operation<Output = Page<T>>> Pager<O> {
+    /// The next page, or `None` after the last one. After an error the pager stops.
+    pub async fn next_page(&mut self) -> Option<Result<Page<T>, Error>> {
+        let ep = self.client.endpoint().clone();
+        let req = match std::mem::replace(&mut self.next, Next::End) {
+            Next::End => return None,
+            Next::Start => match self.op.request(&ep) {
+                Ok(r) => {
+                    self.first = Some(r.clone());
+                    r
+                }
+                Err(e) => return Some(Err(e)),
+            },
+            Next::Link(link) => match next_page_request(&ep, self.first.as_ref()?, &link) {
+                Ok(r) => r,
+                Err(e) => return Some(Err(e)),
+            },
+        };
+        let page = match self.client.execute(&req).await {
+            Ok(res) => self.op.parse(&ep, res),
+            Err(e) => Err(e),
+        };
+        if let Ok(p) = &page {
+            if let Some(link) = &p.next_link {
+                self.next = Next::Link(link.clone());
+            }
+        }
+        Some(page)
+    }
+}
+
+/// One async method per operation of the table, named as in every binding.
+macro_rules! client_methods {
+    ($(
+        $(#[doc = $doc:literal])*
+        fn $name:ident ( $( $p:ident : $pty:ty ),* $(,)? ) -> $out:ty, $kind:ident = $op:ident;
+    )*) => {
+        impl Client { $(
+            $(#[doc = $doc])*
+            pub async fn $name(&self, $( $p: impl Into<$pty> ),* ) -> Result<$out, Error> {
+                self.send(&crate::ops::$op { $( $p: $p.into() ),* }).await
+            }
+        )* }
+    };
+}
+
+use crate::ops::table::table_types::*;
+crate::operation_table!(client_methods);
