@@ -70,27 +70,37 @@ impl From<String> for TokenProvider {
 /// Builds a [`Client`].
 #[derive(Debug)]
 pub struct ClientBuilder {
-    endpoint: Result<Endpoint, Error>,
+    cloud: Cloud,
+    version: ApiVersion,
+    base_url: Option<String>,
+    endpoint: Option<Endpoint>,
     token: Option<TokenProvider>,
     policy: Policy,
     timeout: Duration,
 }
 
 impl ClientBuilder {
-    /// A national cloud (default: global), keeping the version.
+    /// A national cloud (default: global).
     pub fn cloud(mut self, cloud: Cloud) -> Self {
-        self.endpoint = Ok(Endpoint::graph(cloud, ApiVersion::V1));
+        self.cloud = cloud;
         self
     }
 
-    /// Any Graph-compatible root, e.g. the emulator's `http://127.0.0.1:PORT`.
+    /// v1.0 (default) or beta.
+    pub fn version(mut self, version: ApiVersion) -> Self {
+        self.version = version;
+        self
+    }
+
+    /// Any Graph-compatible root instead of the cloud's, e.g. the emulator's `http://127.0.0.1:PORT`.
     pub fn base_url(mut self, root: &str) -> Self {
-        self.endpoint = Endpoint::custom(root, ApiVersion::V1);
+        self.base_url = Some(root.to_string());
         self
     }
 
+    /// A fully specified endpoint (e.g. `Endpoint::outlook_rest`); overrides cloud, version and base URL.
     pub fn endpoint(mut self, ep: Endpoint) -> Self {
-        self.endpoint = Ok(ep);
+        self.endpoint = Some(ep);
         self
     }
 
@@ -111,7 +121,11 @@ impl ClientBuilder {
     }
 
     pub fn build(self) -> Result<Client, Error> {
-        let endpoint = self.endpoint?;
+        let endpoint = match (self.endpoint, self.base_url) {
+            (Some(ep), _) => ep,
+            (None, Some(root)) => Endpoint::custom(&root, self.version)?,
+            (None, None) => Endpoint::graph(self.cloud, self.version),
+        };
         let token = self.token.ok_or_else(|| Error::invalid("token", "a token or token provider is required"))?;
         let http = reqwest::Client::builder()
             .timeout(self.timeout)
@@ -156,7 +170,15 @@ impl fmt::Debug for Client {
 
 impl Client {
     pub fn builder() -> ClientBuilder {
-        ClientBuilder { endpoint: Ok(Endpoint::default()), token: None, policy: Policy::default(), timeout: Duration::from_secs(100) }
+        ClientBuilder {
+            cloud: Cloud::Global,
+            version: ApiVersion::V1,
+            base_url: None,
+            endpoint: None,
+            token: None,
+            policy: Policy::default(),
+            timeout: Duration::from_secs(100),
+        }
     }
 
     pub fn endpoint(&self) -> &Endpoint {
@@ -262,7 +284,9 @@ fn new_guid() -> String {
     for (i, chunk) in bytes.chunks_mut(8).enumerate() {
         let mut h = std::collections::hash_map::RandomState::new().build_hasher();
         h.write_usize(i);
-        h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0));
+        h.write_u128(
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0),
+        );
         chunk.copy_from_slice(&h.finish().to_le_bytes());
     }
     bytes[6] = (bytes[6] & 0x0f) | 0x40;

@@ -34,7 +34,10 @@ impl Cloud {
             "usgov-l4" | "usgovl4" | "gcc-high" | "usgov" => Ok(Cloud::UsGovL4),
             "usgov-l5" | "usgovl5" | "dod" => Ok(Cloud::UsGovL5),
             "china" | "21vianet" => Ok(Cloud::China),
-            _ => Err(Error::invalid("cloud", format!("unknown cloud {name:?}; expected global, usgov-l4, usgov-l5 or china"))),
+            _ => Err(Error::invalid(
+                "cloud",
+                format!("unknown cloud {name:?}; expected global, usgov-l4, usgov-l5 or china"),
+            )),
         }
     }
 }
@@ -142,7 +145,11 @@ impl Default for Endpoint {
 impl Endpoint {
     /// Microsoft Graph in a national cloud.
     pub fn graph(cloud: Cloud, version: ApiVersion) -> Self {
-        Endpoint { root: cloud.graph_root().to_string(), version_path: version.as_str().into(), dialect: Dialect::Graph }
+        Endpoint {
+            root: cloud.graph_root().to_string(),
+            version_path: version.as_str().into(),
+            dialect: Dialect::Graph,
+        }
     }
 
     /// Graph-compatible server at another root (the emulator, a proxy): `http://127.0.0.1:8080`.

@@ -220,11 +220,7 @@ impl<T> Page<T> {
 
 /// Builds the request for a page's nextLink: same headers as the first request, the link checked
 /// against the endpoint's origin and used verbatim (it already carries the query options).
-pub fn next_page_request(
-    ep: &crate::endpoint::Endpoint,
-    first: &Request,
-    next_link: &str,
-) -> Result<Request, Error> {
+pub fn next_page_request(ep: &crate::endpoint::Endpoint, first: &Request, next_link: &str) -> Result<Request, Error> {
     ep.check_link(next_link)?;
     let mut req = Request::get(next_link.to_string());
     req.headers = first.headers.clone();

@@ -62,7 +62,9 @@ impl ParamInfo {
             "group" => "The group's properties; only those set are sent.",
             "thread" => "The thread's properties; only those set are sent.",
             "topic" => "The conversation topic (subject).",
-            "post" => "The post to send: its body (a plain string is HTML), and optionally new participants and attachments.",
+            "post" => {
+                "The post to send: its body (a plain string is HTML), and optionally new participants and attachments."
+            }
             "photo" => "The image bytes and their media type (image/jpeg or image/png).",
             "comment" => "A comment to send with the forwarded post.",
             "to_recipients" => "Who to forward the post to.",

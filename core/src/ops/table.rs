@@ -7,7 +7,9 @@
 
 /// Types the table names, for bindings that expand `operation_table!` in their own crates.
 pub mod table_types {
-    pub use crate::model::{Attachment, Conversation, ConversationThread, DirectoryObject, Group, Photo, Post, Recipient};
+    pub use crate::model::{
+        Attachment, Conversation, ConversationThread, DirectoryObject, Group, Photo, Post, Recipient,
+    };
     pub use crate::odata::{Page, Query};
     /// An ID: one URL path segment; empty, blank, control characters and dot segments are refused.
     pub type Id = String;
