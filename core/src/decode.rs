@@ -13,6 +13,7 @@ pub fn json<T: DeserializeOwned>(ep: &Endpoint, what: &str, res: &Response) -> R
 
 /// Parses a JSON body (already known to be a success) into `T`.
 pub fn body<T: DeserializeOwned>(ep: &Endpoint, what: &str, bytes: &[u8]) -> Result<T, Error> {
+    check_depth(what, bytes)?;
     match ep.dialect() {
         crate::Dialect::Graph => {
             let mut de = serde_json::Deserializer::from_slice(bytes);
@@ -25,6 +26,41 @@ pub fn body<T: DeserializeOwned>(ep: &Endpoint, what: &str, bytes: &[u8]) -> Res
             serde_path_to_error::deserialize(dialect.from_wire(raw)).map_err(|e| path_error(what, e))
         }
     }
+}
+
+/// Graph payloads nest a dozen levels at most. Deeper input is refused before parsing, because the
+/// flattened model structs take kilobytes of stack per level and wasm32 threads have only 1 MiB.
+const MAX_DEPTH: usize = 64;
+
+fn check_depth(what: &str, bytes: &[u8]) -> Result<(), Error> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for &b in bytes {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(Error::decode(
+                        what,
+                        "",
+                        format!("nesting deeper than {MAX_DEPTH} levels (recursion limit)"),
+                    ));
+                }
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 fn path_error(what: &str, e: serde_path_to_error::Error<serde_json::Error>) -> Error {

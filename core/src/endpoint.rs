@@ -197,7 +197,11 @@ fn check_root(root: &str) -> Result<String, Error> {
         .strip_prefix("https://")
         .or_else(|| root.strip_prefix("http://"))
         .ok_or_else(|| Error::invalid("base_url", "must start with http:// or https://"))?;
-    if rest.is_empty() || rest.contains(['?', '#', '@']) || rest.chars().any(|c| c.is_control() || c == ' ') {
+    let host = rest.split('/').next().unwrap_or("");
+    if host.is_empty() || host.starts_with(':') {
+        return Err(Error::invalid("base_url", "must name a host"));
+    }
+    if rest.contains(['?', '#', '@']) || rest.chars().any(|c| c.is_control() || c == ' ') {
         return Err(Error::invalid("base_url", "must be a plain http(s) URL without query, fragment or credentials"));
     }
     Ok(root.to_string())

@@ -62,7 +62,7 @@ impl Error {
             code: text(err.and_then(|e| e.get("code"))).unwrap_or_else(|| status_code_name(res.status).to_string()),
             message: text(err.and_then(|e| e.get("message"))).unwrap_or_else(|| body_excerpt(&res.body)),
             inner_code: innermost_code(inner),
-            request_id: text(inner.and_then(|i| i.get("request-id")))
+            request_id: text(inner.and_then(|i| i.get("request-id").or_else(|| i.get("requestId"))))
                 .or_else(|| res.header("request-id").map(str::to_string)),
             client_request_id: text(inner.and_then(|i| i.get("client-request-id")))
                 .or_else(|| res.header("client-request-id").map(str::to_string)),

@@ -38,7 +38,7 @@ pub struct ModelInfo {
     pub fields: &'static [FieldInfo],
 }
 
-/// One known property: its Rust (snake_case) name and its Rust type as written, e.g. "Vec<Recipient>".
+/// One known property: its Rust (snake_case) name and its Rust type as `stringify!` wrote it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FieldInfo {
     pub name: &'static str,
@@ -46,6 +46,11 @@ pub struct FieldInfo {
 }
 
 impl FieldInfo {
+    /// The type as written in the model: "String", "Vec<Recipient>", "Box<Post>".
+    pub fn type_name(&self) -> String {
+        crate::ops::compact(self.ty)
+    }
+
     /// The property's name in Graph JSON (camelCase; `odata_type` is the `@odata.type` annotation).
     pub fn wire_name(&self) -> String {
         if self.name == "odata_type" {

@@ -164,7 +164,7 @@ impl Operation for SetGroupPhoto {
     type Output = ();
     fn request(&self, ep: &Endpoint) -> Result<Request, Error> {
         let ct = self.photo.content_type.trim();
-        if !ct.starts_with("image/") || ct.chars().any(char::is_control) {
+        if !ct.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("image/")) || ct.chars().any(char::is_control) {
             return Err(Error::invalid("photo.content_type", "must be an image media type such as image/jpeg"));
         }
         if self.photo.bytes.is_empty() {

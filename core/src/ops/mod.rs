@@ -33,11 +33,29 @@ pub enum OpKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ParamInfo {
     pub name: &'static str,
-    /// The Rust type as written in the table: "Id", "Query", "Post", "Option<String>", ...
+    /// The Rust type as `stringify!` wrote it (tokens may be spaced: "Option < String >");
+    /// `type_name()` gives the compact form.
     pub ty: &'static str,
 }
 
+/// "Page < Group >" -> "Page<Group>".
+pub(crate) fn compact(ty: &str) -> String {
+    ty.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+impl OpInfo {
+    /// The output type as written in the table: "Page<Post>", "Group", "()", "Photo".
+    pub fn output_type(&self) -> String {
+        compact(self.output)
+    }
+}
+
 impl ParamInfo {
+    /// The type as written in the table: "Id", "Query", "Post", "Option<String>", "Vec<Recipient>".
+    pub fn type_name(&self) -> String {
+        compact(self.ty)
+    }
+
     /// Whether the parameter is a path ID (positional in every binding).
     pub fn is_id(&self) -> bool {
         self.ty == "Id"
@@ -45,7 +63,7 @@ impl ParamInfo {
 
     /// Whether the parameter may be left out (query options, optional values).
     pub fn is_optional(&self) -> bool {
-        self.ty == "Query" || self.ty.starts_with("Option")
+        self.ty == "Query" || self.type_name().starts_with("Option<")
     }
 
     /// A one-line description for generated docstrings.
@@ -81,7 +99,7 @@ pub struct OpInfo {
     pub op: &'static str,
     pub doc: &'static str,
     pub params: &'static [ParamInfo],
-    /// The output type as written in the table: "Page<Post>", "Group", "()", "Photo".
+    /// The output type as `stringify!` wrote it; `output_type()` gives the compact form.
     pub output: &'static str,
     pub kind: OpKind,
 }

@@ -1,0 +1,153 @@
+//! Models keep what the server sends: `to_value(from_value(x)) == x` (nulls read as absent),
+//! unknown properties and annotations in `extra`, and base64 content as bytes.
+mod common;
+
+use common::*;
+use o365kit::model::*;
+use o365kit::Page;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::{json, Value};
+
+fn round_trip<T: DeserializeOwned + Serialize>(v: &Value) -> Value {
+    let model: T = serde_json::from_value(v.clone()).expect("parses");
+    serde_json::to_value(&model).expect("serializes")
+}
+
+fn assert_round_trip<T: DeserializeOwned + Serialize>(name: &str) {
+    let original = fixture(name);
+    assert_eq!(strip_nulls(round_trip::<T>(&original)), strip_nulls(original), "{name}");
+}
+
+#[test]
+fn fixtures_round_trip() {
+    assert_round_trip::<Page<Group>>("list_groups.json");
+    assert_round_trip::<Page<Group>>("list_groups_count.json");
+    assert_round_trip::<Group>("get_group.json");
+    assert_round_trip::<Group>("create_group.json");
+    assert_round_trip::<Page<Group>>("list_joined_groups.json");
+    assert_round_trip::<Page<DirectoryObject>>("list_group_members.json");
+    assert_round_trip::<Page<DirectoryObject>>("list_group_owners.json");
+    assert_round_trip::<Page<Conversation>>("list_conversations.json");
+    assert_round_trip::<Conversation>("get_conversation.json");
+    assert_round_trip::<Conversation>("create_conversation.json");
+    assert_round_trip::<Page<ConversationThread>>("list_conversation_threads.json");
+    assert_round_trip::<Page<ConversationThread>>("list_group_threads.json");
+    assert_round_trip::<ConversationThread>("get_thread.json");
+    assert_round_trip::<ConversationThread>("create_thread.json");
+    assert_round_trip::<ConversationThread>("create_conversation_thread.json");
+    assert_round_trip::<Page<Post>>("list_posts.json");
+    assert_round_trip::<Post>("get_post.json");
+    assert_round_trip::<Page<Attachment>>("list_post_attachments.json");
+    assert_round_trip::<Attachment>("get_post_attachment.json");
+    assert_round_trip::<Attachment>("get_post_attachment_item.json");
+    assert_round_trip::<Attachment>("get_post_attachment_reference.json");
+}
+
+#[test]
+fn explicit_nulls_read_as_absent_for_known_properties() {
+    let g: Group = serde_json::from_value(json!({ "id": "g", "classification": null, "theme": null })).unwrap();
+    assert_eq!(g.classification, None);
+    // Unknown properties are kept verbatim, nulls included.
+    assert_eq!(g.extra.get("theme"), Some(&Value::Null));
+    assert_eq!(serde_json::to_value(&g).unwrap(), json!({ "id": "g", "theme": null }));
+}
+
+#[test]
+fn unknown_properties_and_annotations_land_in_extra() {
+    let g: Group = serde_json::from_value(fixture("get_group.json")).unwrap();
+    for key in ["@odata.context", "securityIdentifier", "resourceProvisioningOptions", "onPremisesProvisioningErrors"] {
+        assert!(g.extra.contains_key(key), "{key}");
+    }
+    for known in ["id", "displayName", "mailNickname", "groupTypes", "proxyAddresses"] {
+        assert!(!g.extra.contains_key(known), "{known} is typed, not extra");
+    }
+    let posts: Page<Post> = serde_json::from_value(fixture("list_posts.json")).unwrap();
+    assert_eq!(posts.value[0].extra.keys().collect::<Vec<_>>(), ["@odata.etag"]);
+    let owners: Page<DirectoryObject> = serde_json::from_value(fixture("list_group_owners.json")).unwrap();
+    // @odata.type is a typed field of DirectoryObject, accountEnabled is not.
+    assert_eq!(owners.value[0].extra.keys().collect::<Vec<_>>(), ["accountEnabled"]);
+    let item: Attachment = serde_json::from_value(fixture("get_post_attachment_item.json")).unwrap();
+    assert!(item.extra.contains_key("item@odata.context"));
+    assert!(item.extra.contains_key("@odata.context"));
+}
+
+#[test]
+fn extra_survives_nested_models() {
+    let v = json!({
+        "body": { "contentType": "html", "content": "x", "x-custom": 1 },
+        "from": { "emailAddress": { "address": "a@contoso.com", "@odata.type": "t" }, "other": [1] },
+        "inReplyTo": { "id": "p0", "future": { "deep": true } }
+    });
+    assert_eq!(round_trip::<Post>(&v), v);
+}
+
+#[test]
+fn attachment_kind() {
+    let kind = |t: Option<&str>| Attachment { odata_type: t.map(str::to_string), ..Default::default() }.kind();
+    assert_eq!(kind(Some("#microsoft.graph.fileAttachment")), AttachmentKind::File);
+    assert_eq!(kind(Some("#microsoft.graph.itemAttachment")), AttachmentKind::Item);
+    assert_eq!(kind(Some("#microsoft.graph.referenceAttachment")), AttachmentKind::Reference);
+    assert_eq!(kind(Some("#Microsoft.OutlookServices.FileAttachment")), AttachmentKind::File);
+    assert_eq!(kind(Some("#Microsoft.OutlookServices.ItemAttachment")), AttachmentKind::Item);
+    assert_eq!(kind(Some("#microsoft.graph.attachment")), AttachmentKind::Unknown);
+    assert_eq!(kind(Some("fileAttachmentish")), AttachmentKind::Unknown);
+    assert_eq!(kind(None), AttachmentKind::Unknown);
+}
+
+#[test]
+fn content_bytes_are_base64_on_the_wire_and_bytes_in_the_model() {
+    let a: Attachment = serde_json::from_value(json!({ "contentBytes": "AAEC/f7/" })).unwrap();
+    assert_eq!(a.content_bytes.as_deref(), Some(&[0u8, 1, 2, 253, 254, 255][..]));
+    assert_eq!(serde_json::to_value(&a).unwrap(), json!({ "contentBytes": "AAEC/f7/" }));
+    let a: Attachment = serde_json::from_value(json!({ "contentBytes": " aGk= \n" })).unwrap();
+    assert_eq!(a.content_bytes.as_deref(), Some(&b"hi"[..]));
+    let a: Attachment = serde_json::from_value(json!({ "contentBytes": "" })).unwrap();
+    assert_eq!(a.content_bytes, Some(vec![]));
+    assert!(
+        serde_json::from_value::<Attachment>(json!({ "contentBytes": "a-b_" })).is_err(),
+        "URL-safe alphabet is not Graph's"
+    );
+    assert!(serde_json::from_value::<Attachment>(json!({ "contentBytes": 12 })).is_err());
+    let file = Attachment::file("r.bin", "application/octet-stream", vec![0xff; 4]);
+    assert_eq!(
+        serde_json::to_value(&file).unwrap(),
+        json!({ "@odata.type": "#microsoft.graph.fileAttachment", "name": "r.bin", "contentType": "application/octet-stream", "contentBytes": "/////w==" })
+    );
+    assert_eq!(file.kind(), AttachmentKind::File);
+}
+
+#[test]
+fn photo_serializes_bytes_as_base64() {
+    let p = Photo { content_type: "image/png".into(), bytes: vec![137, 80, 78, 71] };
+    let v = serde_json::to_value(&p).unwrap();
+    assert_eq!(v, json!({ "contentType": "image/png", "bytes": "iVBORw==" }));
+    assert_eq!(serde_json::from_value::<Photo>(v).unwrap(), p);
+}
+
+#[test]
+fn constructors_build_what_graph_expects() {
+    assert_eq!(
+        serde_json::to_value(Group::unified("Team", "team")).unwrap(),
+        json!({ "displayName": "Team", "mailNickname": "team", "mailEnabled": true, "securityEnabled": false, "groupTypes": ["Unified"] })
+    );
+    assert_eq!(
+        serde_json::to_value(Recipient::new("a@contoso.com")).unwrap(),
+        json!({ "emailAddress": { "address": "a@contoso.com" } })
+    );
+    assert_eq!(Recipient::named("A", "a@contoso.com").address(), Some("a@contoso.com"));
+    assert_eq!(Recipient::default().address(), None);
+    assert_eq!(
+        serde_json::to_value(Post::text("t")).unwrap(),
+        json!({ "body": { "contentType": "text", "content": "t" } })
+    );
+    assert!(
+        ItemBody { content_type: Some("HTML".into()), ..Default::default() }.is_html(),
+        "Outlook REST spells it HTML"
+    );
+    let thread = ConversationThread::new("Topic", Post::html("x"));
+    assert_eq!(
+        serde_json::to_value(thread).unwrap(),
+        json!({ "topic": "Topic", "posts": [{ "body": { "contentType": "html", "content": "x" } }] })
+    );
+}
