@@ -1,0 +1,96 @@
+//! Fresh identifiers in the shapes Graph uses: GUIDs for directory objects and request ids,
+//! long base64 strings for Exchange-backed items (conversations, threads, posts, attachments).
+
+use base64::engine::general_purpose::{STANDARD, URL_SAFE};
+use base64::Engine;
+use std::collections::hash_map::RandomState;
+use std::hash::{BuildHasher, Hasher};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::OnceLock;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// 64 unpredictable bits. SipHash with per-process random keys over a counter is plenty for ids
+/// and fault sampling, and spares the crate a `rand` dependency.
+pub(crate) fn random_u64() -> u64 {
+    static KEYS: OnceLock<RandomState> = OnceLock::new();
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let mut h = KEYS.get_or_init(RandomState::new).build_hasher();
+    h.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
+    h.write_u128(SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0));
+    h.finish()
+}
+
+/// A uniform sample in [0, 1).
+pub(crate) fn random_unit() -> f64 {
+    (random_u64() >> 11) as f64 / (1u64 << 53) as f64
+}
+
+fn random_bytes(n: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(n + 8);
+    while out.len() < n {
+        out.extend_from_slice(&random_u64().to_le_bytes());
+    }
+    out.truncate(n);
+    out
+}
+
+/// A version-4 GUID, lower case, as Graph writes ids and request ids.
+pub(crate) fn guid() -> String {
+    let mut b = random_bytes(16);
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
+}
+
+/// The mailbox part every id of this emulator's group mailboxes shares, as Exchange ids do.
+const MAILBOX: &str = "AGRhZmRhMWM3LTYwZTktNDZmYy1hNWU1LThhZWU4NzI2YTEyZg";
+
+pub(crate) fn conversation_id() -> String {
+    format!("AAQk{MAILBOX}AQA{}", URL_SAFE.encode(random_bytes(17)))
+}
+
+pub(crate) fn thread_id() -> String {
+    format!("AAQk{MAILBOX}MkABAA{}", URL_SAFE.encode(random_bytes(34)))
+}
+
+pub(crate) fn post_id() -> String {
+    format!("AAMk{MAILBOX}BGAAAAAAB{}", URL_SAFE.encode(random_bytes(40)))
+}
+
+pub(crate) fn attachment_id() -> String {
+    format!("AAMk{MAILBOX}BGAAAAAABEgAQA{}", URL_SAFE.encode(random_bytes(22)))
+}
+
+/// An Exchange change key: 20 base64 characters.
+pub(crate) fn change_key() -> String {
+    STANDARD.encode(random_bytes(15))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guids_are_v4_and_distinct() {
+        let a = guid();
+        let b = guid();
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 36);
+        assert_eq!(&a[14..15], "4");
+        assert!(matches!(&a[19..20], "8" | "9" | "a" | "b"));
+    }
+
+    #[test]
+    fn unit_samples_stay_in_range() {
+        assert!((0..1000).map(|_| random_unit()).all(|x| (0.0..1.0).contains(&x)));
+    }
+
+    #[test]
+    fn item_ids_look_like_exchange_ids() {
+        for id in [conversation_id(), thread_id(), post_id(), attachment_id()] {
+            assert!(id.starts_with("AA") && id.len() > 60, "{id}");
+            assert!(!id.contains('/'), "ids stay one path segment: {id}");
+        }
+    }
+}

@@ -1,0 +1,237 @@
+//! A local, stateful Microsoft Graph v1.0 emulator for Microsoft 365 groups and their
+//! conversations: what the o365kit demo runs against and what every integration test uses.
+//!
+//! ```no_run
+//! let emulator = o365kit_emulator::spawn(o365kit_emulator::Config::default()).unwrap();
+//! let url = format!("{}/v1.0/me", emulator.base_url());
+//! // GET `url` with `Authorization: Bearer emulator:member@contoso.test`.
+//! # drop(url);
+//! // Dropping `emulator` stops the server.
+//! ```
+//!
+//! See README.md for the routes, the fixture format and the control routes.
+
+mod auth;
+mod clock;
+mod control;
+mod cors;
+mod errors;
+mod faults;
+mod filter;
+mod fixture;
+mod ids;
+mod odata;
+mod respond;
+mod routes;
+mod schema;
+mod search;
+mod tenant;
+mod views;
+
+pub use tenant::Tenant;
+
+use axum::body::to_bytes;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, Method};
+use axum::response::Response;
+use axum::serve::ListenerExt;
+use axum::Router;
+use errors::GraphError;
+use respond::Ctx;
+use std::future::{Future, IntoFuture};
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, SystemTime};
+use tokio::net::TcpListener;
+
+/// How an emulator behaves.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The state it starts with (and returns to on `POST /_emulator/reset`).
+    pub tenant: Tenant,
+    /// Delay added to every Graph request.
+    pub latency_ms: u64,
+    /// Fraction (0.0..=1.0) of Graph requests answered with a 429 or 503 and `Retry-After: 1`.
+    pub fault_rate: f64,
+    /// Items per page when a request has neither `$top` nor `Prefer: odata.maxpagesize`.
+    pub page_size: usize,
+}
+
+impl Default for Config {
+    /// The built-in seed tenant, no latency, no faults, pages of 100.
+    fn default() -> Self {
+        Config { tenant: Tenant::seed(), latency_ms: 0, fault_rate: 0.0, page_size: 100 }
+    }
+}
+
+/// The largest request body accepted: Graph's 4 MB request limit plus room for JSON framing.
+const MAX_BODY: usize = 4 * 1024 * 1024 + 64 * 1024;
+/// How long open connections get to finish once shutdown starts.
+const GRACE: Duration = Duration::from_secs(2);
+
+pub(crate) struct App {
+    tenant: Mutex<Tenant>,
+    initial: Tenant,
+    faults: Mutex<faults::Faults>,
+    latency: Duration,
+    fault_rate: f64,
+    page_size: usize,
+    local: SocketAddr,
+}
+
+impl App {
+    pub(crate) fn tenant(&self) -> MutexGuard<'_, Tenant> {
+        // A panic while holding the lock cannot leave the tenant half-written in a way that
+        // matters more than refusing every later request would.
+        self.tenant.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn faults(&self) -> MutexGuard<'_, faults::Faults> {
+        self.faults.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// A server started by [`spawn`]; dropping it shuts the server down and waits for its thread.
+#[derive(Debug)]
+pub struct Running {
+    addr: SocketAddr,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Running {
+    /// `http://127.0.0.1:PORT`: no trailing slash, no `/v1.0`.
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// Starts an emulator on 127.0.0.1 and a free port, on its own thread with its own runtime.
+pub fn spawn(config: Config) -> std::io::Result<Running> {
+    let listener = std::net::TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?;
+    listener.set_nonblocking(true)?;
+    let addr = listener.local_addr()?;
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let thread = std::thread::Builder::new().name(format!("o365kit-emulator-{}", addr.port())).spawn(move || {
+        runtime.block_on(async move {
+            if let Ok(listener) = TcpListener::from_std(listener) {
+                let _ = serve_with_shutdown(listener, config, async move {
+                    let _ = stopped.await;
+                })
+                .await;
+            }
+        })
+    })?;
+    Ok(Running { addr, stop: Some(stop), thread: Some(thread) })
+}
+
+/// Serves Graph on `listener` until the process ends.
+pub async fn serve(listener: TcpListener, config: Config) -> std::io::Result<()> {
+    serve_with_shutdown(listener, config, std::future::pending()).await
+}
+
+/// Serves Graph on `listener` until `signal` completes, then lets open requests finish.
+pub async fn serve_with_shutdown<F>(listener: TcpListener, config: Config, signal: F) -> std::io::Result<()>
+where
+    F: Future<Output = ()> + Send + 'static,
+{
+    let local = listener.local_addr()?;
+    let app = Arc::new(App {
+        tenant: Mutex::new(config.tenant.clone()),
+        initial: config.tenant,
+        faults: Mutex::new(faults::Faults::default()),
+        latency: Duration::from_millis(config.latency_ms),
+        fault_rate: config.fault_rate,
+        page_size: config.page_size.max(1),
+        local,
+    });
+    let router = Router::new().fallback(handle).with_state(app);
+    let listener = listener.tap_io(|tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
+    let (began, begun) = tokio::sync::oneshot::channel::<()>();
+    let signal = async move {
+        signal.await;
+        let _ = began.send(());
+    };
+    let server = axum::serve(listener, router).with_graceful_shutdown(signal);
+    let deadline = async move {
+        match begun.await {
+            Ok(()) => tokio::time::sleep(GRACE).await,
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        done = server.into_future() => done,
+        () = deadline => Ok(()),
+    }
+}
+
+async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
+    let ctx = Ctx::new(req.headers(), app.local);
+    let origin = req.headers().get(header::ORIGIN).cloned();
+    let mut res =
+        if req.method() == Method::OPTIONS { cors::preflight(req.headers()) } else { route(&app, &ctx, req).await };
+    let h = res.headers_mut();
+    for (name, value) in [("request-id", &ctx.request_id), ("client-request-id", &ctx.client_request_id)] {
+        if let Ok(v) = HeaderValue::from_str(value) {
+            h.insert(name, v);
+        }
+    }
+    if let Ok(v) = HeaderValue::from_str(&httpdate::fmt_http_date(SystemTime::now())) {
+        h.insert(header::DATE, v);
+    }
+    h.entry(header::CACHE_CONTROL).or_insert(HeaderValue::from_static("no-cache"));
+    h.insert(
+        "x-ms-ags-diagnostic",
+        HeaderValue::from_static(r#"{"ServerInfo":{"DataCenter":"Local","Slice":"E","Ring":"0","ScaleUnit":"000","RoleInstance":"o365kit-emulator"}}"#),
+    );
+    cors::decorate(&mut res, origin.as_ref());
+    res
+}
+
+async fn route(app: &App, ctx: &Ctx, req: Request) -> Response {
+    let path = req.uri().path();
+    let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
+    if first.eq_ignore_ascii_case("_emulator") {
+        return control::handle(app, ctx, req).await;
+    }
+    if !first.eq_ignore_ascii_case("v1.0") {
+        let version = respond::percent_decode(first, false);
+        return GraphError::new(400, "BadRequest", format!("Invalid version: {version}")).render(ctx);
+    }
+    if !app.latency.is_zero() {
+        tokio::time::sleep(app.latency).await;
+    }
+    let queued = app.faults().take(req.method(), path);
+    let fault = queued.or_else(|| faults::random(app.fault_rate));
+    if let Some(faults::Fault::Error { status, retry_after }) = fault {
+        return faults::error_response(status, retry_after, ctx);
+    }
+    let (parts, body) = req.into_parts();
+    let Ok(body) = to_bytes(body, MAX_BODY).await else {
+        return GraphError::new(413, "RequestEntityTooLarge", "The request body is larger than 4 MB.").render(ctx);
+    };
+    let res = routes::dispatch(app, ctx, &parts, &body).unwrap_or_else(|e| e.render(ctx));
+    if fault == Some(faults::Fault::Truncate) {
+        faults::truncate(res).await
+    } else {
+        res
+    }
+}

@@ -1,0 +1,211 @@
+//! The entity types the emulator serves and what Graph's metadata says about them: property
+//! names (for `$select`, `$filter`, `$orderby` checks), properties returned only on `$select`,
+//! and expandable navigation properties.
+
+use crate::errors::Family;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Group,
+    User,
+    /// Members and owners: users, typed by `@odata.type`.
+    DirectoryObject,
+    Conversation,
+    Thread,
+    Post,
+    Attachment,
+}
+
+const GROUP: &[&str] = &[
+    "id",
+    "deletedDateTime",
+    "allowExternalSenders",
+    "assignedLabels",
+    "assignedLicenses",
+    "autoSubscribeNewMembers",
+    "classification",
+    "createdDateTime",
+    "creationOptions",
+    "description",
+    "displayName",
+    "expirationDateTime",
+    "groupTypes",
+    "hasMembersWithLicenseErrors",
+    "hideFromAddressLists",
+    "hideFromOutlookClients",
+    "isArchived",
+    "isAssignableToRole",
+    "isSubscribedByMail",
+    "licenseProcessingState",
+    "mail",
+    "mailEnabled",
+    "mailNickname",
+    "membershipRule",
+    "membershipRuleProcessingState",
+    "onPremisesDomainName",
+    "onPremisesLastSyncDateTime",
+    "onPremisesNetBiosName",
+    "onPremisesProvisioningErrors",
+    "onPremisesSamAccountName",
+    "onPremisesSecurityIdentifier",
+    "onPremisesSyncEnabled",
+    "preferredDataLocation",
+    "preferredLanguage",
+    "proxyAddresses",
+    "renewedDateTime",
+    "resourceBehaviorOptions",
+    "resourceProvisioningOptions",
+    "securityEnabled",
+    "securityIdentifier",
+    "serviceProvisioningErrors",
+    "theme",
+    "unseenCount",
+    "visibility",
+];
+
+const USER: &[&str] = &[
+    "id",
+    "accountEnabled",
+    "businessPhones",
+    "city",
+    "companyName",
+    "country",
+    "createdDateTime",
+    "department",
+    "displayName",
+    "employeeId",
+    "givenName",
+    "jobTitle",
+    "mail",
+    "mailNickname",
+    "mobilePhone",
+    "officeLocation",
+    "preferredLanguage",
+    "surname",
+    "userPrincipalName",
+    "userType",
+];
+
+const CONVERSATION: &[&str] = &["id", "topic", "hasAttachments", "lastDeliveredDateTime", "uniqueSenders", "preview"];
+
+const THREAD: &[&str] = &[
+    "id",
+    "topic",
+    "toRecipients",
+    "ccRecipients",
+    "hasAttachments",
+    "isLocked",
+    "lastDeliveredDateTime",
+    "uniqueSenders",
+    "preview",
+];
+
+const POST: &[&str] = &[
+    "id",
+    "body",
+    "categories",
+    "changeKey",
+    "conversationId",
+    "conversationThreadId",
+    "createdDateTime",
+    "from",
+    "hasAttachments",
+    "lastModifiedDateTime",
+    "newParticipants",
+    "receivedDateTime",
+    "sender",
+];
+
+const ATTACHMENT: &[&str] = &[
+    "id",
+    "contentBytes",
+    "contentId",
+    "contentLocation",
+    "contentType",
+    "isInline",
+    "lastModifiedDateTime",
+    "name",
+    "size",
+];
+
+impl Kind {
+    /// The name after `microsoft.graph.` in messages and `@odata.type`.
+    pub fn type_name(self) -> &'static str {
+        match self {
+            Kind::Group => "group",
+            Kind::User => "user",
+            Kind::DirectoryObject => "directoryObject",
+            Kind::Conversation => "conversation",
+            Kind::Thread => "conversationThread",
+            Kind::Post => "post",
+            Kind::Attachment => "attachment",
+        }
+    }
+
+    pub fn family(self) -> Family {
+        match self {
+            Kind::Group | Kind::User | Kind::DirectoryObject => Family::Directory,
+            _ => Family::Exchange,
+        }
+    }
+
+    pub fn properties(self) -> &'static [&'static str] {
+        match self {
+            Kind::Group => GROUP,
+            // Member lists hold users; their properties are what `$select` and `$filter` see.
+            Kind::User | Kind::DirectoryObject => USER,
+            Kind::Conversation => CONVERSATION,
+            Kind::Thread => THREAD,
+            Kind::Post => POST,
+            Kind::Attachment => ATTACHMENT,
+        }
+    }
+
+    /// Properties Graph leaves out unless `$select` names them.
+    pub fn select_only(self) -> &'static [&'static str] {
+        match self {
+            Kind::Thread => &["toRecipients", "ccRecipients"],
+            Kind::Group => &[
+                "allowExternalSenders",
+                "autoSubscribeNewMembers",
+                "hideFromAddressLists",
+                "hideFromOutlookClients",
+                "isSubscribedByMail",
+                "unseenCount",
+                "isArchived",
+            ],
+            _ => &[],
+        }
+    }
+
+    /// For users, Graph returns a fixed default set unless `$select` asks for more.
+    pub fn defaults(self) -> Option<&'static [&'static str]> {
+        match self {
+            Kind::User | Kind::DirectoryObject => Some(&[
+                "id",
+                "businessPhones",
+                "displayName",
+                "givenName",
+                "jobTitle",
+                "mail",
+                "mobilePhone",
+                "officeLocation",
+                "preferredLanguage",
+                "surname",
+                "userPrincipalName",
+            ]),
+            _ => None,
+        }
+    }
+
+    /// Navigation properties `$expand` may name.
+    pub fn navigations(self) -> &'static [&'static str] {
+        match self {
+            Kind::Group => &["members", "owners"],
+            Kind::Conversation => &["threads"],
+            Kind::Thread => &["posts"],
+            Kind::Post => &["attachments", "inReplyTo"],
+            _ => &[],
+        }
+    }
+}

@@ -1,0 +1,62 @@
+//! Shared set-up for the end-to-end tests: an emulator on a free loopback port and clients for
+//! the seed tenant's users.
+
+use o365kit::{Client, Query};
+use o365kit_emulator::{spawn, Config, Running};
+
+pub const OWNER: &str = "emulator:owner@contoso.test";
+pub const MEMBER: &str = "emulator:member@contoso.test";
+pub const OUTSIDER: &str = "emulator:outsider@contoso.test";
+
+/// A running emulator (stopped when dropped) with the seed tenant.
+pub struct Env {
+    pub emulator: Running,
+}
+
+impl Env {
+    pub fn start() -> Env {
+        Env::with_config(Config::default())
+    }
+
+    pub fn with_config(config: Config) -> Env {
+        Env { emulator: spawn(config).expect("emulator starts on 127.0.0.1") }
+    }
+
+    pub fn base_url(&self) -> String {
+        self.emulator.base_url()
+    }
+
+    pub fn client(&self, token: &str) -> Client {
+        Client::builder().base_url(&self.base_url()).token(token).build().expect("client builds")
+    }
+
+    /// The seed's public and private groups, as the owner sees them: (public id, private id).
+    pub async fn groups(&self) -> (String, String) {
+        let all = self.client(OWNER).all(o365kit::ops::ListGroups { query: Query::new() }).await.expect("list groups");
+        let find = |vis: &str| {
+            all.iter()
+                .find(|g| g.visibility.as_deref() == Some(vis) && g.is_unified())
+                .and_then(|g| g.id.clone())
+                .unwrap_or_else(|| panic!("seed has a {vis} group"))
+        };
+        (find("Public"), find("Private"))
+    }
+
+    /// Queues the next `count` requests to fail with `status` (and Retry-After seconds, if any).
+    pub async fn inject_fault(&self, body: serde_json::Value) {
+        let res = reqwest_post(&format!("{}/_emulator/faults", self.base_url()), &body.to_string()).await;
+        assert!((200..300).contains(&res), "fault injection accepted, got {res}");
+    }
+}
+
+async fn reqwest_post(url: &str, body: &str) -> u16 {
+    let req = o365kit::Request::post(url.to_string()).bytes("application/json", body.as_bytes().to_vec());
+    // The control route needs no token; any client can carry it.
+    let client = Client::builder()
+        .base_url(url)
+        .token("unused")
+        .retry_policy(o365kit::Policy::no_retries())
+        .build()
+        .expect("client");
+    client.execute(&req).await.map(|r| r.status).unwrap_or(0)
+}
