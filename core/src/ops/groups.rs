@@ -1,7 +1,6 @@
 //! Groups, membership and group photos.
 
 use super::*;
-use crate::model::{DirectoryObject, Group, Photo};
 
 fn group(ep: &Endpoint, group_id: &str) -> Result<PathBuilder, Error> {
     ep.path().seg("groups").id("group_id", group_id)
@@ -13,29 +12,20 @@ fn reference(ep: &Endpoint, param: &str, id: &str) -> Result<serde_json::Value, 
     Ok(serde_json::json!({ "@odata.id": url }))
 }
 
-impl Operation for ListGroups {
-    type Output = Page<Group>;
-    fn request(&self, ep: &Endpoint) -> Result<Request, Error> {
+impl BuildRequest for ListGroups {
+    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
         get(ep.path().seg("groups"), &self.query, true)
     }
-    fn parse(&self, ep: &Endpoint, res: Response) -> Result<Self::Output, Error> {
-        json(ep, "Page<Group>", &res)
-    }
 }
 
-impl Operation for GetGroup {
-    type Output = Group;
-    fn request(&self, ep: &Endpoint) -> Result<Request, Error> {
+impl BuildRequest for GetGroup {
+    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
         get(group(ep, &self.group_id)?, &self.query, true)
     }
-    fn parse(&self, ep: &Endpoint, res: Response) -> Result<Group, Error> {
-        json(ep, "Group", &res)
-    }
 }
 
-impl Operation for CreateGroup {
-    type Output = Group;
-    fn request(&self, ep: &Endpoint) -> Result<Request, Error> {
+impl BuildRequest for CreateGroup {
+    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
         require_text("group.display_name", self.group.display_name.as_deref())?;
         require_text("group.mail_nickname", self.group.mail_nickname.as_deref())?;
         if self.group.mail_enabled.is_none() || self.group.security_enabled.is_none() {
@@ -46,123 +36,87 @@ impl Operation for CreateGroup {
         }
         with_json(ep, Request::post(ep.path().seg("groups").build()), &self.group)
     }
-    fn parse(&self, ep: &Endpoint, res: Response) -> Result<Group, Error> {
-        json(ep, "Group", &res)
-    }
 }
 
-impl Operation for UpdateGroup {
-    type Output = ();
-    fn request(&self, ep: &Endpoint) -> Result<Request, Error> {
+impl BuildRequest for UpdateGroup {
+    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
         with_json(ep, Request::patch(group(ep, &self.group_id)?.build()), &self.group)
     }
-    fn parse(&self, _: &Endpoint, res: Response) -> Result<(), Error> {
-        empty(&res)
-    }
 }
 
-impl Operation for DeleteGroup {
-    type Output = ();
-    fn request(&self, ep: &Endpoint) -> Result<Request, Error> {
+impl BuildRequest for DeleteGroup {
+    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
         Ok(Request::delete(group(ep, &self.group_id)?.build()))
     }
-    fn parse(&self, _: &Endpoint, res: Response) -> Result<(), Error> {
-        empty(&res)
-    }
 }
 
-impl Operation for ListJoinedGroups {
-    type Output = Page<Group>;
-    fn request(&self, ep: &Endpoint) -> Result<Request, Error> {
+impl BuildRequest for ListJoinedGroups {
+    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
         get(ep.path().seg("me").seg("memberOf").seg("microsoft.graph.group"), &self.query, true)
     }
-    fn parse(&self, ep: &Endpoint, res: Response) -> Result<Self::Output, Error> {
-        json(ep, "Page<Group>", &res)
+}
+
+/// `members` and `owners` are both directory-object reference lists and work the same way.
+fn list_refs(ep: &Endpoint, group_id: &str, rel: &str, q: &Query) -> Result<Request, Error> {
+    get(group(ep, group_id)?.seg(rel), q, true)
+}
+
+fn add_ref(ep: &Endpoint, group_id: &str, rel: &str, param: &str, id: &str) -> Result<Request, Error> {
+    let url = group(ep, group_id)?.seg(rel).seg("$ref").build();
+    Request::post(url).json(&reference(ep, param, id)?)
+}
+
+fn remove_ref(ep: &Endpoint, group_id: &str, rel: &str, param: &str, id: &str) -> Result<Request, Error> {
+    Ok(Request::delete(group(ep, group_id)?.seg(rel).id(param, id)?.seg("$ref").build()))
+}
+
+impl BuildRequest for ListGroupMembers {
+    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
+        list_refs(ep, &self.group_id, "members", &self.query)
     }
 }
 
-impl Operation for ListGroupMembers {
-    type Output = Page<DirectoryObject>;
-    fn request(&self, ep: &Endpoint) -> Result<Request, Error> {
-        get(group(ep, &self.group_id)?.seg("members"), &self.query, true)
-    }
-    fn parse(&self, ep: &Endpoint, res: Response) -> Result<Self::Output, Error> {
-        json(ep, "Page<DirectoryObject>", &res)
+impl BuildRequest for AddGroupMember {
+    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
+        add_ref(ep, &self.group_id, "members", "member_id", &self.member_id)
     }
 }
 
-impl Operation for AddGroupMember {
-    type Output = ();
-    fn request(&self, ep: &Endpoint) -> Result<Request, Error> {
-        let url = group(ep, &self.group_id)?.seg("members").seg("$ref").build();
-        Request::post(url).json(&reference(ep, "member_id", &self.member_id)?)
-    }
-    fn parse(&self, _: &Endpoint, res: Response) -> Result<(), Error> {
-        empty(&res)
+impl BuildRequest for RemoveGroupMember {
+    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
+        remove_ref(ep, &self.group_id, "members", "member_id", &self.member_id)
     }
 }
 
-impl Operation for RemoveGroupMember {
-    type Output = ();
-    fn request(&self, ep: &Endpoint) -> Result<Request, Error> {
-        let path = group(ep, &self.group_id)?.seg("members").id("member_id", &self.member_id)?;
-        Ok(Request::delete(path.seg("$ref").build()))
-    }
-    fn parse(&self, _: &Endpoint, res: Response) -> Result<(), Error> {
-        empty(&res)
+impl BuildRequest for ListGroupOwners {
+    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
+        list_refs(ep, &self.group_id, "owners", &self.query)
     }
 }
 
-impl Operation for ListGroupOwners {
-    type Output = Page<DirectoryObject>;
-    fn request(&self, ep: &Endpoint) -> Result<Request, Error> {
-        get(group(ep, &self.group_id)?.seg("owners"), &self.query, true)
-    }
-    fn parse(&self, ep: &Endpoint, res: Response) -> Result<Self::Output, Error> {
-        json(ep, "Page<DirectoryObject>", &res)
+impl BuildRequest for AddGroupOwner {
+    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
+        add_ref(ep, &self.group_id, "owners", "owner_id", &self.owner_id)
     }
 }
 
-impl Operation for AddGroupOwner {
-    type Output = ();
-    fn request(&self, ep: &Endpoint) -> Result<Request, Error> {
-        let url = group(ep, &self.group_id)?.seg("owners").seg("$ref").build();
-        Request::post(url).json(&reference(ep, "owner_id", &self.owner_id)?)
-    }
-    fn parse(&self, _: &Endpoint, res: Response) -> Result<(), Error> {
-        empty(&res)
+impl BuildRequest for RemoveGroupOwner {
+    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
+        remove_ref(ep, &self.group_id, "owners", "owner_id", &self.owner_id)
     }
 }
 
-impl Operation for RemoveGroupOwner {
-    type Output = ();
-    fn request(&self, ep: &Endpoint) -> Result<Request, Error> {
-        let path = group(ep, &self.group_id)?.seg("owners").id("owner_id", &self.owner_id)?;
-        Ok(Request::delete(path.seg("$ref").build()))
-    }
-    fn parse(&self, _: &Endpoint, res: Response) -> Result<(), Error> {
-        empty(&res)
-    }
-}
-
-impl Operation for GetGroupPhoto {
-    type Output = Photo;
-    fn request(&self, ep: &Endpoint) -> Result<Request, Error> {
+impl BuildRequest for GetGroupPhoto {
+    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
         Ok(Request::get(group(ep, &self.group_id)?.seg("photo").seg("$value").build()))
-    }
-    fn parse(&self, _: &Endpoint, res: Response) -> Result<Photo, Error> {
-        res.ensure_success()?;
-        let content_type = res.header("content-type").unwrap_or("application/octet-stream").to_string();
-        Ok(Photo { content_type, bytes: res.body })
     }
 }
 
 /// Graph accepts photos up to 4 MB.
 const MAX_PHOTO_BYTES: usize = 4 * 1024 * 1024;
 
-impl Operation for SetGroupPhoto {
-    type Output = ();
-    fn request(&self, ep: &Endpoint) -> Result<Request, Error> {
+impl BuildRequest for SetGroupPhoto {
+    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
         let ct = self.photo.content_type.trim();
         if !ct.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("image/")) || ct.chars().any(char::is_control) {
             return Err(Error::invalid("photo.content_type", "must be an image media type such as image/jpeg"));
@@ -175,8 +129,5 @@ impl Operation for SetGroupPhoto {
         }
         let url = group(ep, &self.group_id)?.seg("photo").seg("$value").build();
         Ok(Request::put(url).bytes(ct, self.photo.bytes.clone()))
-    }
-    fn parse(&self, _: &Endpoint, res: Response) -> Result<(), Error> {
-        empty(&res)
     }
 }

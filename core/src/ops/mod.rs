@@ -116,6 +116,12 @@ pub trait Operation: Named {
     fn parse(&self, ep: &Endpoint, res: Response) -> Result<Self::Output, Error>;
 }
 
+/// The part of an operation that differs from one to the next: its request. Parsing follows the
+/// table's output kind (see `define_operations!`).
+pub trait BuildRequest {
+    fn build(&self, ep: &Endpoint) -> Result<Request, Error>;
+}
+
 /// Operations whose output is a page of a collection.
 pub trait Paged: Operation<Output = Page<Self::Item>> {
     type Item;
@@ -141,9 +147,19 @@ pub(crate) fn with_json(ep: &Endpoint, req: Request, body: &impl serde::Serializ
     req.json(&ep.dialect().to_wire(value))
 }
 
-/// A success with a JSON body of type `T`.
+/// A success with a JSON body of type `T`; `what` may come spaced from `stringify!`.
 pub(crate) fn json<T: DeserializeOwned>(ep: &Endpoint, what: &str, res: &Response) -> Result<T, Error> {
-    decode::json(ep, what, res)
+    decode::json(ep, what, res).map_err(|e| match e {
+        Error::Decode { what, path, source } => Error::Decode { what: compact(&what), path, source },
+        other => other,
+    })
+}
+
+/// A success with a binary body: the bytes and their media type.
+pub(crate) fn binary(res: Response) -> Result<crate::model::Photo, Error> {
+    res.ensure_success()?;
+    let content_type = res.header("content-type").unwrap_or("application/octet-stream").to_string();
+    Ok(crate::model::Photo { content_type, bytes: res.body })
 }
 
 /// A success with no body worth reading (202/204).

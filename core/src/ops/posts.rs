@@ -2,7 +2,7 @@
 
 use super::threads::thread;
 use super::*;
-use crate::model::{Attachment, Post, Recipient};
+use crate::model::{Post, Recipient};
 
 /// A post to send needs a body with content.
 pub(super) fn check_post(param: &str, post: &Post) -> Result<(), Error> {
@@ -22,35 +22,23 @@ fn post(ep: &Endpoint, group_id: &str, thread_id: &str, post_id: &str) -> Result
     thread(ep, group_id, thread_id)?.seg("posts").id("post_id", post_id)
 }
 
-impl Operation for ListPosts {
-    type Output = Page<Post>;
-    fn request(&self, ep: &Endpoint) -> Result<Request, Error> {
+impl BuildRequest for ListPosts {
+    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
         get(thread(ep, &self.group_id, &self.thread_id)?.seg("posts"), &self.query, false)
     }
-    fn parse(&self, ep: &Endpoint, res: Response) -> Result<Self::Output, Error> {
-        json(ep, "Page<Post>", &res)
-    }
 }
 
-impl Operation for GetPost {
-    type Output = Post;
-    fn request(&self, ep: &Endpoint) -> Result<Request, Error> {
+impl BuildRequest for GetPost {
+    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
         get(post(ep, &self.group_id, &self.thread_id, &self.post_id)?, &self.query, false)
     }
-    fn parse(&self, ep: &Endpoint, res: Response) -> Result<Post, Error> {
-        json(ep, "Post", &res)
-    }
 }
 
-impl Operation for ReplyToPost {
-    type Output = ();
-    fn request(&self, ep: &Endpoint) -> Result<Request, Error> {
+impl BuildRequest for ReplyToPost {
+    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
         check_post("post", &self.post)?;
         let url = post(ep, &self.group_id, &self.thread_id, &self.post_id)?.seg("reply").build();
         post_action(ep, url, &self.post)
-    }
-    fn parse(&self, _: &Endpoint, res: Response) -> Result<(), Error> {
-        empty(&res)
     }
 }
 
@@ -62,9 +50,8 @@ struct ForwardBody<'a> {
     to_recipients: &'a [Recipient],
 }
 
-impl Operation for ForwardPost {
-    type Output = ();
-    fn request(&self, ep: &Endpoint) -> Result<Request, Error> {
+impl BuildRequest for ForwardPost {
+    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
         if self.to_recipients.is_empty() {
             return Err(Error::invalid("to_recipients", "needs at least one recipient"));
         }
@@ -77,29 +64,18 @@ impl Operation for ForwardPost {
         let body = ForwardBody { comment: self.comment.as_deref(), to_recipients: &self.to_recipients };
         with_json(ep, Request::post(url), &body)
     }
-    fn parse(&self, _: &Endpoint, res: Response) -> Result<(), Error> {
-        empty(&res)
-    }
 }
 
-impl Operation for ListPostAttachments {
-    type Output = Page<Attachment>;
-    fn request(&self, ep: &Endpoint) -> Result<Request, Error> {
+impl BuildRequest for ListPostAttachments {
+    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
         let path = post(ep, &self.group_id, &self.thread_id, &self.post_id)?.seg("attachments");
         get(path, &self.query, false)
     }
-    fn parse(&self, ep: &Endpoint, res: Response) -> Result<Self::Output, Error> {
-        json(ep, "Page<Attachment>", &res)
-    }
 }
 
-impl Operation for GetPostAttachment {
-    type Output = Attachment;
-    fn request(&self, ep: &Endpoint) -> Result<Request, Error> {
+impl BuildRequest for GetPostAttachment {
+    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
         let path = post(ep, &self.group_id, &self.thread_id, &self.post_id)?.seg("attachments");
         get(path.id("attachment_id", &self.attachment_id)?, &self.query, false)
-    }
-    fn parse(&self, ep: &Endpoint, res: Response) -> Result<Attachment, Error> {
-        json(ep, "Attachment", &res)
     }
 }

@@ -92,7 +92,25 @@ macro_rules! operation_table {
     };
 }
 
-/// Expands the table into the operation structs and `OPERATIONS`.
+/// Parsing by output kind: JSON for lists and items, nothing for actions, bytes for media.
+macro_rules! parse_as {
+    (List, $ep:ident, $res:ident, $out:ty) => {
+        $crate::ops::json::<$out>($ep, stringify!($out), &$res)
+    };
+    (Item, $ep:ident, $res:ident, $out:ty) => {
+        $crate::ops::json::<$out>($ep, stringify!($out), &$res)
+    };
+    (Empty, $ep:ident, $res:ident, $out:ty) => {{
+        let _ = $ep;
+        $crate::ops::empty(&$res)
+    }};
+    (Binary, $ep:ident, $res:ident, $out:ty) => {{
+        let _ = $ep;
+        $crate::ops::binary($res)
+    }};
+}
+
+/// Expands the table into the operation structs, their `Operation` impls and `OPERATIONS`.
 macro_rules! define_operations {
     ($(
         $(#[doc = $doc:literal])*
@@ -105,6 +123,16 @@ macro_rules! define_operations {
 
             impl $crate::ops::Named for $op {
                 const NAME: &'static str = stringify!($name);
+            }
+
+            impl $crate::ops::Operation for $op {
+                type Output = $out;
+                fn request(&self, ep: &$crate::Endpoint) -> Result<$crate::Request, $crate::Error> {
+                    $crate::ops::BuildRequest::build(self, ep)
+                }
+                fn parse(&self, ep: &$crate::Endpoint, res: $crate::Response) -> Result<$out, $crate::Error> {
+                    parse_as!($kind, ep, res, $out)
+                }
             }
         )*
 
