@@ -129,3 +129,27 @@ async fn token_callback_is_asked_per_request() {
     client.list_groups(Query::new()).await.unwrap();
     assert_eq!(calls.load(Ordering::SeqCst), 2);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_request_carries_a_fresh_client_request_id() {
+    let env = Env::start();
+    let client = env.client(MEMBER);
+    let req = o365kit::Request::get(format!("{}/v1.0/me", env.base_url()));
+    let ids: Vec<String> = {
+        let mut ids = Vec::new();
+        for _ in 0..2 {
+            let res = client.execute(&req).await.unwrap();
+            ids.push(res.header("client-request-id").expect("echoed by the server").to_string());
+        }
+        ids
+    };
+    for id in &ids {
+        let parts: Vec<_> = id.split('-').map(str::len).collect();
+        assert_eq!(parts, [8, 4, 4, 4, 12], "a GUID: {id}");
+        assert_eq!(&id[14..15], "4", "version 4: {id}");
+    }
+    assert_ne!(ids[0], ids[1]);
+    let pinned = req.clone().header("client-request-id", "11111111-2222-4333-8444-555555555555");
+    let res = client.execute(&pinned).await.unwrap();
+    assert_eq!(res.header("client-request-id"), Some("11111111-2222-4333-8444-555555555555"));
+}
