@@ -69,7 +69,7 @@ impl Error {
             date: text(inner.and_then(|i| i.get("date"))).or_else(|| res.header("date").map(str::to_string)),
             retry_after: None,
         };
-        api.retry_after = res.header("retry-after").and_then(|v| parse_retry_after(v, SystemTime::now()));
+        api.retry_after = res.header("retry-after").and_then(retry_after_now);
         Error::Api(Box::new(api))
     }
 
@@ -128,16 +128,29 @@ fn status_code_name(status: u16) -> &'static str {
     }
 }
 
-/// `Retry-After` is either delta-seconds or an HTTP date (RFC 9110 §10.2.3).
-pub fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
-    let value = value.trim();
+/// `Retry-After` against the current time; an HTTP date needs a clock (see `clock`).
+pub fn retry_after_now(value: &str) -> Option<Duration> {
+    match seconds(value.trim()) {
+        Some(d) => Some(d),
+        None => parse_retry_after(value, crate::clock::now()?),
+    }
+}
+
+fn seconds(value: &str) -> Option<Duration> {
     if let Ok(secs) = value.parse::<u64>() {
         return Some(Duration::from_secs(secs));
     }
-    if let Ok(secs) = value.parse::<f64>() {
-        if secs.is_finite() && secs >= 0.0 {
-            return Some(Duration::from_secs_f64(secs.min(86_400.0)));
-        }
+    match value.parse::<f64>() {
+        Ok(secs) if secs.is_finite() && secs >= 0.0 => Some(Duration::from_secs_f64(secs.min(86_400.0))),
+        _ => None,
+    }
+}
+
+/// `Retry-After` is either delta-seconds or an HTTP date (RFC 9110 §10.2.3).
+pub fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
+    let value = value.trim();
+    if let Some(d) = seconds(value) {
+        return Some(d);
     }
     let at = httpdate::parse_http_date(value).ok()?;
     Some(at.duration_since(now).unwrap_or(Duration::ZERO))

@@ -21,6 +21,7 @@
 
 #[cfg(feature = "native")]
 pub mod client;
+pub mod clock;
 pub mod decode;
 pub mod endpoint;
 pub mod error;

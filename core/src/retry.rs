@@ -1,8 +1,8 @@
 //! When to try a request again. The core decides; a transport only sleeps and resends.
 
-use crate::error::parse_retry_after;
+use crate::error::retry_after_now;
 use crate::http::Response;
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 /// What the transport should do with a response it just received.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,7 +49,7 @@ impl Policy {
         if attempt >= self.max_attempts || !matches!(res.status, 429 | 503 | 504) {
             return Decision::Done;
         }
-        let retry_after = res.header("retry-after").and_then(|v| parse_retry_after(v, SystemTime::now()));
+        let retry_after = res.header("retry-after").and_then(retry_after_now);
         match retry_after {
             Some(wait) if wait > self.max_retry_after => Decision::Done,
             Some(wait) if res.status != 504 => Decision::Retry(wait),

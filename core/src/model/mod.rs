@@ -8,7 +8,7 @@
 macro_rules! model {
     ($(#[$m:meta])* pub struct $name:ident { $( $(#[$fm:meta])* $field:ident : $ty:ty ),* $(,)? }) => {
         $(#[$m])*
-        #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
         #[serde(rename_all = "camelCase")]
         pub struct $name {
             $(
@@ -21,6 +21,35 @@ macro_rules! model {
             pub extra: $crate::model::Extra,
         }
 
+        // Hand-rolled rather than derived: serde's `flatten` buffers every object into an
+        // intermediate tree first, which doubles parse time and code size (wasm ships it).
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                struct Visit;
+                impl<'de> serde::de::Visitor<'de> for Visit {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str(concat!("a ", stringify!($name), " object"))
+                    }
+                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<$name, A::Error> {
+                        let mut out = $name::default();
+                        while let Some(key) = map.next_key::<String>()? {
+                            $(
+                                if $crate::model::is_wire_name(&key, stringify!($field)) {
+                                    out.$field = <$ty as $crate::model::ReadField>::read(&mut map)?;
+                                    continue;
+                                }
+                            )*
+                            let value: serde_json::Value = map.next_value()?;
+                            out.extra.insert(key, value);
+                        }
+                        Ok(out)
+                    }
+                }
+                d.deserialize_map(Visit)
+            }
+        }
+
         impl $name {
             /// This model's description, for binding and stub generators.
             pub const INFO: $crate::model::ModelInfo = $crate::model::ModelInfo {
@@ -29,6 +58,76 @@ macro_rules! model {
             };
         }
     };
+}
+
+/// Whether `key` is the wire name of the snake_case field `snake` (camelCase; `odata_type` is the
+/// `@odata.type` annotation), compared without allocating.
+pub fn is_wire_name(key: &str, snake: &str) -> bool {
+    if snake == "odata_type" {
+        return key == "@odata.type";
+    }
+    let mut k = key.chars();
+    let mut upper = false;
+    for c in snake.chars() {
+        if c == '_' {
+            upper = true;
+            continue;
+        }
+        let want = if upper { c.to_ascii_uppercase() } else { c };
+        upper = false;
+        if k.next() != Some(want) {
+            return false;
+        }
+    }
+    k.next().is_none()
+}
+
+/// How a model reads one known property's value; JSON `null` reads as absent.
+pub trait ReadField: Sized {
+    fn read<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<Option<Self>, A::Error>;
+}
+
+macro_rules! read_as_json {
+    ($($t:ty),* $(,)?) => { $(
+        impl ReadField for $t {
+            fn read<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<Option<Self>, A::Error> {
+                map.next_value()
+            }
+        }
+    )* };
+}
+
+read_as_json!(
+    String,
+    bool,
+    i64,
+    Vec<String>,
+    serde_json::Value,
+    EmailAddress,
+    Recipient,
+    ItemBody,
+    Vec<Recipient>,
+    Box<Post>,
+    Vec<ConversationThread>,
+    Vec<Post>,
+    Vec<Attachment>,
+);
+
+/// Binary content (`contentBytes`) travels as base64.
+impl ReadField for Vec<u8> {
+    fn read<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<Option<Self>, A::Error> {
+        // Decoded inside the value's own deserializer so that errors carry the property's path.
+        struct Base64(Vec<u8>);
+        impl<'de> serde::Deserialize<'de> for Base64 {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                use base64::Engine;
+                let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                let bytes = base64::engine::general_purpose::STANDARD.decode(text.trim());
+                bytes.map(Base64).map_err(serde::de::Error::custom)
+            }
+        }
+        Ok(map.next_value::<Option<Base64>>()?.map(|b| b.0))
+    }
 }
 
 /// A model's known properties, for generators (Python stubs, TypeScript interfaces).

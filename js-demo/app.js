@@ -1,0 +1,322 @@
+// An Office add-in style task pane on the o365kit npm package: groups, their conversations,
+// a thread's posts (HTML sanitised with DOMPurify, never set as raw innerHTML), replies and new
+// conversations. Inside Office the token comes from Office SSO; elsewhere from a user picker
+// against the o365kit emulator (config.json, written by js-demo/serve).
+import { Client, GraphError } from "./node_modules/o365kit/index.js";
+import DOMPurify from "./node_modules/dompurify/dist/purify.es.mjs";
+
+const $ = (sel) => document.querySelector(sel);
+const state = { client: null, group: null, thread: null, pager: null, seq: 0 };
+
+// ---------------------------------------------------------------- tokens
+
+async function loadConfig() {
+  try {
+    const res = await fetch("./config.json", { cache: "no-store" });
+    if (res.ok) return await res.json();
+  } catch {
+    // no config: Office or plain Graph
+  }
+  return {};
+}
+
+/** Office appends `_host_Info` to a task pane's URL. */
+function hostedInOffice() {
+  return new URLSearchParams(location.search).has("_host_Info");
+}
+
+function loadScript(src) {
+  return new Promise((resolve, reject) => {
+    const s = document.createElement("script");
+    s.src = src;
+    s.onload = resolve;
+    s.onerror = () => reject(new Error(`could not load ${src}`));
+    document.head.append(s);
+  });
+}
+
+/** Office SSO: the host signs the user in; `getToken` is asked before every request. A production
+ * add-in whose SSO token is for its own API exchanges it on its server (on-behalf-of) or uses
+ * MSAL's nested app authentication; either way it plugs in here as `getToken`. */
+async function officeClient() {
+  await loadScript("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+  await globalThis.Office.onReady();
+  const getToken = () =>
+    globalThis.OfficeRuntime.auth.getAccessToken({ allowSignInPrompt: true, allowConsentPrompt: true, forMSGraphAccess: true });
+  $("#office-user").hidden = false;
+  $("#office-user").textContent = "Signed in with Office";
+  return new Client({ getToken });
+}
+
+function emulatorClient(config, upn) {
+  return new Client({ getToken: async () => `emulator:${upn}`, baseUrl: config.baseUrl });
+}
+
+// ---------------------------------------------------------------- UI helpers
+
+function show(view) {
+  for (const id of ["groups-view", "threads-view", "posts-view"]) $(`#${id}`).hidden = id !== view;
+}
+
+/** Runs `work` with a loading state on `section`; errors go to the banner. */
+async function busy(section, text, work) {
+  const el = $(section);
+  const status = el.querySelector(".status");
+  el.setAttribute("aria-busy", "true");
+  for (const b of el.querySelectorAll("button, textarea, input")) b.disabled = true;
+  status.textContent = text;
+  status.classList.add("loading");
+  try {
+    return await work();
+  } catch (e) {
+    showError(e);
+    return undefined;
+  } finally {
+    el.removeAttribute("aria-busy");
+    for (const b of el.querySelectorAll("button, textarea, input")) b.disabled = false;
+    status.classList.remove("loading");
+    if (status.textContent === text) status.textContent = "";
+  }
+}
+
+function showError(e) {
+  const box = $("#error");
+  box.hidden = false;
+  if (e instanceof GraphError) {
+    box.dataset.status = String(e.status);
+    box.dataset.code = e.code;
+    box.textContent =
+      e.status === 403 ? `You don't have access to this (403 ${e.code}): ${e.message}`
+      : e.status === 404 ? `Not found (404 ${e.code}): ${e.message}`
+      : e.status === 0 ? `Could not reach the server: ${e.message}`
+      : `Request failed (${e.status} ${e.code}): ${e.message}`;
+    if (e.requestId) box.title = `request-id ${e.requestId}`;
+  } else {
+    delete box.dataset.status;
+    box.textContent = `Something went wrong: ${e?.message ?? e}`;
+  }
+}
+
+function clearError() {
+  const box = $("#error");
+  box.hidden = true;
+  box.textContent = "";
+  delete box.dataset.status;
+}
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === "dataset") Object.assign(node.dataset, v);
+    else if (k in node) node[k] = v;
+    else node.setAttribute(k, v);
+  }
+  node.append(...children.filter((c) => c !== null && c !== undefined));
+  return node;
+}
+
+function when(iso) {
+  if (!iso) return "";
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? "" : d.toLocaleString();
+}
+
+function sender(post) {
+  const e = post.from?.emailAddress ?? post.sender?.emailAddress;
+  return e?.name || e?.address || "Someone";
+}
+
+/** A post body as DOM nodes: HTML through DOMPurify (as a fragment, never via innerHTML of the
+ * raw text), text as text. */
+function bodyNodes(body) {
+  const content = body?.content ?? "";
+  if ((body?.contentType ?? "").toLowerCase() !== "html") return [document.createTextNode(content)];
+  return [DOMPurify.sanitize(content, {
+    RETURN_DOM_FRAGMENT: true,
+    FORBID_TAGS: ["style", "form", "input", "button", "textarea", "select"],
+    FORBID_ATTR: ["style"],
+  })];
+}
+
+DOMPurify.addHook("afterSanitizeAttributes", (node) => {
+  if (node.tagName === "A") {
+    node.setAttribute("target", "_blank");
+    node.setAttribute("rel", "noopener noreferrer");
+  }
+});
+
+/** Text typed by the user, as the HTML body of a post. */
+function textToHtml(text) {
+  const p = document.createElement("p");
+  text.split("\n").forEach((line, i) => {
+    if (i) p.append(document.createElement("br"));
+    p.append(line);
+  });
+  return p.outerHTML;
+}
+
+// ---------------------------------------------------------------- views
+
+async function showGroups() {
+  const seq = ++state.seq;
+  state.group = state.thread = null;
+  show("groups-view");
+  const joinedList = $("#joined-groups");
+  const otherList = $("#other-groups");
+  joinedList.replaceChildren();
+  otherList.replaceChildren();
+  await busy("#groups-view", "Loading groups…", async () => {
+    const [joined, all] = await Promise.all([
+      state.client.listJoinedGroups().toArray(),
+      state.client.listGroups().toArray().catch(() => []),
+    ]);
+    if (seq !== state.seq) return;
+    const joinedIds = new Set(joined.map((g) => g.id));
+    const others = all.filter((g) => !joinedIds.has(g.id));
+    joinedList.replaceChildren(...joined.map(groupItem));
+    otherList.replaceChildren(...others.map(groupItem));
+    if (!joined.length) joinedList.append(el("li", { className: "empty" }, "You are not a member of any group."));
+    if (!others.length) otherList.append(el("li", { className: "empty" }, "None."));
+  });
+}
+
+function groupItem(g) {
+  const visibility = g.visibility ?? "";
+  return el("li", {},
+    el("button", {
+      type: "button", className: "item", dataset: { testid: "group", groupId: g.id, groupName: g.displayName ?? "" },
+      onclick: () => { clearError(); showThreads(g); },
+    },
+    el("span", { className: "title" }, g.displayName ?? g.id),
+    visibility ? el("span", { className: `badge ${visibility.toLowerCase()}` }, visibility) : null,
+    g.description ? el("span", { className: "preview" }, g.description) : null));
+}
+
+async function showThreads(group) {
+  const seq = ++state.seq;
+  state.group = group;
+  state.thread = null;
+  show("threads-view");
+  $("#threads-title").textContent = group.displayName ?? group.id;
+  $("#threads").replaceChildren();
+  $("#more-threads").hidden = true;
+  $("#new-conversation").hidden = true;
+  state.pager = state.client.listGroupThreads(group.id, { top: 20 }).pages();
+  // Without read access (403) there is nothing to post to either.
+  if ((await moreThreads(seq)) && seq === state.seq) $("#new-conversation").hidden = false;
+}
+
+async function moreThreads(seq = state.seq) {
+  return busy("#threads-view", "Loading conversations…", async () => {
+    const { value: page, done } = await state.pager.next();
+    if (seq !== state.seq) return false;
+    if (done) { $("#more-threads").hidden = true; return true; }
+    const threads = [...page.value].sort((a, b) => (b.lastDeliveredDateTime ?? "").localeCompare(a.lastDeliveredDateTime ?? ""));
+    $("#threads").append(...threads.map(threadItem));
+    $("#more-threads").hidden = !page.nextLink;
+    if (!$("#threads").children.length) $("#threads").append(el("li", { className: "empty" }, "No conversations yet."));
+    return true;
+  });
+}
+
+function threadItem(t) {
+  return el("li", {},
+    el("button", {
+      type: "button", className: "item", dataset: { testid: "thread", threadId: t.id, topic: t.topic ?? "" },
+      onclick: () => { clearError(); showPosts(t); },
+    },
+    el("span", { className: "title" }, t.topic || "(no topic)"),
+    el("span", { className: "meta" }, when(t.lastDeliveredDateTime)),
+    t.preview ? el("span", { className: "preview" }, t.preview) : null));
+}
+
+async function showPosts(thread) {
+  const seq = ++state.seq;
+  state.thread = thread;
+  show("posts-view");
+  $("#posts-title").textContent = thread.topic || "(no topic)";
+  $("#posts").replaceChildren();
+  await loadPosts(seq);
+}
+
+async function loadPosts(seq = state.seq) {
+  await busy("#posts-view", "Loading posts…", async () => {
+    const posts = await state.client.listPosts(state.group.id, state.thread.id).toArray();
+    if (seq !== state.seq) return;
+    $("#posts").replaceChildren(...posts.map((p) =>
+      el("li", { className: "post", dataset: { testid: "post", postId: p.id } },
+        el("header", {}, el("strong", {}, sender(p)), " ", el("time", { dateTime: p.receivedDateTime ?? "" }, when(p.receivedDateTime))),
+        el("div", { className: "post-body" }, ...bodyNodes(p.body)))));
+  });
+}
+
+async function reply(form) {
+  const text = form.body.value.trim();
+  if (!text) return;
+  const ok = await busy("#posts-view", "Sending reply…", async () => {
+    await state.client.replyToThread(state.group.id, state.thread.id, { body: { contentType: "html", content: textToHtml(text) } });
+    return true;
+  });
+  if (ok) {
+    form.reset();
+    await loadPosts();
+    $("#posts-view .status").textContent = "Reply sent.";
+  }
+}
+
+async function newConversation(form) {
+  const topic = form.topic.value.trim();
+  const text = form.body.value.trim();
+  if (!topic || !text) return;
+  const conv = await busy("#threads-view", "Starting the conversation…", () =>
+    state.client.createConversation(state.group.id, topic, { body: { contentType: "html", content: textToHtml(text) } }));
+  if (conv) {
+    form.reset();
+    $("#new-conversation").open = false;
+    const threadId = conv.threads?.[0]?.id;
+    if (threadId) await showPosts({ id: threadId, topic });
+    else await showThreads(state.group);
+  }
+}
+
+// ---------------------------------------------------------------- start
+
+async function main() {
+  document.addEventListener("click", (e) => {
+    const action = e.target.closest("[data-action]")?.dataset.action;
+    if (action === "back-to-groups") { clearError(); showGroups(); }
+    if (action === "back-to-threads") { clearError(); showThreads(state.group); }
+  });
+  $("#more-threads").addEventListener("click", () => moreThreads());
+  $("#reply-form").addEventListener("submit", (e) => { e.preventDefault(); reply(e.target); });
+  $("#new-conversation-form").addEventListener("submit", (e) => { e.preventDefault(); newConversation(e.target); });
+
+  if (hostedInOffice()) {
+    state.client = await officeClient();
+    await showGroups();
+    return;
+  }
+  const config = await loadConfig();
+  if (!config.baseUrl) {
+    showError(new Error("No emulator configured: start the demo with js-demo/serve, or open it from Office."));
+    return;
+  }
+  const users = config.users ?? [];
+  const picker = $("#user");
+  picker.replaceChildren(...users.map((u) => el("option", { value: u.upn }, u.name ? `${u.name} <${u.upn}>` : u.upn)));
+  const wanted = new URLSearchParams(location.search).get("user");
+  if (wanted && users.some((u) => u.upn === wanted)) picker.value = wanted;
+  $("#user-picker").hidden = false;
+  const pick = () => {
+    clearError();
+    state.client = emulatorClient(config, picker.value);
+    const url = new URL(location.href);
+    url.searchParams.set("user", picker.value);
+    history.replaceState(null, "", url);
+    showGroups();
+  };
+  picker.addEventListener("change", pick);
+  pick();
+}
+
+main().catch(showError);

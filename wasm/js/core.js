@@ -1,0 +1,175 @@
+// The JS face of o365kit: `Client` with one camelCase method per operation of the core's table,
+// `GraphError`, and list results that are both a promise of the first page and an async iterator
+// over every item. The methods are made from the table at load time (see `operations`), so this
+// file does not grow with the number of operations. Requests, paging links, retries and errors
+// all come from the Rust core; this file only shapes them for JS.
+
+import initWasm, { RawClient, operations as rawOperations } from "./o365kit_wasm.js";
+
+const RAW = Symbol("o365kit.raw");
+
+/** A Graph error response, an unreadable response, or a request that got no answer. */
+export class GraphError extends Error {
+  constructor(init) {
+    super(init.message);
+    this.name = "GraphError";
+    this.kind = init.kind;
+    this.status = init.status ?? 0;
+    this.code = init.code ?? "";
+    for (const key of ["innerCode", "requestId", "clientRequestId", "date", "retryAfter", "path"]) {
+      if (init[key] !== undefined) this[key] = init[key];
+    }
+  }
+}
+
+/** The core's tagged errors become GraphError, RangeError (a bad value) or TypeError (a bad type). */
+function toJsError(e) {
+  if (e && typeof e === "object" && typeof e.o365kitError === "string" && !(e instanceof Error)) {
+    if (e.o365kitError === "invalid") {
+      const err = new RangeError(e.message);
+      err.param = e.param;
+      return err;
+    }
+    const { o365kitError, ...rest } = e;
+    return new GraphError({ ...rest, kind: o365kitError });
+  }
+  return e;
+}
+
+function camel(snake) {
+  return snake.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
+}
+
+/** What list methods return: a promise of the first page that can also walk every page. */
+class ListRequest {
+  constructor(raw, name, args) {
+    this._raw = raw;
+    this._name = name;
+    this._args = args;
+    this._first = null;
+  }
+  _firstPage() {
+    if (!this._first) this._first = this._raw.call(this._name, this._args, undefined).catch((e) => { throw toJsError(e); });
+    return this._first;
+  }
+  then(onFulfilled, onRejected) {
+    return this._firstPage().then(onFulfilled, onRejected);
+  }
+  catch(onRejected) {
+    return this._firstPage().catch(onRejected);
+  }
+  finally(onFinally) {
+    return this._firstPage().finally(onFinally);
+  }
+  /** Every page, following nextLink (the core checks each link stays on the endpoint's origin). */
+  async *pages() {
+    let page = await this._firstPage();
+    yield page;
+    while (page.nextLink) {
+      try {
+        page = await this._raw.call(this._name, this._args, page.nextLink);
+      } catch (e) {
+        throw toJsError(e);
+      }
+      yield page;
+    }
+  }
+  /** Every item of every page. */
+  async *all() {
+    for await (const page of this.pages()) yield* page.value;
+  }
+  [Symbol.asyncIterator]() {
+    return this.all();
+  }
+  /** Every item of every page, in one array. */
+  async toArray() {
+    const out = [];
+    for await (const item of this.all()) out.push(item);
+    return out;
+  }
+  get [Symbol.toStringTag]() {
+    return "ListRequest";
+  }
+}
+
+const OPTION_KEYS = new Set(["getToken", "baseUrl", "version", "cloud", "maxAttempts"]);
+
+/** A Microsoft Graph client: one method per operation of the o365kit table. */
+export class Client {
+  constructor(options) {
+    if (options === null || typeof options !== "object") {
+      throw new TypeError("options: expected { getToken, baseUrl?, version?, cloud?, maxAttempts? }");
+    }
+    for (const key of Object.keys(options)) {
+      if (!OPTION_KEYS.has(key)) {
+        throw new TypeError(`options: unknown option ${JSON.stringify(key)}; expected one of ${[...OPTION_KEYS].join(", ")}`);
+      }
+    }
+    const { getToken, baseUrl, version, cloud, maxAttempts } = options;
+    if (typeof getToken !== "function") {
+      throw new TypeError("getToken: must be a function returning a bearer token or a promise of one");
+    }
+    for (const [name, value] of [["baseUrl", baseUrl], ["version", version], ["cloud", cloud]]) {
+      if (value !== undefined && value !== null && typeof value !== "string") {
+        throw new TypeError(`${name}: must be a string`);
+      }
+    }
+    if (maxAttempts !== undefined && maxAttempts !== null && (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 100)) {
+      throw new RangeError("maxAttempts: must be an integer from 1 to 100");
+    }
+    try {
+      this[RAW] = new RawClient(getToken, baseUrl ?? undefined, version ?? undefined, cloud ?? undefined, maxAttempts ?? undefined);
+    } catch (e) {
+      throw toJsError(e);
+    }
+    Object.defineProperty(this, RAW, { enumerable: false });
+  }
+
+  /** The versioned base URL, e.g. `https://graph.microsoft.com/v1.0`. */
+  get baseUrl() {
+    return this[RAW].baseUrl;
+  }
+
+  toString() {
+    return `Client(${this.baseUrl})`;
+  }
+}
+
+/** Every operation of the table, with its JS names. */
+export let operations = [];
+
+let ready = null;
+
+/** Loads the wasm module (once) and adds the operations' methods to `Client`. */
+export function setup(wasmSource) {
+  if (!ready) {
+    ready = initWasm({ module_or_path: wasmSource }).then(() => {
+      operations = Object.freeze(
+        rawOperations().map((op) =>
+          Object.freeze({
+            ...op,
+            jsName: camel(op.name),
+            params: Object.freeze(op.params.map((p) => Object.freeze({ ...p, jsName: camel(p.name) }))),
+          }),
+        ),
+      );
+      for (const op of operations) {
+        const { name, kind } = op;
+        const method = kind === "list"
+          ? function (...args) {
+              return new ListRequest(this[RAW], name, args);
+            }
+          : async function (...args) {
+              try {
+                return await this[RAW].call(name, args, undefined);
+              } catch (e) {
+                throw toJsError(e);
+              }
+            };
+        Object.defineProperty(method, "name", { value: op.jsName });
+        Object.defineProperty(Client.prototype, op.jsName, { value: method, writable: true, configurable: true });
+      }
+    });
+  }
+  return ready;
+}

@@ -1,0 +1,3 @@
+fn main() {
+    print!("{}", o365kit_wasm::dts::generate());
+}

@@ -1,0 +1,294 @@
+//! Generates the package's TypeScript declarations (`js/index.d.ts`) from the operation table and
+//! the models. `cargo run --bin gen-dts` prints them; the test `dts_is_up_to_date` keeps the file
+//! in the repository equal to what this produces.
+
+use o365kit::model::MODELS;
+use o365kit::ops::{OpInfo, OpKind};
+use o365kit::OPERATIONS;
+use std::fmt::Write;
+
+pub fn kind_name(kind: OpKind) -> &'static str {
+    match kind {
+        OpKind::List => "list",
+        OpKind::Item => "item",
+        OpKind::Empty => "empty",
+        OpKind::Binary => "binary",
+    }
+}
+
+/// The JS options bag keys, from the core's `Query` (snake_case) — kept equal by a test.
+pub const QUERY_FIELDS: &[(&str, &str, &str)] = &[
+    ("select", "string[]", "`$select`: the properties to return."),
+    ("filter", "string", "`$filter`: an OData filter expression."),
+    ("orderby", "string[]", "`$orderby`: sort keys, e.g. `[\"lastDeliveredDateTime desc\"]`."),
+    ("top", "number", "`$top`: page size (at least 1)."),
+    ("skip", "number", "`$skip`: items to skip."),
+    ("expand", "string[]", "`$expand`: related entities to include."),
+    ("search", "string", "`$search`: search terms (quoted for you)."),
+    ("count", "boolean", "`$count=true`: include `count` in the page."),
+    ("timezone", "string", "`Prefer: outlook.timezone`."),
+    ("bodyType", "\"text\" | \"html\"", "`Prefer: outlook.body-content-type`."),
+    ("maxPageSize", "number", "`Prefer: odata.maxpagesize`."),
+    ("immutableIds", "boolean", "`Prefer: IdType=\"ImmutableId\"`."),
+];
+
+const PRELUDE: &str = r#"// Generated from the o365kit operation table and models by o365kit-wasm (src/dts.rs).
+// Do not edit: run `cargo run --manifest-path wasm/Cargo.toml --bin gen-dts > wasm/js/index.d.ts`.
+
+export interface ClientOptions {
+  /** Returns a bearer token; called before every request so the host can refresh it
+   * (`OfficeRuntime.auth.getAccessToken`, MSAL `acquireTokenSilent`, or a constant). */
+  getToken: () => string | Promise<string>;
+  /** A Graph-compatible root such as the emulator's `http://127.0.0.1:PORT` (not with `cloud`). */
+  baseUrl?: string;
+  /** `"v1.0"` (default) or `"beta"`. */
+  version?: "v1.0" | "beta";
+  /** National cloud: `"global"` (default), `"usgov-l4"`, `"usgov-l5"`, `"china"`. */
+  cloud?: "global" | "usgov-l4" | "usgov-l5" | "china" | (string & {});
+  /** Attempts per request, including the first (default 4). Throttled requests are retried. */
+  maxAttempts?: number;
+}
+
+/** One page of a collection. */
+export interface Page<T> {
+  value: T[];
+  /** Present when more pages follow. */
+  nextLink?: string;
+  deltaLink?: string;
+  /** With `{ count: true }`. */
+  count?: number;
+}
+
+/** What list methods return: await it for the first page, or iterate every item of every page. */
+export interface ListRequest<T> extends PromiseLike<Page<T>>, AsyncIterable<T> {
+  /** Every page, following `nextLink`. */
+  pages(): AsyncIterableIterator<Page<T>>;
+  /** Every item of every page. */
+  all(): AsyncIterableIterator<T>;
+  /** Every item of every page, in one array. */
+  toArray(): Promise<T[]>;
+  catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<Page<T> | R>;
+}
+
+/** A group photo. */
+export interface Photo {
+  /** `image/jpeg` or `image/png`. */
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+/** A photo to upload. */
+export interface PhotoInput {
+  contentType: string;
+  bytes: Uint8Array | ArrayBuffer;
+}
+
+/** A Graph error response, an unreadable response, or a request that got no answer. */
+export class GraphError extends Error {
+  readonly name: "GraphError";
+  /** `"api"`: the service answered with an error; `"decode"`: the answer was not what was expected;
+   * `"transport"`: no answer (status 0). */
+  readonly kind: "api" | "decode" | "transport";
+  /** HTTP status; 0 when no answer came. */
+  readonly status: number;
+  /** Graph's `error.code`, e.g. `"ErrorItemNotFound"`, `"Forbidden"`. */
+  readonly code: string;
+  readonly innerCode?: string;
+  readonly requestId?: string;
+  readonly clientRequestId?: string;
+  readonly date?: string;
+  /** Seconds to wait, from `Retry-After`. */
+  readonly retryAfter?: number;
+  /** For `"decode"` errors: the JSON path of the value that did not fit, e.g. `value[3].from`. */
+  readonly path?: string;
+}
+
+/** One operation of the table, as the package sees it. */
+export interface OperationInfo {
+  /** snake_case, as in Rust and Python. */
+  name: string;
+  /** camelCase: the method name. */
+  jsName: string;
+  kind: "list" | "item" | "empty" | "binary";
+  output: string;
+  params: { name: string; jsName: string; type: string; optional: boolean }[];
+}
+
+/** Every operation of the table. */
+export const operations: readonly OperationInfo[];
+"#;
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_lowercase().chain(c).collect()).unwrap_or_default()
+}
+
+fn camel(s: &str) -> String {
+    crate::camel(s)
+}
+
+/// A model field's Rust type, in TypeScript.
+fn ts_type(rust: &str) -> String {
+    let rust = rust.replace(' ', "");
+    if let Some(inner) = rust.strip_prefix("Vec<").and_then(|r| r.strip_suffix('>')) {
+        if inner == "u8" {
+            return "string".into(); // base64, as Graph sends it
+        }
+        return format!("{}[]", ts_type(inner));
+    }
+    if let Some(inner) = rust.strip_prefix("Box<").and_then(|r| r.strip_suffix('>')) {
+        return ts_type(inner);
+    }
+    match rust.as_str() {
+        "String" | "Id" => "string".into(),
+        "bool" => "boolean".into(),
+        "i32" | "i64" | "u32" | "u64" | "f64" | "f32" => "number".into(),
+        "serde_json::Value" | "Value" => "unknown".into(),
+        other if MODELS.iter().any(|m| m.name == other) => other.into(),
+        other => panic!("gen-dts: no TypeScript type for Rust type {other:?}"),
+    }
+}
+
+/// A parameter's type as a JS caller may pass it.
+fn param_type(rust: &str) -> String {
+    let rust = rust.replace(' ', "");
+    match rust.as_str() {
+        "Id" | "String" => "string".into(),
+        "Option<String>" => "string | null".into(),
+        "Query" => "Query".into(),
+        "Post" => "Post | string".into(),
+        "Vec<Recipient>" => "Array<Recipient | string>".into(),
+        "Photo" => "PhotoInput".into(),
+        other => ts_type(other),
+    }
+}
+
+fn return_type(op: &OpInfo) -> String {
+    match op.kind {
+        OpKind::List => {
+            let output = op.output.replace(" ", "");
+            let inner = output.strip_prefix("Page<").and_then(|r| r.strip_suffix('>'));
+            format!("ListRequest<{}>", ts_type(inner.expect("a List operation returns Page<T>")))
+        }
+        OpKind::Empty => "Promise<void>".into(),
+        OpKind::Binary => "Promise<Photo>".into(),
+        OpKind::Item => format!("Promise<{}>", ts_type(&op.output.replace(" ", ""))),
+    }
+}
+
+fn doc_comment(out: &mut String, indent: &str, lines: &[String]) {
+    let lines: Vec<&String> = lines.iter().filter(|l| !l.trim().is_empty()).collect();
+    if lines.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "{indent}/**");
+    for l in lines {
+        let _ = writeln!(out, "{indent} * {}", l.trim().replace("*/", "*\\/"));
+    }
+    let _ = writeln!(out, "{indent} */");
+}
+
+/// The whole `index.d.ts`.
+pub fn generate() -> String {
+    let mut out = String::from(PRELUDE);
+
+    out.push_str("\n/** OData query options and `Prefer` preferences; every field is optional. */\n");
+    out.push_str("export interface Query {\n");
+    for (name, ty, doc) in QUERY_FIELDS {
+        let _ = writeln!(out, "  /** {doc} */\n  {name}?: {ty};");
+    }
+    out.push_str("}\n");
+
+    for m in MODELS {
+        let _ = writeln!(
+            out,
+            "\n/** Graph `{}` (properties in Graph's camelCase; others are kept as sent). */",
+            lower_first(m.name)
+        );
+        let _ = writeln!(out, "export interface {} {{", m.name);
+        for f in m.fields {
+            let wire = f.wire_name();
+            let key =
+                if wire.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') { wire } else { format!("{wire:?}") };
+            let _ = writeln!(out, "  {key}?: {};", ts_type(f.ty));
+        }
+        out.push_str("  [property: string]: unknown;\n}\n");
+    }
+
+    out.push_str("\n/** A Microsoft Graph client: one method per operation of the o365kit table. */\n");
+    out.push_str("export class Client {\n  constructor(options: ClientOptions);\n");
+    out.push_str(
+        "  /** The versioned base URL, e.g. `https://graph.microsoft.com/v1.0`. */\n  readonly baseUrl: string;\n",
+    );
+    for op in OPERATIONS {
+        let mut lines: Vec<String> = op.doc.lines().map(str::to_string).collect();
+        for p in op.params {
+            if !p.doc().is_empty() {
+                lines.push(format!("@param {} {}", camel(p.name), p.doc()));
+            }
+        }
+        out.push('\n');
+        doc_comment(&mut out, "  ", &lines);
+        let mut params = Vec::new();
+        for (i, p) in op.params.iter().enumerate() {
+            let trailing_optional = op.params[i..].iter().all(|q| q.is_optional());
+            let name = camel(p.name);
+            let ty = param_type(p.ty);
+            params.push(if trailing_optional {
+                format!("{name}?: {ty}")
+            } else if p.is_optional() {
+                format!("{name}: {ty} | undefined")
+            } else {
+                format!("{name}: {ty}")
+            });
+        }
+        let _ = writeln!(out, "  {}({}): {};", camel(op.name), params.join(", "), return_type(op));
+    }
+    out.push_str("}\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_fields_match_the_core() {
+        let keys: Vec<String> = serde_json::to_value(o365kit::Query::default())
+            .unwrap()
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(|k| camel(k))
+            .collect();
+        let mut ours: Vec<String> = QUERY_FIELDS.iter().map(|(k, _, _)| k.to_string()).collect();
+        let mut theirs = keys.clone();
+        ours.sort();
+        theirs.sort();
+        assert_eq!(ours, theirs);
+    }
+
+    #[test]
+    fn dts_is_up_to_date() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/js/index.d.ts");
+        let want = generate();
+        if std::env::var_os("UPDATE_DTS").is_some() {
+            std::fs::write(path, &want).unwrap();
+        }
+        let have = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            have == want,
+            "wasm/js/index.d.ts is stale: run `UPDATE_DTS=1 cargo test --manifest-path wasm/Cargo.toml`"
+        );
+    }
+
+    #[test]
+    fn every_operation_has_a_return_type() {
+        for op in OPERATIONS {
+            return_type(op);
+            for p in op.params {
+                param_type(p.ty);
+            }
+        }
+    }
+}

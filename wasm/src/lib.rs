@@ -1,0 +1,622 @@
+//! WebAssembly binding of o365kit (npm `o365kit`).
+//!
+//! The binding only moves bytes: the core builds every request, parses every response, decides on
+//! retries and paging. This file converts JS arguments into operation structs, sends the core's
+//! `Request` with the global `fetch` (browsers and Node 20 alike), sleeps with `setTimeout`, and
+//! converts outputs and errors back. One generic `call` serves every operation of the table;
+//! `js/core.js` turns the table (`operations()`) into camelCase methods.
+
+use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
+use o365kit::model::{ConversationThread, Group, Photo, Post, Recipient};
+use o365kit::odata::next_page_request;
+use o365kit::{ApiVersion, Cloud, Decision, Endpoint, Error, Operation, Page, Policy, Query, Request, Response};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::rc::Rc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
+
+pub mod dts;
+
+#[cfg(feature = "debug-panics")]
+#[wasm_bindgen(start)]
+pub fn start() {
+    #[wasm_bindgen]
+    extern "C" {
+        #[wasm_bindgen(js_namespace = console, js_name = error)]
+        fn console_error(s: &str);
+    }
+    std::panic::set_hook(Box::new(|info| console_error(&info.to_string())));
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = fetch)]
+    fn global_fetch(req: &web_sys::Request) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(cb: &Function, ms: f64) -> JsValue;
+    /// `AbortSignal.timeout(ms)`; an error where the host lacks it (then there is no timeout).
+    #[wasm_bindgen(catch, js_namespace = AbortSignal, js_name = timeout)]
+    fn abort_after(ms: u32) -> Result<web_sys::AbortSignal, JsValue>;
+}
+
+struct Inner {
+    endpoint: Endpoint,
+    get_token: Function,
+    policy: Policy,
+}
+
+/// The wasm half of `Client` (js/core.js wraps it; users never see it).
+#[wasm_bindgen]
+pub struct RawClient {
+    inner: Rc<Inner>,
+}
+
+#[wasm_bindgen]
+impl RawClient {
+    /// `getToken` is called before every attempt so the host can refresh its token.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        get_token: Function,
+        base_url: Option<String>,
+        version: Option<String>,
+        cloud: Option<String>,
+        max_attempts: Option<u32>,
+    ) -> Result<RawClient, JsValue> {
+        let version = match version.as_deref() {
+            Some(v) => ApiVersion::parse(v).map_err(error_to_js)?,
+            None => ApiVersion::V1,
+        };
+        let endpoint = match (base_url.as_deref(), cloud.as_deref()) {
+            (Some(_), Some(_)) => {
+                return Err(error_to_js(Error::invalid("base_url", "give either baseUrl or cloud, not both")))
+            }
+            (Some(url), None) => Endpoint::custom(url, version).map_err(error_to_js)?,
+            (None, Some(c)) => Endpoint::graph(Cloud::parse(c).map_err(error_to_js)?, version),
+            (None, None) => Endpoint::graph(Cloud::Global, version),
+        };
+        let mut policy = Policy::default();
+        if let Some(n) = max_attempts {
+            if n == 0 {
+                return Err(error_to_js(Error::invalid("max_attempts", "must be at least 1")));
+            }
+            policy.max_attempts = n;
+        }
+        o365kit::clock::set_source(js_now);
+        Ok(RawClient { inner: Rc::new(Inner { endpoint, get_token, policy }) })
+    }
+
+    /// The versioned base URL requests go to.
+    #[wasm_bindgen(getter, js_name = baseUrl)]
+    pub fn base_url(&self) -> String {
+        self.inner.endpoint.base()
+    }
+
+    /// Runs operation `name` (snake_case, as in the table) with positional `args`. List operations
+    /// resolve to their first page, or to the page at `next_link` when given.
+    pub fn call(&self, name: &str, args: Array, next_link: Option<String>) -> Promise {
+        // Arguments are checked and the request built before anything is sent.
+        let prepared = build(name, &args).and_then(|call| {
+            let first = call.request(&self.inner.endpoint).map_err(error_to_js)?;
+            let req = match next_link {
+                Some(link) => next_page_request(&self.inner.endpoint, &first, &link).map_err(error_to_js)?,
+                None => first,
+            };
+            Ok((call, req))
+        });
+        let inner = self.inner.clone();
+        future_to_promise(async move {
+            let (call, req) = prepared?;
+            let res = execute(&inner, &req).await?;
+            call.parse(&inner.endpoint, res)
+        })
+    }
+}
+
+/// The operation table as data: `[{ name, kind, output, params: [{ name, type, optional }] }]`.
+#[wasm_bindgen]
+pub fn operations() -> Array {
+    let ops = Array::new();
+    for o in o365kit::OPERATIONS {
+        let params = Array::new();
+        for p in o.params {
+            params.push(&object(&[
+                ("name", p.name.into()),
+                ("type", p.ty.replace(' ', "").into()),
+                ("optional", p.is_optional().into()),
+            ]));
+        }
+        ops.push(&object(&[
+            ("name", o.name.into()),
+            ("kind", dts::kind_name(o.kind).into()),
+            ("output", o.output.replace(' ', "").into()),
+            ("params", params.into()),
+        ]));
+    }
+    ops
+}
+
+fn object(fields: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (k, v) in fields {
+        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o.into()
+}
+
+// ---------------------------------------------------------------- dispatch over the table
+
+/// One operation, ready to send: the core builds its request and parses its answer; only the
+/// conversion of the output depends on the operation's kind.
+trait Call {
+    fn request(&self, ep: &Endpoint) -> Result<Request, Error>;
+    fn parse(&self, ep: &Endpoint, res: Response) -> Result<JsValue, JsValue>;
+}
+
+struct ListCall<O>(O);
+struct ItemCall<O>(O);
+struct EmptyCall<O>(O);
+struct BinaryCall<O>(O);
+
+impl<T: Serialize, O: Operation<Output = Page<T>>> Call for ListCall<O> {
+    fn request(&self, ep: &Endpoint) -> Result<Request, Error> {
+        self.0.request(ep)
+    }
+    fn parse(&self, ep: &Endpoint, res: Response) -> Result<JsValue, JsValue> {
+        let page = parse_with(res, |r| self.0.parse(ep, r))?;
+        let out = Object::new();
+        let _ = Reflect::set(&out, &"value".into(), &to_js(&page.value)?);
+        for (k, v) in [("nextLink", &page.next_link), ("deltaLink", &page.delta_link)] {
+            if let Some(v) = v {
+                let _ = Reflect::set(&out, &k.into(), &v.into());
+            }
+        }
+        if let Some(n) = page.count {
+            let _ = Reflect::set(&out, &"count".into(), &(n as f64).into());
+        }
+        Ok(out.into())
+    }
+}
+
+impl<O: Operation> Call for ItemCall<O>
+where
+    O::Output: Serialize,
+{
+    fn request(&self, ep: &Endpoint) -> Result<Request, Error> {
+        self.0.request(ep)
+    }
+    fn parse(&self, ep: &Endpoint, res: Response) -> Result<JsValue, JsValue> {
+        to_js(&parse_with(res, |r| self.0.parse(ep, r))?)
+    }
+}
+
+impl<O: Operation<Output = ()>> Call for EmptyCall<O> {
+    fn request(&self, ep: &Endpoint) -> Result<Request, Error> {
+        self.0.request(ep)
+    }
+    fn parse(&self, ep: &Endpoint, res: Response) -> Result<JsValue, JsValue> {
+        parse_with(res, |r| self.0.parse(ep, r))?;
+        Ok(JsValue::UNDEFINED)
+    }
+}
+
+impl<O: Operation<Output = Photo>> Call for BinaryCall<O> {
+    fn request(&self, ep: &Endpoint) -> Result<Request, Error> {
+        self.0.request(ep)
+    }
+    fn parse(&self, ep: &Endpoint, res: Response) -> Result<JsValue, JsValue> {
+        parse_with(res, |r| self.0.parse(ep, r)).map(photo_to_js)
+    }
+}
+
+macro_rules! dispatch_table {
+    ($(
+        $(#[doc = $doc:literal])*
+        fn $name:ident ( $( $p:ident : $pty:ty ),* $(,)? ) -> $out:ty, $kind:ident = $op:ident;
+    )*) => {
+        /// The operation called `name`, from positional JS arguments (in table order).
+        fn build(name: &str, args: &Array) -> Result<Box<dyn Call>, JsValue> {
+            match name {
+                $( stringify!($name) => {
+                    let params: &[&str] = &[$( stringify!($p) ),*];
+                    check_arity(name, params.len(), args)?;
+                    let mut i = 0u32;
+                    let mut next_arg = || { i += 1; args.get(i - 1) };
+                    let op = o365kit::ops::$op { $( $p: <$pty as Arg>::from_js(stringify!($p), next_arg())?, )* };
+                    Ok(wrap_kind!($kind, op))
+                } )*
+                _ => Err(js_sys::TypeError::new(&format!("unknown operation {name}")).into()),
+            }
+        }
+    };
+}
+
+macro_rules! wrap_kind {
+    (List, $op:ident) => {
+        Box::new(ListCall($op))
+    };
+    (Item, $op:ident) => {
+        Box::new(ItemCall($op))
+    };
+    (Empty, $op:ident) => {
+        Box::new(EmptyCall($op))
+    };
+    (Binary, $op:ident) => {
+        Box::new(BinaryCall($op))
+    };
+}
+
+use o365kit::ops::table::table_types::*;
+o365kit::operation_table!(dispatch_table);
+
+fn check_arity(name: &str, n: usize, args: &Array) -> Result<(), JsValue> {
+    if args.length() as usize > n {
+        let msg = format!("{} takes at most {n} arguments, got {}", camel(name), args.length());
+        return Err(js_sys::TypeError::new(&msg).into());
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------- transport
+
+/// Sends `req` with the retry policy of the core; a fresh token for every attempt.
+async fn execute(inner: &Inner, req: &Request) -> Result<Response, JsValue> {
+    let client_request_id = req.header_value("client-request-id").map(str::to_string).unwrap_or_else(new_guid);
+    let idempotent = req.is_idempotent();
+    let mut attempt = 1;
+    loop {
+        let token = token(inner).await?;
+        let outcome = send_once(req, &token, &client_request_id).await;
+        let decision = match &outcome {
+            Ok(res) => inner.policy.decide(res, attempt, idempotent),
+            Err(_) => inner.policy.decide_transport(attempt, idempotent),
+        };
+        match decision {
+            Decision::Retry(wait) => sleep(wait.as_secs_f64() * 1000.0).await,
+            // Any HTTP answer goes to the operation's parser, which turns errors into `Error::Api`.
+            Decision::Done => return outcome.map_err(error_to_js),
+        }
+        attempt += 1;
+    }
+}
+
+/// std has no clock on wasm32-unknown-unknown: the core resolves Retry-After dates with JS's.
+fn js_now() -> SystemTime {
+    UNIX_EPOCH + Duration::from_millis(js_sys::Date::now().max(0.0) as u64)
+}
+
+fn parse_with<T>(res: Response, parse: impl FnOnce(Response) -> Result<T, Error>) -> Result<T, JsValue> {
+    parse(res).map_err(error_to_js)
+}
+
+async fn token(inner: &Inner) -> Result<String, JsValue> {
+    // A rejection of the host's getToken is the host's own error: it goes to the caller as is.
+    let value = inner.get_token.call0(&JsValue::NULL)?;
+    let value = match value.dyn_into::<Promise>() {
+        Ok(p) => JsFuture::from(p).await?,
+        Err(v) => v,
+    };
+    match value.as_string() {
+        Some(t) if !t.trim().is_empty() && !t.chars().any(char::is_control) => Ok(t),
+        _ => Err(js_sys::TypeError::new("getToken must return (or resolve to) a non-empty token string").into()),
+    }
+}
+
+async fn send_once(req: &Request, token: &str, client_request_id: &str) -> Result<Response, Error> {
+    let init = web_sys::RequestInit::new();
+    init.set_method(req.method.as_str());
+    let headers = web_sys::Headers::new().map_err(js_transport)?;
+    for (k, v) in &req.headers {
+        headers.set(k, v).map_err(js_transport)?;
+    }
+    headers.set("client-request-id", client_request_id).map_err(js_transport)?;
+    headers.set("Authorization", &format!("Bearer {token}")).map_err(js_transport)?;
+    init.set_headers(&headers);
+    // The whole request, as the native client's default (Graph's own gateway gives up at 100 s).
+    if let Ok(signal) = abort_after(100_000) {
+        init.set_signal(Some(&signal));
+    }
+    if let Some(body) = &req.body {
+        init.set_body(&Uint8Array::from(body.as_slice()));
+    }
+    let request = web_sys::Request::new_with_str_and_init(&req.url, &init).map_err(js_transport)?;
+    let promise = global_fetch(&request).map_err(js_transport)?;
+    let res: web_sys::Response = JsFuture::from(promise).await.map_err(js_transport)?.unchecked_into();
+    let mut out_headers = Vec::new();
+    if let Ok(Some(iter)) = js_sys::try_iter(&res.headers()) {
+        for entry in iter.flatten() {
+            let pair: Array = entry.unchecked_into();
+            if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+                out_headers.push((k, v));
+            }
+        }
+    }
+    let buf = JsFuture::from(res.array_buffer().map_err(js_transport)?)
+        .await
+        .map_err(|e| Error::Transport(format!("the response body was cut off: {}", js_message(&e))))?;
+    Ok(Response { status: res.status(), headers: out_headers, body: Uint8Array::new(&buf).to_vec() })
+}
+
+/// fetch's own words (and its cause's, as Node gives them). fetch errors never hold headers.
+fn js_transport(e: JsValue) -> Error {
+    Error::Transport(js_message(&e))
+}
+
+fn js_message(e: &JsValue) -> String {
+    let get = |v: &JsValue, k: &str| Reflect::get(v, &JsValue::from_str(k)).ok().filter(|v| !v.is_undefined());
+    let mut msg = get(e, "message").and_then(|m| m.as_string()).unwrap_or_else(|| "request failed".into());
+    if let Some(cause) = get(e, "cause") {
+        if let Some(m) = get(&cause, "message").and_then(|m| m.as_string()).or_else(|| cause.as_string()) {
+            msg.push_str(": ");
+            msg.push_str(&m);
+        }
+    }
+    msg
+}
+
+async fn sleep(ms: f64) {
+    let p = Promise::new(&mut |resolve, _| {
+        set_timeout(&resolve, ms);
+    });
+    let _ = JsFuture::from(p).await;
+}
+
+fn new_guid() -> String {
+    let crypto = Reflect::get(&js_sys::global(), &JsValue::from_str("crypto")).ok();
+    if let Some(c) = crypto.filter(|c| c.is_object()) {
+        if let Ok(f) = Reflect::get(&c, &JsValue::from_str("randomUUID")) {
+            if let Some(f) = f.dyn_ref::<Function>() {
+                if let Some(s) = f.call0(&c).ok().and_then(|s| s.as_string()) {
+                    return s;
+                }
+            }
+        }
+    }
+    let hex: String =
+        (0..32).map(|_| char::from_digit((js_sys::Math::random() * 16.0) as u32 % 16, 16).unwrap_or('0')).collect();
+    format!("{}-{}-4{}-a{}-{}", &hex[0..8], &hex[8..12], &hex[13..16], &hex[17..20], &hex[20..32])
+}
+
+// ---------------------------------------------------------------- arguments
+
+/// A JS argument turned into the table's parameter type; failures name the parameter.
+trait Arg: Sized {
+    fn from_js(param: &'static str, v: JsValue) -> Result<Self, JsValue>;
+}
+
+fn missing(v: &JsValue) -> bool {
+    v.is_undefined() || v.is_null()
+}
+
+fn type_error(param: &str, why: &str) -> JsValue {
+    js_sys::TypeError::new(&format!("{}: {why}", camel_path(param))).into()
+}
+
+/// JS value -> JSON text (`JSON.stringify`) -> `T`, with the core's own decoder, so the binding
+/// adds no serde code of its own; the message names the JSON path of a bad value.
+fn from_js_serde<T: DeserializeOwned>(param: &str, v: JsValue) -> Result<T, JsValue> {
+    let text = js_sys::JSON::stringify(&v).map_err(|_| type_error(param, "cannot be written as JSON"))?;
+    from_json_text(param, &String::from(text))
+}
+
+fn from_json_text<T: DeserializeOwned>(param: &str, text: &str) -> Result<T, JsValue> {
+    o365kit::decode::body(&Endpoint::default(), param, text.as_bytes()).map_err(|e| {
+        let (path, why) = match e {
+            Error::Decode { path, source, .. } => (path, source),
+            other => (String::new(), other.to_string()),
+        };
+        let where_ = if path.is_empty() || path == "." { param.to_string() } else { format!("{param}.{path}") };
+        let msg = format!("{}: {why}", camel_path(&where_));
+        if why.starts_with("invalid value") {
+            js_sys::RangeError::new(&msg).into()
+        } else {
+            js_sys::TypeError::new(&msg).into()
+        }
+    })
+}
+
+/// `Id` and `String`: a string is required.
+impl Arg for String {
+    fn from_js(param: &'static str, v: JsValue) -> Result<Self, JsValue> {
+        if missing(&v) {
+            return Err(type_error(param, "is required"));
+        }
+        v.as_string().ok_or_else(|| type_error(param, "must be a string"))
+    }
+}
+
+impl Arg for Option<String> {
+    fn from_js(param: &'static str, v: JsValue) -> Result<Self, JsValue> {
+        if missing(&v) {
+            return Ok(None);
+        }
+        v.as_string().map(Some).ok_or_else(|| type_error(param, "must be a string"))
+    }
+}
+
+/// The options bag: `{ select, filter, orderby, top, skip, expand, search, count, timezone,
+/// bodyType, maxPageSize, immutableIds }` (the core's `Query` fields, camelCased).
+impl Arg for Query {
+    fn from_js(param: &'static str, v: JsValue) -> Result<Self, JsValue> {
+        if missing(&v) {
+            return Ok(Query::default());
+        }
+        if !v.is_object() || Array::is_array(&v) {
+            return Err(type_error(param, "must be an options object"));
+        }
+        let text = js_sys::JSON::stringify(&v).map_err(|_| type_error(param, "cannot be written as JSON"))?;
+        let json: serde_json::Value = from_json_text(param, &String::from(text))?;
+        let known = serde_json::to_value(Query::default()).unwrap_or_default();
+        let mut snake = serde_json::Map::new();
+        for (k, val) in json.as_object().into_iter().flatten() {
+            let key = snake_case(k);
+            if known.get(&key).is_none() {
+                let names: Vec<String> = known.as_object().into_iter().flatten().map(|(k, _)| camel(k)).collect();
+                return Err(type_error(param, &format!("unknown option {k:?}; expected one of {}", names.join(", "))));
+            }
+            if !val.is_null() {
+                snake.insert(key, val.clone());
+            }
+        }
+        from_json_text(param, &serde_json::Value::Object(snake).to_string())
+    }
+}
+
+/// A post: a Graph-shaped object, or a plain string taken as an HTML body (as in the core).
+impl Arg for Post {
+    fn from_js(param: &'static str, v: JsValue) -> Result<Self, JsValue> {
+        if missing(&v) {
+            return Err(type_error(param, "is required"));
+        }
+        match v.as_string() {
+            Some(s) => Ok(Post::from(s.as_str())),
+            None => from_js_serde(param, v),
+        }
+    }
+}
+
+/// Recipients: Graph-shaped objects or plain addresses.
+impl Arg for Vec<Recipient> {
+    fn from_js(param: &'static str, v: JsValue) -> Result<Self, JsValue> {
+        if missing(&v) {
+            return Err(type_error(param, "is required"));
+        }
+        if !Array::is_array(&v) {
+            return Err(type_error(param, "must be an array of recipients"));
+        }
+        let arr: Array = v.unchecked_into();
+        let mut out = Vec::with_capacity(arr.length() as usize);
+        for (i, item) in arr.iter().enumerate() {
+            let name = format!("{param}[{i}]");
+            out.push(match item.as_string() {
+                Some(addr) => Recipient::new(addr),
+                None => from_js_serde(&name, item)?,
+            });
+        }
+        Ok(out)
+    }
+}
+
+macro_rules! serde_args {
+    ($($t:ty),*) => {$(
+        impl Arg for $t {
+            fn from_js(param: &'static str, v: JsValue) -> Result<Self, JsValue> {
+                if missing(&v) {
+                    return Err(type_error(param, "is required"));
+                }
+                from_js_serde(param, v)
+            }
+        }
+    )*};
+}
+serde_args!(Group, ConversationThread);
+
+/// A photo: `{ contentType, bytes }` with bytes as a Uint8Array (or ArrayBuffer).
+impl Arg for Photo {
+    fn from_js(param: &'static str, v: JsValue) -> Result<Self, JsValue> {
+        if !v.is_object() {
+            return Err(type_error(param, "must be { contentType, bytes }"));
+        }
+        let content_type = Reflect::get(&v, &JsValue::from_str("contentType"))?
+            .as_string()
+            .ok_or_else(|| type_error(&format!("{param}.content_type"), "must be a string"))?;
+        let bytes = Reflect::get(&v, &JsValue::from_str("bytes"))?;
+        if !(bytes.is_instance_of::<Uint8Array>() || bytes.is_instance_of::<js_sys::ArrayBuffer>()) {
+            return Err(type_error(&format!("{param}.bytes"), "must be a Uint8Array or ArrayBuffer"));
+        }
+        Ok(Photo { content_type, bytes: Uint8Array::new(&bytes).to_vec() })
+    }
+}
+
+// ---------------------------------------------------------------- outputs and errors
+
+/// Output -> JSON text (the same serializer the core uses for request bodies) -> `JSON.parse`.
+fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
+    let value = serde_json::to_value(v).map_err(|e| error_to_js(Error::decode("output", "", e)))?;
+    js_sys::JSON::parse(&value.to_string())
+}
+
+fn photo_to_js(p: Photo) -> JsValue {
+    let o = Object::new();
+    let _ = Reflect::set(&o, &"contentType".into(), &p.content_type.into());
+    let _ = Reflect::set(&o, &"bytes".into(), &Uint8Array::from(p.bytes.as_slice()).into());
+    o.into()
+}
+
+/// The core's error as a tagged plain object; js/core.js turns it into `GraphError`, `TypeError`
+/// or `RangeError`. Built from the core's error only, so no token can be in it.
+fn error_to_js(e: Error) -> JsValue {
+    let text = e.to_string();
+    let opt = |v: Option<String>| v.map(JsValue::from).unwrap_or(JsValue::UNDEFINED);
+    match e {
+        Error::Api(a) => object(&[
+            ("o365kitError", "api".into()),
+            ("message", a.message.into()),
+            ("status", a.status.into()),
+            ("code", a.code.into()),
+            ("innerCode", opt(a.inner_code)),
+            ("requestId", opt(a.request_id)),
+            ("clientRequestId", opt(a.client_request_id)),
+            ("date", opt(a.date)),
+            ("retryAfter", a.retry_after.map(|d| JsValue::from(d.as_secs_f64())).unwrap_or(JsValue::UNDEFINED)),
+        ]),
+        Error::Decode { path, .. } => object(&[
+            ("o365kitError", "decode".into()),
+            ("message", text.into()),
+            ("code", "DecodeError".into()),
+            ("path", path.into()),
+        ]),
+        Error::InvalidInput { param, why } => object(&[
+            ("o365kitError", "invalid".into()),
+            ("message", format!("{}: {why}", camel_path(&param)).into()),
+            ("param", camel_path(&param).into()),
+        ]),
+        Error::Transport(why) => object(&[
+            ("o365kitError", "transport".into()),
+            ("message", why.into()),
+            ("status", 0.into()),
+            ("code", "TransportError".into()),
+        ]),
+        _ => object(&[("o365kitError", "decode".into()), ("message", text.into())]),
+    }
+}
+
+// ---------------------------------------------------------------- names
+
+/// `list_group_threads` -> `listGroupThreads`.
+pub fn camel(snake: &str) -> String {
+    let mut out = String::with_capacity(snake.len());
+    let mut upper = false;
+    for c in snake.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `group.display_name` -> `group.displayName`, for messages.
+fn camel_path(p: &str) -> String {
+    camel(p)
+}
+
+/// `maxPageSize` -> `max_page_size`.
+pub fn snake_case(camel: &str) -> String {
+    let mut out = String::with_capacity(camel.len() + 4);
+    for c in camel.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
