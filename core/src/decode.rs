@@ -68,25 +68,6 @@ fn path_error(what: &str, e: serde_path_to_error::Error<serde_json::Error>) -> E
     Error::decode(what, path, e.into_inner())
 }
 
-/// Serde helpers for `Option<Vec<u8>>` carried as base64 in JSON (`contentBytes`).
-pub mod base64_bytes {
-    use base64::engine::general_purpose::STANDARD;
-    use base64::Engine;
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(v: &Option<Vec<u8>>, s: S) -> Result<S::Ok, S::Error> {
-        match v {
-            Some(bytes) => s.serialize_str(&STANDARD.encode(bytes)),
-            None => s.serialize_none(),
-        }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<u8>>, D::Error> {
-        let s: Option<String> = Option::deserialize(d)?;
-        s.map(|s| STANDARD.decode(s.trim()).map_err(serde::de::Error::custom)).transpose()
-    }
-}
-
 /// Serde helpers for `Vec<u8>` carried as base64 in JSON.
 pub mod base64_bytes_required {
     use base64::engine::general_purpose::STANDARD;

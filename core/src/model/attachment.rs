@@ -3,7 +3,6 @@
 model! {
     /// `@odata.type` tells the kind; `content_bytes` holds a file attachment's decoded content.
     pub struct Attachment {
-        #[serde(rename = "@odata.type")]
         odata_type: String,
         id: String,
         name: String,
@@ -11,7 +10,6 @@ model! {
         size: i64,
         is_inline: bool,
         last_modified_date_time: String,
-        #[serde(with = "crate::decode::base64_bytes")]
         content_bytes: Vec<u8>,
         content_id: String,
         content_location: String,

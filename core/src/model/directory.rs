@@ -58,7 +58,6 @@ model! {
 model! {
     /// An entry of a member or owner list: a user, group, device or service principal.
     pub struct DirectoryObject {
-        #[serde(rename = "@odata.type")]
         odata_type: String,
         id: String,
         display_name: String,

@@ -8,21 +8,35 @@
 macro_rules! model {
     ($(#[$m:meta])* pub struct $name:ident { $( $(#[$fm:meta])* $field:ident : $ty:ty ),* $(,)? }) => {
         $(#[$m])*
-        #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
-        #[serde(rename_all = "camelCase")]
+        #[derive(Debug, Clone, Default, PartialEq)]
         pub struct $name {
             $(
                 $(#[$fm])*
-                #[serde(default, skip_serializing_if = "Option::is_none")]
                 pub $field: Option<$ty>,
             )*
             /// Properties this crate does not model, kept verbatim.
-            #[serde(flatten)]
             pub extra: $crate::model::Extra,
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeMap;
+                let mut map = s.serialize_map(None)?;
+                $(
+                    if let Some(v) = &self.$field {
+                        map.serialize_entry(&$crate::model::WireKey(stringify!($field)), &$crate::model::Out(v))?;
+                    }
+                )*
+                for (k, v) in &self.extra {
+                    map.serialize_entry(k, v)?;
+                }
+                map.end()
+            }
         }
 
         // Hand-rolled rather than derived: serde's `flatten` buffers every object into an
         // intermediate tree first, which doubles parse time and code size (wasm ships it).
+        // Known properties are written camelCase and only when set, then `extra` as it came.
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 struct Visit;
@@ -82,9 +96,53 @@ pub fn is_wire_name(key: &str, snake: &str) -> bool {
     k.next().is_none()
 }
 
+/// A field's wire name, written camelCase straight into the serializer (no allocation).
+pub struct WireKey(pub &'static str);
+
+impl serde::Serialize for WireKey {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.0 == "odata_type" {
+            return s.serialize_str("@odata.type");
+        }
+        s.collect_str(&CamelCase(self.0))
+    }
+}
+
+struct CamelCase(&'static str);
+
+impl std::fmt::Display for CamelCase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use std::fmt::Write;
+        let mut upper = false;
+        for c in self.0.chars() {
+            if c == '_' {
+                upper = true;
+            } else {
+                f.write_char(if upper { c.to_ascii_uppercase() } else { c })?;
+                upper = false;
+            }
+        }
+        Ok(())
+    }
+}
+
 /// How a model reads one known property's value; JSON `null` reads as absent.
 pub trait ReadField: Sized {
     fn read<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<Option<Self>, A::Error>;
+}
+
+/// How a model writes one known property's value.
+pub trait WriteField {
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error>;
+}
+
+/// A known property's value on its way out.
+pub struct Out<'a, T>(pub &'a T);
+
+impl<T: WriteField> serde::Serialize for Out<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.write(s)
+    }
 }
 
 macro_rules! read_as_json {
@@ -92,6 +150,11 @@ macro_rules! read_as_json {
         impl ReadField for $t {
             fn read<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<Option<Self>, A::Error> {
                 map.next_value()
+            }
+        }
+        impl WriteField for $t {
+            fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                serde::Serialize::serialize(self, s)
             }
         }
     )* };
@@ -130,6 +193,13 @@ impl ReadField for Vec<u8> {
     }
 }
 
+impl WriteField for Vec<u8> {
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use base64::Engine;
+        s.serialize_str(&base64::engine::general_purpose::STANDARD.encode(self))
+    }
+}
+
 /// A model's known properties, for generators (Python stubs, TypeScript interfaces).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ModelInfo {
@@ -155,20 +225,9 @@ impl FieldInfo {
         if self.name == "odata_type" {
             return "@odata.type".into();
         }
-        let mut out = String::with_capacity(self.name.len());
-        let mut upper = false;
-        for c in self.name.chars() {
-            if c == '_' {
-                upper = true;
-            } else if upper {
-                out.extend(c.to_uppercase());
-                upper = false;
-            } else {
-                out.push(c);
-            }
-        }
-        out
+        CamelCase(self.name).to_string()
     }
+}
 }
 
 /// Every model, for generators.
