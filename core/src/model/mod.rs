@@ -228,7 +228,6 @@ impl FieldInfo {
         CamelCase(self.name).to_string()
     }
 }
-}
 
 /// Every model, for generators.
 pub static MODELS: &[ModelInfo] = &[
