@@ -16,7 +16,7 @@ pub enum BodyType {
 /// Query options and preferences of a read: `$select $filter $orderby $top $skip $expand $search
 /// $count`, plus the `Prefer` header values that shape the answer. Every field is optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "snake_case")]
+#[serde(default, rename_all = "snake_case", deny_unknown_fields)]
 pub struct Query {
     pub select: Vec<String>,
     pub filter: Option<String>,

@@ -1,0 +1,37 @@
+"""o365kit: Office 365 Groups (and Mail and Calendar) over Microsoft Graph, with a Rust core."""
+
+from ._native import (
+    Conflict,
+    DecodeError,
+    Forbidden,
+    GraphError,
+    InvalidInput,
+    NotFound,
+    ServerError,
+    Throttled,
+    TransportError,
+    Unauthorized,
+)
+from ._model import Model, Page, Photo
+from ._generated import *  # noqa: F401,F403 - the model classes
+from ._generated import __all__ as _models
+from ._client import Client, Pager
+
+__all__ = [
+    "Client",
+    "Pager",
+    "Page",
+    "Photo",
+    "Model",
+    "GraphError",
+    "Unauthorized",
+    "Forbidden",
+    "NotFound",
+    "Conflict",
+    "Throttled",
+    "ServerError",
+    "InvalidInput",
+    "TransportError",
+    "DecodeError",
+    *_models,
+]

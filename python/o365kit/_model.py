@@ -1,0 +1,198 @@
+"""Models: light views over Graph's own camelCase JSON, read lazily and never copied on parse."""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+from datetime import datetime, timezone
+from typing import Any, ClassVar, Dict, Generic, Iterator, List, Optional, Tuple, Type, TypeVar
+
+from . import _native
+
+M = TypeVar("M", bound="Model")
+
+
+def _parse_datetime(text: str) -> Any:
+    # Graph writes 7 fractional digits and a "Z"; Python < 3.11 reads at most 6 and no "Z".
+    t = text.strip()
+    if t.endswith("Z"):
+        t = t[:-1] + "+00:00"
+    if "." in t:
+        head, rest = t.split(".", 1)
+        digits = "".join(c for c in rest if c.isdigit())
+        zone = rest[len(digits):]
+        t = f"{head}.{digits[:6].ljust(6, '0')}{zone}"
+    try:
+        value = datetime.fromisoformat(t)
+    except ValueError:
+        return text
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+class Model:
+    """A Graph resource. Attributes are the snake_case names of Graph's properties."""
+
+    __slots__ = ("_data",)
+    # python name -> (wire name, Rust type as the core's table writes it)
+    _fields: ClassVar[Dict[str, Tuple[str, str]]] = {}
+    _registry: ClassVar[Dict[str, Type["Model"]]] = {}
+
+    def __init_subclass__(cls, **kw: Any) -> None:
+        super().__init_subclass__(**kw)
+        Model._registry[cls.__name__] = cls
+
+    def __init__(self, data: Optional[Dict[str, Any]] = None, **props: Any) -> None:
+        if data is not None and not isinstance(data, dict):
+            raise _native.InvalidInput(f"invalid {type(self).__name__}: expected a dict of Graph properties")
+        self._data = dict(data) if data else {}
+        for name, value in props.items():
+            field = self._fields.get(name)
+            if field is None:
+                raise _native.InvalidInput(f"invalid {name}: {type(self).__name__} has no such property")
+            self._data[field[0]] = _to_wire(value, field[1])
+
+    def __getattr__(self, name: str) -> Any:
+        field = type(self)._fields.get(name)
+        if field is None:
+            raise AttributeError(f"{type(self).__name__} has no attribute {name!r}")
+        return _from_wire(self._data.get(field[0]), field[1])
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and other._data == self._data  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, json.dumps(self._data, sort_keys=True)))
+
+    def to_dict(self) -> Dict[str, Any]:
+        """Graph's own JSON (camelCase keys), everything the server sent included."""
+        return self._data
+
+    def to_json(self) -> str:
+        return json.dumps(self._data, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls: Type[M], text: "str | bytes") -> M:
+        data = _loads(text, cls.__name__)
+        if not isinstance(data, dict):
+            raise _native.DecodeError(f"cannot decode {cls.__name__}: expected a JSON object")
+        return cls(data)
+
+    @classmethod
+    def from_json_page(cls: Type[M], text: "str | bytes") -> "Page[M]":
+        data = _loads(text, f"Page[{cls.__name__}]")
+        return Page._from_wire(data, cls)
+
+    def __repr__(self) -> str:
+        shown = [f"{k}={v!r}" for k, v in self._summary()]
+        return f"{type(self).__name__}({', '.join(shown)})"
+
+    def _summary(self) -> List[Tuple[str, Any]]:
+        keys = ("id", "display_name", "topic", "name", "address", "content_type")
+        out = []
+        for k in keys:
+            field = self._fields.get(k)
+            if field and field[0] in self._data:
+                v = self._data[field[0]]
+                out.append((k, v if not isinstance(v, str) or len(v) <= 40 else v[:37] + "..."))
+        return out[:3]
+
+    def _repr_html_(self) -> str:
+        rows = []
+        for name, (wire, _ty) in self._fields.items():
+            if wire in self._data:
+                value = json.dumps(self._data[wire], ensure_ascii=False)
+                if len(value) > 200:
+                    value = value[:197] + "..."
+                rows.append(f"<tr><th>{html.escape(name)}</th><td>{html.escape(value)}</td></tr>")
+        title = html.escape(type(self).__name__)
+        return f"<table><caption>{title}</caption>{''.join(rows)}</table>"
+
+
+def _loads(text: "str | bytes", what: str) -> Any:
+    try:
+        return json.loads(text)
+    except (ValueError, TypeError) as e:
+        raise _native.DecodeError(f"cannot decode {what}: {e}") from None
+
+
+def _from_wire(value: Any, ty: str) -> Any:
+    if value is None:
+        return None
+    if ty.startswith("Vec<") and ty != "Vec<u8>":
+        inner = ty[4:-1]
+        return [_from_wire(v, inner) for v in value] if isinstance(value, list) else value
+    if ty.startswith("Box<"):
+        return _from_wire(value, ty[4:-1])
+    if ty == "Vec<u8>":
+        return base64.b64decode(value) if isinstance(value, str) else value
+    if ty == "DateTime":
+        return _parse_datetime(value) if isinstance(value, str) else value
+    cls = Model._registry.get(ty)
+    if cls is not None and isinstance(value, dict):
+        return cls(value)
+    return value
+
+
+def _to_wire(value: Any, ty: str) -> Any:
+    if isinstance(value, Model):
+        return value.to_dict()
+    if isinstance(value, (list, tuple)):
+        inner = ty[4:-1] if ty.startswith("Vec<") else ty
+        return [_to_wire(v, inner) for v in value]
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, (bytes, bytearray)) and ty == "Vec<u8>":
+        return base64.b64encode(bytes(value)).decode("ascii")
+    return value
+
+
+T = TypeVar("T")
+
+
+class Page(Generic[T]):
+    """One page of a Graph collection."""
+
+    __slots__ = ("value", "next_link", "count")
+
+    def __init__(self, value: List[T], next_link: Optional[str] = None, count: Optional[int] = None) -> None:
+        self.value = value
+        self.next_link = next_link
+        self.count = count
+
+    @classmethod
+    def _from_wire(cls, data: Any, model: Type[Model]) -> "Page[Any]":
+        if not isinstance(data, dict) or not isinstance(data.get("value"), list):
+            raise _native.DecodeError(f"cannot decode Page[{model.__name__}]: expected an object with a value list")
+        items = [model(v) if isinstance(v, dict) else v for v in data["value"]]
+        return cls(items, data.get("@odata.nextLink"), data.get("@odata.count"))
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self.value)
+
+    def __len__(self) -> int:
+        return len(self.value)
+
+    def __repr__(self) -> str:
+        more = ", more pages" if self.next_link else ""
+        return f"Page({len(self.value)} items{more})"
+
+
+class Photo:
+    """Image bytes and their media type (a group photo)."""
+
+    __slots__ = ("content_type", "bytes")
+
+    def __init__(self, content_type: str, bytes: bytes) -> None:  # noqa: A002 - mirrors the core's field
+        self.content_type = content_type
+        self.bytes = bytes
+
+    def to_dict(self) -> Dict[str, Any]:
+        return {"contentType": self.content_type, "bytes": base64.b64encode(self.bytes).decode("ascii")}
+
+    @classmethod
+    def _from_wire(cls, data: Dict[str, Any]) -> "Photo":
+        return cls(data["contentType"], base64.b64decode(data["bytes"]))
+
+    def __repr__(self) -> str:
+        return f"Photo(content_type={self.content_type!r}, {len(self.bytes)} bytes)"

@@ -1,0 +1,78 @@
+//! The core's `Error` as Python exceptions. Messages come from the core, which never holds a token.
+
+use o365kit::Error;
+use pyo3::create_exception;
+use pyo3::exceptions::{PyException, PyValueError};
+use pyo3::prelude::*;
+
+create_exception!(o365kit, GraphError, PyException, "Microsoft Graph answered with an error status.");
+create_exception!(o365kit, Unauthorized, GraphError, "401: the token is missing, expired or invalid.");
+create_exception!(o365kit, Forbidden, GraphError, "403: the signed-in user may not do this.");
+create_exception!(o365kit, NotFound, GraphError, "404: no such resource.");
+create_exception!(o365kit, Conflict, GraphError, "409: the resource changed or already exists.");
+create_exception!(o365kit, Throttled, GraphError, "429: too many requests; see retry_after.");
+create_exception!(o365kit, ServerError, GraphError, "5xx: the service failed.");
+create_exception!(o365kit, InvalidInput, PyValueError, "An argument was rejected before any request.");
+create_exception!(o365kit, TransportError, PyException, "The request got no HTTP answer.");
+create_exception!(o365kit, DecodeError, PyException, "The response is not what the operation expects.");
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add("GraphError", py.get_type::<GraphError>())?;
+    m.add("Unauthorized", py.get_type::<Unauthorized>())?;
+    m.add("Forbidden", py.get_type::<Forbidden>())?;
+    m.add("NotFound", py.get_type::<NotFound>())?;
+    m.add("Conflict", py.get_type::<Conflict>())?;
+    m.add("Throttled", py.get_type::<Throttled>())?;
+    m.add("ServerError", py.get_type::<ServerError>())?;
+    m.add("InvalidInput", py.get_type::<InvalidInput>())?;
+    m.add("TransportError", py.get_type::<TransportError>())?;
+    m.add("DecodeError", py.get_type::<DecodeError>())?;
+    Ok(())
+}
+
+pub fn transport(msg: String) -> PyErr {
+    TransportError::new_err(msg)
+}
+
+pub fn to_py(e: Error) -> PyErr {
+    Python::with_gil(|py| {
+        let text = e.to_string();
+        let err = match &e {
+            Error::Api(a) => match a.status {
+                401 => Unauthorized::new_err(text),
+                403 => Forbidden::new_err(text),
+                404 => NotFound::new_err(text),
+                409 => Conflict::new_err(text),
+                429 => Throttled::new_err(text),
+                500..=599 => ServerError::new_err(text),
+                _ => GraphError::new_err(text),
+            },
+            Error::InvalidInput { .. } => InvalidInput::new_err(text),
+            Error::Decode { .. } => DecodeError::new_err(text),
+            Error::Transport(_) => TransportError::new_err(text),
+            _ => GraphError::new_err(text),
+        };
+        let value = err.value(py);
+        // A missing attribute is worse than a failed setattr on a fresh exception, which cannot happen.
+        let _ = match &e {
+            Error::Api(a) => value
+                .setattr("status", a.status)
+                .and(value.setattr("code", a.code.as_str()))
+                .and(value.setattr("message", a.message.as_str()))
+                .and(value.setattr("inner_code", a.inner_code.as_deref()))
+                .and(value.setattr("request_id", a.request_id.as_deref()))
+                .and(value.setattr("client_request_id", a.client_request_id.as_deref()))
+                .and(value.setattr("date", a.date.as_deref()))
+                .and(value.setattr("retry_after", a.retry_after.map(|d| d.as_secs_f64()))),
+            Error::InvalidInput { param, why } => {
+                value.setattr("param", param.as_str()).and(value.setattr("why", why.as_str()))
+            }
+            Error::Decode { what, path, .. } => {
+                value.setattr("what", what.as_str()).and(value.setattr("path", path.as_str()))
+            }
+            _ => Ok(()),
+        };
+        err
+    })
+}

@@ -1,0 +1,184 @@
+//! Python binding of o365kit (pip `o365kit`). It only moves bytes: one generic `call` runs any
+//! operation of the core's table on the core's native transport with the GIL released; the Python
+//! methods and models around it are generated from the same table (`o365kit/_generated.py`).
+
+use o365kit::odata::next_page_request;
+use o365kit::{Client, Error, Operation, TokenProvider};
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use serde_json::Value;
+use std::sync::{Arc, Mutex, OnceLock};
+
+mod args;
+mod errors;
+
+fn runtime() -> PyResult<&'static tokio::runtime::Runtime> {
+    static RT: OnceLock<tokio::runtime::Runtime> = OnceLock::new();
+    if let Some(rt) = RT.get() {
+        return Ok(rt);
+    }
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| errors::transport(format!("cannot start the I/O runtime: {e}")))?;
+    Ok(RT.get_or_init(|| rt))
+}
+
+/// The Rust half of `o365kit.Client`; Python code resolves the token and hands it over per call.
+#[pyclass(module = "o365kit._native", frozen)]
+struct NativeClient {
+    client: Client,
+    token: Arc<Mutex<String>>,
+}
+
+#[pymethods]
+impl NativeClient {
+    #[new]
+    #[pyo3(signature = (base_url=None, version=None, cloud=None, max_attempts=None))]
+    fn new(
+        base_url: Option<&str>,
+        version: Option<&str>,
+        cloud: Option<&str>,
+        max_attempts: Option<u32>,
+    ) -> PyResult<Self> {
+        let token = Arc::new(Mutex::new(String::new()));
+        let source = token.clone();
+        let provider = TokenProvider::callback(move || {
+            let t = source.lock().map(|t| t.clone()).unwrap_or_default();
+            async move { Ok(t) }
+        });
+        let mut builder = Client::builder().token(provider);
+        if let Some(v) = version {
+            builder = builder.version(o365kit::ApiVersion::parse(v).map_err(errors::to_py)?);
+        }
+        if let Some(c) = cloud {
+            builder = builder.cloud(o365kit::Cloud::parse(c).map_err(errors::to_py)?);
+        }
+        if let Some(url) = base_url {
+            builder = builder.base_url(url);
+        }
+        if let Some(n) = max_attempts {
+            if n == 0 {
+                return Err(errors::to_py(Error::invalid("max_attempts", "must be at least 1")));
+            }
+            builder = builder.retry_policy(o365kit::Policy { max_attempts: n, ..Default::default() });
+        }
+        Ok(NativeClient { client: builder.build().map_err(errors::to_py)?, token })
+    }
+
+    /// The versioned base URL requests go to.
+    #[getter]
+    fn base_url(&self) -> String {
+        self.client.endpoint().base()
+    }
+
+    /// Runs operation `name` with `args` (JSON text of its parameters) and returns the output as
+    /// JSON text. With `next_link`, fetches that page of a list operation instead.
+    #[pyo3(signature = (name, args, token, next_link=None))]
+    fn call(
+        &self,
+        py: Python<'_>,
+        name: &str,
+        args: &str,
+        token: String,
+        next_link: Option<String>,
+    ) -> PyResult<String> {
+        let args: Value = serde_json::from_str(args).map_err(|e| PyValueError::new_err(format!("arguments: {e}")))?;
+        if let Ok(mut t) = self.token.lock() {
+            *t = token;
+        }
+        let rt = runtime()?;
+        let client = self.client.clone();
+        let name = name.to_string();
+        let out = py.allow_threads(move || rt.block_on(dispatch(&client, &name, args, next_link)));
+        out.map_err(errors::to_py)
+    }
+
+    fn __repr__(&self) -> String {
+        format!("NativeClient(base_url={:?})", self.client.endpoint().base())
+    }
+}
+
+async fn run<O: Operation>(client: &Client, op: &O, next_link: Option<String>) -> Result<O::Output, Error> {
+    let ep = client.endpoint();
+    let first = op.request(ep)?;
+    let req = match next_link {
+        Some(link) => next_page_request(ep, &first, &link)?,
+        None => first,
+    };
+    let res = client.execute(&req).await?;
+    op.parse(ep, res)
+}
+
+fn to_text<T: serde::Serialize>(v: &T) -> Result<String, Error> {
+    serde_json::to_string(v).map_err(|e| Error::decode("output", "", e))
+}
+
+macro_rules! dispatch_table {
+    ($(
+        $(#[doc = $doc:literal])*
+        fn $name:ident ( $( $p:ident : $pty:ty ),* $(,)? ) -> $out:ty, $kind:ident = $op:ident;
+    )*) => {
+        async fn dispatch(client: &Client, name: &str, args: Value, next_link: Option<String>) -> Result<String, Error> {
+            match name {
+                $( stringify!($name) => {
+                    let op: o365kit::ops::$op = args::operation(stringify!($name), args)?;
+                    to_text(&run(client, &op, next_link).await?)
+                } )*
+                other => Err(Error::invalid("operation", format!("unknown operation {other:?}"))),
+            }
+        }
+    };
+}
+
+o365kit::operation_table!(dispatch_table);
+
+/// The operation table, for the generated Python layer and its freshness test.
+#[pyfunction]
+fn operations(py: Python<'_>) -> PyResult<Vec<Bound<'_, PyDict>>> {
+    o365kit::OPERATIONS
+        .iter()
+        .map(|op| {
+            let d = PyDict::new(py);
+            d.set_item("name", op.name)?;
+            d.set_item("output", op.output_type())?;
+            d.set_item("doc", op.doc.trim())?;
+            let params: Vec<(String, String)> = op.params.iter().map(|p| (p.name.to_string(), p.type_name())).collect();
+            d.set_item("params", params)?;
+            Ok(d)
+        })
+        .collect()
+}
+
+/// One known property: (python name, wire name, Rust type).
+type FieldRow = (&'static str, String, String);
+
+/// The models' known properties: (model, fields).
+#[pyfunction]
+fn models() -> Vec<(&'static str, Vec<FieldRow>)> {
+    o365kit::model::MODELS
+        .iter()
+        .map(|m| (m.name, m.fields.iter().map(|f| (f.name, f.wire_name(), f.type_name())).collect()))
+        .collect()
+}
+
+/// The query options a list or get accepts as keywords (the fields of the core's `Query`).
+#[pyfunction]
+fn query_options() -> Vec<String> {
+    match serde_json::to_value(o365kit::Query::default()) {
+        Ok(Value::Object(m)) => m.keys().cloned().collect(),
+        _ => Vec::new(),
+    }
+}
+
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<NativeClient>()?;
+    m.add_function(wrap_pyfunction!(operations, m)?)?;
+    m.add_function(wrap_pyfunction!(models, m)?)?;
+    m.add_function(wrap_pyfunction!(query_options, m)?)?;
+    errors::register(m)?;
+    Ok(())
+}
