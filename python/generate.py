@@ -51,7 +51,7 @@ def render(native) -> str:
     out.append("from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Union\n")
     out.append("from ._model import Model, Photo, _to_wire\n")
     out.append("if TYPE_CHECKING:")
-    out.append("    from ._client import Pager\n")
+    out.append("    from ._client import AsyncPager, Pager\n")
     models = native.models()
     names = [m for m, _ in models]
     out.append(f"__all__ = {names!r}\n")
@@ -75,6 +75,10 @@ def render(native) -> str:
     out.append('    """One method per operation of the core\'s table."""\n')
     for op in native.operations():
         out.extend(method(op, options))
+    out.append("\nclass _AsyncOperations:")
+    out.append('    """One coroutine per operation of the core\'s table (list methods return async pagers)."""\n')
+    for op in native.operations():
+        out.extend(async_method(op, options))
     return "\n".join(out) + "\n"
 
 
@@ -111,6 +115,23 @@ def method(op, options) -> list:
         f'        """{doc}"""',
         f"        {body}  # type: ignore[attr-defined]\n",
     ]
+
+
+def async_method(op, options) -> list:
+    """The coroutine twin: the same signature, run on a worker thread (the GIL is released in Rust)."""
+    lines = method(op, options)
+    head = lines[0].replace("    def ", "    async def ", 1)
+    if op["output"].startswith("Page<"):
+        model = op["output"][5:-1]
+        head = head.replace(f'-> "Pager[{model}]"', f'-> "AsyncPager[{model}]"')
+        call = lines[2].replace("return self._list(", "return self._alist(")
+        head = head.replace("    async def ", "    def ", 1)  # a pager is returned at once; it awaits as it iterates
+    else:
+        call = lines[2].replace("return self.", "return await self._run(self._sync.").replace(
+            "        self._empty(", "        await self._run(self._sync._empty, "
+        )
+        call = call.replace("self._sync._item(", "self._sync._item, ").replace("self._sync._binary(", "self._sync._binary, ")
+    return [head, lines[1], call]
 
 
 TARGET = pathlib.Path(__file__).parent / "o365kit" / "_generated.py"

@@ -15,11 +15,13 @@ from ._native import (
 from ._model import Model, Page, Photo
 from ._generated import *  # noqa: F401,F403 - the model classes
 from ._generated import __all__ as _models
-from ._client import Client, Pager
+from ._client import AsyncClient, AsyncPager, Client, Pager
 
 __all__ = [
     "Client",
+    "AsyncClient",
     "Pager",
+    "AsyncPager",
     "Page",
     "Photo",
     "Model",

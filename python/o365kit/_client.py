@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import json
 import threading
 import time
-from typing import Any, Callable, Dict, Generic, Iterator, List, Optional, Type, TypeVar, Union
+from typing import Any, AsyncIterator, Callable, Dict, Generic, Iterator, List, Optional, Type, TypeVar, Union
 
 from . import _native
-from ._generated import _Operations
+from ._generated import _AsyncOperations, _Operations
 from ._model import Model, Page, Photo
 
 T = TypeVar("T")
@@ -154,3 +156,64 @@ def _progress_bar(name: str) -> Any:
     except ImportError:
         return None
     return tqdm(desc=name, unit="item")
+
+
+class AsyncClient(_AsyncOperations):
+    """The same operations as `Client`, as coroutines: each runs on a worker thread while the Rust
+    transport (GIL released) does the I/O, so it works inside Jupyter's running event loop."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self._sync = Client(*args, **kwargs)
+
+    @property
+    def base_url(self) -> str:
+        return self._sync.base_url
+
+    def __repr__(self) -> str:
+        return f"AsyncClient(base_url={self._sync.base_url!r})"
+
+    async def _run(self, fn: Callable[..., Any], *args: Any) -> Any:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(None, functools.partial(fn, *args))
+
+    def _alist(self, name: str, model: Type[Model], args: Dict[str, Any], progress: bool) -> "AsyncPager[Any]":
+        return AsyncPager(self, Pager(self._sync, name, model, args, progress))
+
+
+class AsyncPager(Generic[T]):
+    """A list operation's results for `async for`, fetched page by page."""
+
+    def __init__(self, client: AsyncClient, pager: Pager[T]) -> None:
+        self._client = client
+        self._pager = pager
+
+    async def first_page(self) -> Page[T]:
+        return await self._client._run(self._pager.first_page)
+
+    async def pages(self) -> AsyncIterator[Page[T]]:
+        pages = self._pager.pages()
+        done = object()
+        while True:
+            page = await self._client._run(next, pages, done)
+            if page is done:
+                return
+            yield page
+
+    async def __aiter__(self) -> AsyncIterator[T]:
+        async for page in self.pages():
+            for item in page.value:
+                yield item
+
+    async def to_list(self) -> List[T]:
+        return [item async for item in self]
+
+    async def to_pandas(self) -> Any:
+        items = await self.to_list()
+        try:
+            import pandas
+        except ImportError:
+            raise ImportError("to_pandas() needs pandas: pip install pandas") from None
+        return pandas.json_normalize([item.to_dict() for item in items])  # type: ignore[attr-defined]
+
+    def __repr__(self) -> str:
+        return f"AsyncPager({self._pager._name})"

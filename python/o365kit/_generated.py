@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Union
 from ._model import Model, Photo, _to_wire
 
 if TYPE_CHECKING:
-    from ._client import Pager
+    from ._client import AsyncPager, Pager
 
 __all__ = ['EmailAddress', 'Recipient', 'ItemBody', 'Group', 'User', 'DirectoryObject', 'Conversation', 'ConversationThread', 'Post', 'Attachment']
 
@@ -275,4 +275,136 @@ class _Operations:
     def get_post_attachment(self, group_id: str, thread_id: str, post_id: str, attachment_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None) -> "Attachment":  # noqa: E501
         """Get one attachment of a post, with its content."""
         return self._item('get_post_attachment', Attachment, {'group_id': group_id, 'thread_id': thread_id, 'post_id': post_id, 'attachment_id': attachment_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+
+
+class _AsyncOperations:
+    """One coroutine per operation of the core's table (list methods return async pagers)."""
+
+    def list_groups(self, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None, progress: bool = False) -> "AsyncPager[Group]":  # noqa: E501
+        """List the groups in the organization."""
+        return self._alist('list_groups', Group, {'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    async def get_group(self, group_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None) -> "Group":  # noqa: E501
+        """Get a group's properties."""
+        return await self._run(self._sync._item, 'get_group', Group, {'group_id': group_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+
+    async def create_group(self, group: Union["Group", Dict[str, Any]]) -> "Group":  # noqa: E501
+        """Create a group. `Group::unified(name, nickname)` gives a Microsoft 365 group."""
+        return await self._run(self._sync._item, 'create_group', Group, {'group': _body(group)})  # type: ignore[attr-defined]
+
+    async def update_group(self, group_id: str, group: Union["Group", Dict[str, Any]]) -> None:  # noqa: E501
+        """Update a group's properties; only the properties set are sent."""
+        await self._run(self._sync._empty, 'update_group', {'group_id': group_id, 'group': _body(group)})  # type: ignore[attr-defined]
+
+    async def delete_group(self, group_id: str) -> None:  # noqa: E501
+        """Delete a group (Microsoft 365 groups go to the recycle bin for 30 days)."""
+        await self._run(self._sync._empty, 'delete_group', {'group_id': group_id})  # type: ignore[attr-defined]
+
+    def list_joined_groups(self, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None, progress: bool = False) -> "AsyncPager[Group]":  # noqa: E501
+        """List the groups the signed-in user is a direct member of."""
+        return self._alist('list_joined_groups', Group, {'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    def list_group_members(self, group_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None, progress: bool = False) -> "AsyncPager[DirectoryObject]":  # noqa: E501
+        """List a group's direct members."""
+        return self._alist('list_group_members', DirectoryObject, {'group_id': group_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    async def add_group_member(self, group_id: str, member_id: str) -> None:  # noqa: E501
+        """Add a user (or other directory object) to a group's members."""
+        await self._run(self._sync._empty, 'add_group_member', {'group_id': group_id, 'member_id': member_id})  # type: ignore[attr-defined]
+
+    async def remove_group_member(self, group_id: str, member_id: str) -> None:  # noqa: E501
+        """Remove a member from a group."""
+        await self._run(self._sync._empty, 'remove_group_member', {'group_id': group_id, 'member_id': member_id})  # type: ignore[attr-defined]
+
+    def list_group_owners(self, group_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None, progress: bool = False) -> "AsyncPager[DirectoryObject]":  # noqa: E501
+        """List a group's owners."""
+        return self._alist('list_group_owners', DirectoryObject, {'group_id': group_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    async def add_group_owner(self, group_id: str, owner_id: str) -> None:  # noqa: E501
+        """Add an owner to a group."""
+        await self._run(self._sync._empty, 'add_group_owner', {'group_id': group_id, 'owner_id': owner_id})  # type: ignore[attr-defined]
+
+    async def remove_group_owner(self, group_id: str, owner_id: str) -> None:  # noqa: E501
+        """Remove an owner from a group."""
+        await self._run(self._sync._empty, 'remove_group_owner', {'group_id': group_id, 'owner_id': owner_id})  # type: ignore[attr-defined]
+
+    async def get_group_photo(self, group_id: str) -> Photo:  # noqa: E501
+        """Get a group's photo: its bytes and media type."""
+        return await self._run(self._sync._binary, 'get_group_photo', {'group_id': group_id})  # type: ignore[attr-defined]
+
+    async def set_group_photo(self, group_id: str, photo: Photo) -> None:  # noqa: E501
+        """Set a group's photo (JPEG or PNG, at most 4 MB)."""
+        await self._run(self._sync._empty, 'set_group_photo', {'group_id': group_id, 'photo': _body(photo)})  # type: ignore[attr-defined]
+
+    def list_conversations(self, group_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None, progress: bool = False) -> "AsyncPager[Conversation]":  # noqa: E501
+        """List a group's conversations."""
+        return self._alist('list_conversations', Conversation, {'group_id': group_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    async def get_conversation(self, group_id: str, conversation_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None) -> "Conversation":  # noqa: E501
+        """Get one conversation of a group."""
+        return await self._run(self._sync._item, 'get_conversation', Conversation, {'group_id': group_id, 'conversation_id': conversation_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+
+    async def create_conversation(self, group_id: str, topic: str, post: Union[str, "Post", Dict[str, Any]]) -> "Conversation":  # noqa: E501
+        """Start a conversation: its topic and first post. The result carries the new thread ids."""
+        return await self._run(self._sync._item, 'create_conversation', Conversation, {'group_id': group_id, 'topic': topic, 'post': _body(post)})  # type: ignore[attr-defined]
+
+    async def delete_conversation(self, group_id: str, conversation_id: str) -> None:  # noqa: E501
+        """Delete a conversation and all its threads."""
+        await self._run(self._sync._empty, 'delete_conversation', {'group_id': group_id, 'conversation_id': conversation_id})  # type: ignore[attr-defined]
+
+    def list_conversation_threads(self, group_id: str, conversation_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None, progress: bool = False) -> "AsyncPager[ConversationThread]":  # noqa: E501
+        """List the threads of one conversation."""
+        return self._alist('list_conversation_threads', ConversationThread, {'group_id': group_id, 'conversation_id': conversation_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    def list_group_threads(self, group_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None, progress: bool = False) -> "AsyncPager[ConversationThread]":  # noqa: E501
+        """List all threads of a group."""
+        return self._alist('list_group_threads', ConversationThread, {'group_id': group_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    async def get_thread(self, group_id: str, thread_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None) -> "ConversationThread":  # noqa: E501
+        """Get one thread of a group."""
+        return await self._run(self._sync._item, 'get_thread', ConversationThread, {'group_id': group_id, 'thread_id': thread_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+
+    async def create_thread(self, group_id: str, topic: str, post: Union[str, "Post", Dict[str, Any]]) -> "ConversationThread":  # noqa: E501
+        """Start a new conversation by creating a thread: topic and first post."""
+        return await self._run(self._sync._item, 'create_thread', ConversationThread, {'group_id': group_id, 'topic': topic, 'post': _body(post)})  # type: ignore[attr-defined]
+
+    async def create_conversation_thread(self, group_id: str, conversation_id: str, post: Union[str, "Post", Dict[str, Any]]) -> "ConversationThread":  # noqa: E501
+        """Add a thread to an existing conversation."""
+        return await self._run(self._sync._item, 'create_conversation_thread', ConversationThread, {'group_id': group_id, 'conversation_id': conversation_id, 'post': _body(post)})  # type: ignore[attr-defined]
+
+    async def update_thread(self, group_id: str, thread_id: str, thread: Union["ConversationThread", Dict[str, Any]]) -> None:  # noqa: E501
+        """Update a thread's properties (e.g. `is_locked`); only the properties set are sent."""
+        await self._run(self._sync._empty, 'update_thread', {'group_id': group_id, 'thread_id': thread_id, 'thread': _body(thread)})  # type: ignore[attr-defined]
+
+    async def delete_thread(self, group_id: str, thread_id: str) -> None:  # noqa: E501
+        """Delete a thread."""
+        await self._run(self._sync._empty, 'delete_thread', {'group_id': group_id, 'thread_id': thread_id})  # type: ignore[attr-defined]
+
+    async def reply_to_thread(self, group_id: str, thread_id: str, post: Union[str, "Post", Dict[str, Any]]) -> None:  # noqa: E501
+        """Reply to a thread with a new post."""
+        await self._run(self._sync._empty, 'reply_to_thread', {'group_id': group_id, 'thread_id': thread_id, 'post': _body(post)})  # type: ignore[attr-defined]
+
+    def list_posts(self, group_id: str, thread_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None, progress: bool = False) -> "AsyncPager[Post]":  # noqa: E501
+        """List the posts of a thread."""
+        return self._alist('list_posts', Post, {'group_id': group_id, 'thread_id': thread_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    async def get_post(self, group_id: str, thread_id: str, post_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None) -> "Post":  # noqa: E501
+        """Get one post."""
+        return await self._run(self._sync._item, 'get_post', Post, {'group_id': group_id, 'thread_id': thread_id, 'post_id': post_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+
+    async def reply_to_post(self, group_id: str, thread_id: str, post_id: str, post: Union[str, "Post", Dict[str, Any]]) -> None:  # noqa: E501
+        """Reply to a post; the reply joins the same thread."""
+        await self._run(self._sync._empty, 'reply_to_post', {'group_id': group_id, 'thread_id': thread_id, 'post_id': post_id, 'post': _body(post)})  # type: ignore[attr-defined]
+
+    async def forward_post(self, group_id: str, thread_id: str, post_id: str, to_recipients: Sequence[Union[str, "Recipient", Dict[str, Any]]], comment: Optional[str] = None) -> None:  # noqa: E501
+        """Forward a post to recipients, with an optional comment."""
+        await self._run(self._sync._empty, 'forward_post', {'group_id': group_id, 'thread_id': thread_id, 'post_id': post_id, 'to_recipients': _body(to_recipients), 'comment': _body(comment)})  # type: ignore[attr-defined]
+
+    def list_post_attachments(self, group_id: str, thread_id: str, post_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None, progress: bool = False) -> "AsyncPager[Attachment]":  # noqa: E501
+        """List a post's attachments."""
+        return self._alist('list_post_attachments', Attachment, {'group_id': group_id, 'thread_id': thread_id, 'post_id': post_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    async def get_post_attachment(self, group_id: str, thread_id: str, post_id: str, attachment_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None) -> "Attachment":  # noqa: E501
+        """Get one attachment of a post, with its content."""
+        return await self._run(self._sync._item, 'get_post_attachment', Attachment, {'group_id': group_id, 'thread_id': thread_id, 'post_id': post_id, 'attachment_id': attachment_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
 
