@@ -45,10 +45,10 @@ pub fn operation<T: DeserializeOwned>(name: &str, args: Value) -> Result<T, Erro
             return Err(Error::invalid(p.name, "is required"));
         }
     }
-    serde_json::from_value(Value::Object(map)).map_err(|e| {
-        let text = e.to_string();
-        let param = info.params.iter().find(|p| text.contains(&format!("`{}`", p.name))).map(|p| p.name);
-        Error::invalid(param.unwrap_or("arguments"), text)
+    serde_path_to_error::deserialize(Value::Object(map)).map_err(|e| {
+        let path = e.path().to_string();
+        let why = e.into_inner().to_string();
+        Error::invalid(if path == "." { "arguments" } else { &path }, why)
     })
 }
 

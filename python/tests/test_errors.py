@@ -54,8 +54,15 @@ def test_bad_input_before_any_request(member):
     assert isinstance(err.value, ValueError)
     with pytest.raises(o365kit.InvalidInput):
         member.get_group(PUBLIC, top=0)
-    with pytest.raises(o365kit.InvalidInput):
+    with pytest.raises(o365kit.InvalidInput) as err:
         member.reply_to_thread(PUBLIC, "t", 42)
+    assert err.value.param == "post"
+    with pytest.raises(o365kit.InvalidInput) as err:
+        member.get_group(5)
+    assert err.value.param == "group_id"
+    with pytest.raises(o365kit.InvalidInput) as err:
+        member.list_groups(top="many").first_page()
+    assert err.value.param == "query.top"
     with pytest.raises(o365kit.InvalidInput):
         o365kit.Client(token=123)
 
