@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import json
 import threading
 import time
@@ -173,6 +171,9 @@ class AsyncClient(_AsyncOperations):
         return f"AsyncClient(base_url={self._sync.base_url!r})"
 
     async def _run(self, fn: Callable[..., Any], *args: Any) -> Any:
+        import asyncio  # here, not at import time: it costs scripts ~40 ms of start-up
+        import functools
+
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(None, functools.partial(fn, *args))
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import html
 import json
 from datetime import datetime, timezone
 from typing import Any, ClassVar, Dict, Generic, Iterator, List, Optional, Tuple, Type, TypeVar
@@ -98,6 +96,8 @@ class Model:
         return out[:3]
 
     def _repr_html_(self) -> str:
+        import html
+
         rows = []
         for name, (wire, _ty) in self._fields.items():
             if wire in self._data:
@@ -125,6 +125,8 @@ def _from_wire(value: Any, ty: str) -> Any:
     if ty.startswith("Box<"):
         return _from_wire(value, ty[4:-1])
     if ty == "Vec<u8>":
+        import base64
+
         return base64.b64decode(value) if isinstance(value, str) else value
     if ty == "DateTime":
         return _parse_datetime(value) if isinstance(value, str) else value
@@ -143,6 +145,8 @@ def _to_wire(value: Any, ty: str) -> Any:
     if isinstance(value, datetime):
         return value.isoformat()
     if isinstance(value, (bytes, bytearray)) and ty == "Vec<u8>":
+        import base64
+
         return base64.b64encode(bytes(value)).decode("ascii")
     return value
 
@@ -188,10 +192,14 @@ class Photo:
         self.bytes = bytes
 
     def to_dict(self) -> Dict[str, Any]:
+        import base64
+
         return {"contentType": self.content_type, "bytes": base64.b64encode(self.bytes).decode("ascii")}
 
     @classmethod
     def _from_wire(cls, data: Dict[str, Any]) -> "Photo":
+        import base64
+
         return cls(data["contentType"], base64.b64decode(data["bytes"]))
 
     def __repr__(self) -> str:
