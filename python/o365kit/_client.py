@@ -90,7 +90,7 @@ class Client(_Operations):
         return json.loads(text)
 
     def _item(self, name: str, model: Type[Model], args: Dict[str, Any]) -> Any:
-        return model(self._call(name, args))
+        return model._wrap(self._call(name, args))
 
     def _empty(self, name: str, args: Dict[str, Any]) -> None:
         self._call(name, args)

@@ -50,6 +50,13 @@ class Model:
                 raise _native.InvalidInput(f"invalid {name}: {type(self).__name__} has no such property")
             self._data[field[0]] = _to_wire(value, field[1])
 
+    @classmethod
+    def _wrap(cls: Type[M], data: Dict[str, Any]) -> M:
+        # Parsed JSON is already ours: wrap it without the copy and checks of __init__.
+        obj = object.__new__(cls)
+        obj._data = data
+        return obj
+
     def __getattr__(self, name: str) -> Any:
         field = type(self)._fields.get(name)
         if field is None:
@@ -74,7 +81,7 @@ class Model:
         data = _loads(text, cls.__name__)
         if not isinstance(data, dict):
             raise _native.DecodeError(f"cannot decode {cls.__name__}: expected a JSON object")
-        return cls(data)
+        return cls._wrap(data)
 
     @classmethod
     def from_json_page(cls: Type[M], text: "str | bytes") -> "Page[M]":
@@ -132,7 +139,7 @@ def _from_wire(value: Any, ty: str) -> Any:
         return _parse_datetime(value) if isinstance(value, str) else value
     cls = Model._registry.get(ty)
     if cls is not None and isinstance(value, dict):
-        return cls(value)
+        return cls._wrap(value)
     return value
 
 
@@ -168,7 +175,8 @@ class Page(Generic[T]):
     def _from_wire(cls, data: Any, model: Type[Model]) -> "Page[Any]":
         if not isinstance(data, dict) or not isinstance(data.get("value"), list):
             raise _native.DecodeError(f"cannot decode Page[{model.__name__}]: expected an object with a value list")
-        items = [model(v) if isinstance(v, dict) else v for v in data["value"]]
+        wrap = model._wrap
+        items = [wrap(v) if isinstance(v, dict) else v for v in data["value"]]
         return cls(items, data.get("@odata.nextLink"), data.get("@odata.count"))
 
     def __iter__(self) -> Iterator[T]:
