@@ -124,3 +124,10 @@ def test_token_callable_and_credential(emulator):
     client.list_joined_groups().first_page()
     client.list_joined_groups().first_page()
     assert Credential.asked == 1, "the credential's token is cached until near expiry"
+
+
+def test_truncated_body_is_a_decode_or_transport_error(emulator):
+    client = o365kit.Client(token=MEMBER, base_url=emulator.url, max_attempts=1)
+    emulator.control("POST", "/_emulator/faults", {"truncate": True, "count": 1})
+    with pytest.raises((o365kit.DecodeError, o365kit.TransportError)):
+        client.list_group_threads(PUBLIC).first_page()

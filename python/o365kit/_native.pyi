@@ -1,0 +1,45 @@
+# The extension module's fixed surface; the per-operation API is generated into _generated.py.
+from typing import Any, Dict, List, Optional, Tuple
+
+class NativeClient:
+    def __init__(
+        self,
+        base_url: Optional[str] = None,
+        version: Optional[str] = None,
+        cloud: Optional[str] = None,
+        max_attempts: Optional[int] = None,
+    ) -> None: ...
+    @property
+    def base_url(self) -> str: ...
+    def call(self, name: str, args: str, token: str, next_link: Optional[str] = None) -> str: ...
+
+def operations() -> List[Dict[str, Any]]: ...
+def models() -> List[Tuple[str, List[Tuple[str, str, str]]]]: ...
+def query_options() -> List[str]: ...
+
+class GraphError(Exception):
+    status: int
+    code: str
+    message: str
+    inner_code: Optional[str]
+    request_id: Optional[str]
+    client_request_id: Optional[str]
+    date: Optional[str]
+    retry_after: Optional[float]
+
+class Unauthorized(GraphError): ...
+class Forbidden(GraphError): ...
+class NotFound(GraphError): ...
+class Conflict(GraphError): ...
+class Throttled(GraphError): ...
+class ServerError(GraphError): ...
+
+class InvalidInput(ValueError):
+    param: str
+    why: str
+
+class TransportError(Exception): ...
+
+class DecodeError(Exception):
+    what: str
+    path: str
