@@ -30,6 +30,12 @@ impl Env {
         Client::builder().base_url(&self.base_url()).token(token).build().expect("client builds")
     }
 
+    /// A client that surfaces throttling and failures instead of retrying them.
+    pub fn client_without_retries(&self, token: &str) -> Client {
+        let builder = Client::builder().base_url(&self.base_url()).token(token);
+        builder.retry_policy(o365kit::Policy::no_retries()).build().expect("client builds")
+    }
+
     /// The seed's public and private groups, as the owner sees them: (public id, private id).
     pub async fn groups(&self) -> (String, String) {
         let all = self.client(OWNER).all(o365kit::ops::ListGroups { query: Query::new() }).await.expect("list groups");

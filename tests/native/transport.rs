@@ -44,12 +44,7 @@ async fn throttling_surfaces_when_retries_are_off() {
     let env = Env::start();
     let (public, _) = env.groups().await;
     env.inject_fault(json!({"status": 429, "retryAfter": 7, "count": 1})).await;
-    let client = o365kit::Client::builder()
-        .base_url(&env.base_url())
-        .token(MEMBER)
-        .retry_policy(Policy::no_retries())
-        .build()
-        .unwrap();
+    let client = env.client_without_retries(MEMBER);
     let err = client.list_group_threads(public.as_str(), Query::new()).await.unwrap_err();
     let api = err.api().expect("an API error");
     assert_eq!(api.status, 429);
@@ -70,12 +65,7 @@ async fn a_truncated_body_is_an_error_not_a_panic() {
     let env = Env::start();
     let (public, _) = env.groups().await;
     env.inject_fault(json!({"truncate": true, "count": 1})).await;
-    let client = o365kit::Client::builder()
-        .base_url(&env.base_url())
-        .token(MEMBER)
-        .retry_policy(Policy::no_retries())
-        .build()
-        .unwrap();
+    let client = env.client_without_retries(MEMBER);
     let err = client.list_group_threads(public.as_str(), Query::new()).await.unwrap_err();
     assert!(matches!(err, Error::Decode { .. } | Error::Transport(_)), "{err:?}");
 }
