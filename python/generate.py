@@ -39,7 +39,7 @@ def param_annotation(ty: str) -> str:
         "Id": "str",
         "String": "str",
         "Option<String>": "Optional[str]",
-        "Post": 'Union[str, "Post", Dict[str, Any]]',
+        "Post": 'Union[str, "ItemBody", "Post", Dict[str, Any]]',
         "Vec<Recipient>": 'Sequence[Union[str, "Recipient", Dict[str, Any]]]',
         "Photo": "Photo",
     }.get(ty, f'Union["{ty}", Dict[str, Any]]')
@@ -71,6 +71,10 @@ def render(native) -> str:
     out.append("    if isinstance(value, (list, tuple)):")
     out.append("        return [_body(v) for v in value]")
     out.append("    return _to_wire(value, '')\n")
+    out.append("\ndef _post(value: Any) -> Any:")
+    out.append("    if isinstance(value, ItemBody):")
+    out.append("        return Post(body=value).to_dict()")
+    out.append("    return _body(value)\n")
     out.append("\nclass _Operations:")
     out.append('    """One method per operation of the core\'s table."""\n')
     for op in native.operations():
@@ -90,8 +94,11 @@ def method(op, options) -> list:
     ordered = sorted((pt for pt in params if pt[1] != "Query"), key=lambda pt: pt[1].startswith("Option<"))
     for p, t in ordered:
         default = " = None" if t.startswith("Option<") else ""
-        sig.append(f"{p}: {param_annotation(t)}{default}")
-        args.append(f"{p!r}: {p if t in ('Id', 'String') else f'_body({p})'}")
+        # What a post carries is its body: Python callers write body="<p>Thanks</p>".
+        kw = "body" if t == "Post" else p
+        sig.append(f"{kw}: {param_annotation(t)}{default}")
+        value = kw if t in ("Id", "String") else f"_post({kw})" if t == "Post" else f"_body({kw})"
+        args.append(f"{p!r}: {value}")
     if has_query:
         sig.append("*")
         for o in options:

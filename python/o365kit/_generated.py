@@ -145,6 +145,12 @@ def _body(value: Any) -> Any:
     return _to_wire(value, '')
 
 
+def _post(value: Any) -> Any:
+    if isinstance(value, ItemBody):
+        return Post(body=value).to_dict()
+    return _body(value)
+
+
 class _Operations:
     """One method per operation of the core's table."""
 
@@ -212,9 +218,9 @@ class _Operations:
         """Get one conversation of a group."""
         return self._item('get_conversation', Conversation, {'group_id': group_id, 'conversation_id': conversation_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
 
-    def create_conversation(self, group_id: str, topic: str, post: Union[str, "Post", Dict[str, Any]]) -> "Conversation":  # noqa: E501
+    def create_conversation(self, group_id: str, topic: str, body: Union[str, "ItemBody", "Post", Dict[str, Any]]) -> "Conversation":  # noqa: E501
         """Start a conversation: its topic and first post. The result carries the new thread ids."""
-        return self._item('create_conversation', Conversation, {'group_id': group_id, 'topic': topic, 'post': _body(post)})  # type: ignore[attr-defined]
+        return self._item('create_conversation', Conversation, {'group_id': group_id, 'topic': topic, 'post': _post(body)})  # type: ignore[attr-defined]
 
     def delete_conversation(self, group_id: str, conversation_id: str) -> None:  # noqa: E501
         """Delete a conversation and all its threads."""
@@ -232,13 +238,13 @@ class _Operations:
         """Get one thread of a group."""
         return self._item('get_thread', ConversationThread, {'group_id': group_id, 'thread_id': thread_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
 
-    def create_thread(self, group_id: str, topic: str, post: Union[str, "Post", Dict[str, Any]]) -> "ConversationThread":  # noqa: E501
+    def create_thread(self, group_id: str, topic: str, body: Union[str, "ItemBody", "Post", Dict[str, Any]]) -> "ConversationThread":  # noqa: E501
         """Start a new conversation by creating a thread: topic and first post."""
-        return self._item('create_thread', ConversationThread, {'group_id': group_id, 'topic': topic, 'post': _body(post)})  # type: ignore[attr-defined]
+        return self._item('create_thread', ConversationThread, {'group_id': group_id, 'topic': topic, 'post': _post(body)})  # type: ignore[attr-defined]
 
-    def create_conversation_thread(self, group_id: str, conversation_id: str, post: Union[str, "Post", Dict[str, Any]]) -> "ConversationThread":  # noqa: E501
+    def create_conversation_thread(self, group_id: str, conversation_id: str, body: Union[str, "ItemBody", "Post", Dict[str, Any]]) -> "ConversationThread":  # noqa: E501
         """Add a thread to an existing conversation."""
-        return self._item('create_conversation_thread', ConversationThread, {'group_id': group_id, 'conversation_id': conversation_id, 'post': _body(post)})  # type: ignore[attr-defined]
+        return self._item('create_conversation_thread', ConversationThread, {'group_id': group_id, 'conversation_id': conversation_id, 'post': _post(body)})  # type: ignore[attr-defined]
 
     def update_thread(self, group_id: str, thread_id: str, thread: Union["ConversationThread", Dict[str, Any]]) -> None:  # noqa: E501
         """Update a thread's properties (e.g. `is_locked`); only the properties set are sent."""
@@ -248,9 +254,9 @@ class _Operations:
         """Delete a thread."""
         self._empty('delete_thread', {'group_id': group_id, 'thread_id': thread_id})  # type: ignore[attr-defined]
 
-    def reply_to_thread(self, group_id: str, thread_id: str, post: Union[str, "Post", Dict[str, Any]]) -> None:  # noqa: E501
+    def reply_to_thread(self, group_id: str, thread_id: str, body: Union[str, "ItemBody", "Post", Dict[str, Any]]) -> None:  # noqa: E501
         """Reply to a thread with a new post."""
-        self._empty('reply_to_thread', {'group_id': group_id, 'thread_id': thread_id, 'post': _body(post)})  # type: ignore[attr-defined]
+        self._empty('reply_to_thread', {'group_id': group_id, 'thread_id': thread_id, 'post': _post(body)})  # type: ignore[attr-defined]
 
     def list_posts(self, group_id: str, thread_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None, progress: bool = False) -> "Pager[Post]":  # noqa: E501
         """List the posts of a thread."""
@@ -260,9 +266,9 @@ class _Operations:
         """Get one post."""
         return self._item('get_post', Post, {'group_id': group_id, 'thread_id': thread_id, 'post_id': post_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
 
-    def reply_to_post(self, group_id: str, thread_id: str, post_id: str, post: Union[str, "Post", Dict[str, Any]]) -> None:  # noqa: E501
+    def reply_to_post(self, group_id: str, thread_id: str, post_id: str, body: Union[str, "ItemBody", "Post", Dict[str, Any]]) -> None:  # noqa: E501
         """Reply to a post; the reply joins the same thread."""
-        self._empty('reply_to_post', {'group_id': group_id, 'thread_id': thread_id, 'post_id': post_id, 'post': _body(post)})  # type: ignore[attr-defined]
+        self._empty('reply_to_post', {'group_id': group_id, 'thread_id': thread_id, 'post_id': post_id, 'post': _post(body)})  # type: ignore[attr-defined]
 
     def forward_post(self, group_id: str, thread_id: str, post_id: str, to_recipients: Sequence[Union[str, "Recipient", Dict[str, Any]]], comment: Optional[str] = None) -> None:  # noqa: E501
         """Forward a post to recipients, with an optional comment."""
@@ -344,9 +350,9 @@ class _AsyncOperations:
         """Get one conversation of a group."""
         return await self._run(self._sync._item, 'get_conversation', Conversation, {'group_id': group_id, 'conversation_id': conversation_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
 
-    async def create_conversation(self, group_id: str, topic: str, post: Union[str, "Post", Dict[str, Any]]) -> "Conversation":  # noqa: E501
+    async def create_conversation(self, group_id: str, topic: str, body: Union[str, "ItemBody", "Post", Dict[str, Any]]) -> "Conversation":  # noqa: E501
         """Start a conversation: its topic and first post. The result carries the new thread ids."""
-        return await self._run(self._sync._item, 'create_conversation', Conversation, {'group_id': group_id, 'topic': topic, 'post': _body(post)})  # type: ignore[attr-defined]
+        return await self._run(self._sync._item, 'create_conversation', Conversation, {'group_id': group_id, 'topic': topic, 'post': _post(body)})  # type: ignore[attr-defined]
 
     async def delete_conversation(self, group_id: str, conversation_id: str) -> None:  # noqa: E501
         """Delete a conversation and all its threads."""
@@ -364,13 +370,13 @@ class _AsyncOperations:
         """Get one thread of a group."""
         return await self._run(self._sync._item, 'get_thread', ConversationThread, {'group_id': group_id, 'thread_id': thread_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
 
-    async def create_thread(self, group_id: str, topic: str, post: Union[str, "Post", Dict[str, Any]]) -> "ConversationThread":  # noqa: E501
+    async def create_thread(self, group_id: str, topic: str, body: Union[str, "ItemBody", "Post", Dict[str, Any]]) -> "ConversationThread":  # noqa: E501
         """Start a new conversation by creating a thread: topic and first post."""
-        return await self._run(self._sync._item, 'create_thread', ConversationThread, {'group_id': group_id, 'topic': topic, 'post': _body(post)})  # type: ignore[attr-defined]
+        return await self._run(self._sync._item, 'create_thread', ConversationThread, {'group_id': group_id, 'topic': topic, 'post': _post(body)})  # type: ignore[attr-defined]
 
-    async def create_conversation_thread(self, group_id: str, conversation_id: str, post: Union[str, "Post", Dict[str, Any]]) -> "ConversationThread":  # noqa: E501
+    async def create_conversation_thread(self, group_id: str, conversation_id: str, body: Union[str, "ItemBody", "Post", Dict[str, Any]]) -> "ConversationThread":  # noqa: E501
         """Add a thread to an existing conversation."""
-        return await self._run(self._sync._item, 'create_conversation_thread', ConversationThread, {'group_id': group_id, 'conversation_id': conversation_id, 'post': _body(post)})  # type: ignore[attr-defined]
+        return await self._run(self._sync._item, 'create_conversation_thread', ConversationThread, {'group_id': group_id, 'conversation_id': conversation_id, 'post': _post(body)})  # type: ignore[attr-defined]
 
     async def update_thread(self, group_id: str, thread_id: str, thread: Union["ConversationThread", Dict[str, Any]]) -> None:  # noqa: E501
         """Update a thread's properties (e.g. `is_locked`); only the properties set are sent."""
@@ -380,9 +386,9 @@ class _AsyncOperations:
         """Delete a thread."""
         await self._run(self._sync._empty, 'delete_thread', {'group_id': group_id, 'thread_id': thread_id})  # type: ignore[attr-defined]
 
-    async def reply_to_thread(self, group_id: str, thread_id: str, post: Union[str, "Post", Dict[str, Any]]) -> None:  # noqa: E501
+    async def reply_to_thread(self, group_id: str, thread_id: str, body: Union[str, "ItemBody", "Post", Dict[str, Any]]) -> None:  # noqa: E501
         """Reply to a thread with a new post."""
-        await self._run(self._sync._empty, 'reply_to_thread', {'group_id': group_id, 'thread_id': thread_id, 'post': _body(post)})  # type: ignore[attr-defined]
+        await self._run(self._sync._empty, 'reply_to_thread', {'group_id': group_id, 'thread_id': thread_id, 'post': _post(body)})  # type: ignore[attr-defined]
 
     def list_posts(self, group_id: str, thread_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None, progress: bool = False) -> "AsyncPager[Post]":  # noqa: E501
         """List the posts of a thread."""
@@ -392,9 +398,9 @@ class _AsyncOperations:
         """Get one post."""
         return await self._run(self._sync._item, 'get_post', Post, {'group_id': group_id, 'thread_id': thread_id, 'post_id': post_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
 
-    async def reply_to_post(self, group_id: str, thread_id: str, post_id: str, post: Union[str, "Post", Dict[str, Any]]) -> None:  # noqa: E501
+    async def reply_to_post(self, group_id: str, thread_id: str, post_id: str, body: Union[str, "ItemBody", "Post", Dict[str, Any]]) -> None:  # noqa: E501
         """Reply to a post; the reply joins the same thread."""
-        await self._run(self._sync._empty, 'reply_to_post', {'group_id': group_id, 'thread_id': thread_id, 'post_id': post_id, 'post': _body(post)})  # type: ignore[attr-defined]
+        await self._run(self._sync._empty, 'reply_to_post', {'group_id': group_id, 'thread_id': thread_id, 'post_id': post_id, 'post': _post(body)})  # type: ignore[attr-defined]
 
     async def forward_post(self, group_id: str, thread_id: str, post_id: str, to_recipients: Sequence[Union[str, "Recipient", Dict[str, Any]]], comment: Optional[str] = None) -> None:  # noqa: E501
         """Forward a post to recipients, with an optional comment."""

@@ -10,7 +10,7 @@ from conftest import PUBLIC
 
 def test_conversations_lifecycle(member, owner):
     before = member.list_conversations(PUBLIC).to_list()
-    created = member.create_conversation(PUBLIC, "Quarterly review", "<p>Agenda inside</p>")
+    created = member.create_conversation(PUBLIC, topic="Quarterly review", body="<p>Agenda inside</p>")
     assert created.topic == "Quarterly review"
     assert len(created.threads) == 1 and created.threads[0].id
     assert member.get_conversation(PUBLIC, created.id).topic == "Quarterly review"
@@ -27,9 +27,12 @@ def test_conversations_lifecycle(member, owner):
 def test_threads_reply_lock_delete(member, owner):
     thread = member.create_thread(PUBLIC, "Office move", "<p>Boxes arrive Monday</p>")
     assert isinstance(thread.last_delivered_date_time, datetime)
-    member.reply_to_thread(PUBLIC, thread.id, "<p>Thanks</p>")
+    member.reply_to_thread(PUBLIC, thread.id, body="<p>Thanks</p>")
+    member.reply_to_thread(PUBLIC, thread.id, o365kit.ItemBody(content_type="text", content="Plain thanks"))
     posts = member.list_posts(PUBLIC, thread.id).to_list()
-    assert len(posts) == 2
+    assert len(posts) == 3
+    plain = next(p for p in posts if p.body.content == "Plain thanks")
+    assert plain.body.content_type == "text"
     reply = next(p for p in posts if "Thanks" in p.body.content)
     assert reply.from_.email_address.address == "member@contoso.test"
     assert isinstance(reply.received_date_time, datetime)
