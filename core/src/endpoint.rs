@@ -118,14 +118,22 @@ fn recase(v: Value, f: fn(&str) -> String) -> Value {
     }
 }
 
+// OData property names are ASCII identifiers; ASCII-only casing also keeps Unicode's case tables
+// (about 20 KB) out of the npm package.
 fn upper_first(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+    let mut out = s.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    out
 }
 
 fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_lowercase().chain(c).collect()).unwrap_or_default()
+    let mut out = s.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_lowercase();
+    }
+    out
 }
 
 /// Where and how to talk: root URL, version path, dialect.

@@ -140,10 +140,41 @@ fn seconds(value: &str) -> Option<Duration> {
     if let Ok(secs) = value.parse::<u64>() {
         return Some(Duration::from_secs(secs));
     }
-    match value.parse::<f64>() {
-        Ok(secs) if secs.is_finite() && secs >= 0.0 => Some(Duration::from_secs_f64(secs.min(86_400.0))),
-        _ => None,
+    decimal_seconds(value)
+}
+
+/// Not in the RFC but sent by some proxies: a decimal number of seconds ("1.5", "2e3"), capped at a
+/// day. Read by hand: `f64::from_str` brings about 14 KB of tables and code into the wasm build.
+fn decimal_seconds(value: &str) -> Option<Duration> {
+    const DAY_NANOS: u128 = 86_400 * 1_000_000_000;
+    let (mantissa, exp) = match value.find(['e', 'E']) {
+        Some(i) => (&value[..i], value[i + 1..].parse::<i32>().ok()?),
+        None => (value, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = || int.bytes().chain(frac.bytes());
+    if int.len() + frac.len() == 0 || !digits().all(|b| b.is_ascii_digit()) {
+        return None;
     }
+    // The value is `n * 10^scale` nanoseconds; digits beyond 36 only shift the scale.
+    let mut n: u128 = 0;
+    let mut scale = i64::from(exp) - frac.len() as i64 + 9;
+    for d in digits() {
+        if n < 10u128.pow(36) {
+            n = n * 10 + u128::from(d - b'0');
+        } else {
+            scale += 1;
+        }
+    }
+    let nanos = if n == 0 {
+        Some(0)
+    } else if scale >= 0 {
+        u32::try_from(scale).ok().and_then(|s| 10u128.checked_pow(s)).and_then(|p| n.checked_mul(p))
+    } else {
+        Some(u32::try_from(-scale).ok().and_then(|s| 10u128.checked_pow(s)).map_or(0, |p| n / p))
+    };
+    let nanos = nanos.unwrap_or(u128::MAX).min(DAY_NANOS);
+    Some(Duration::from_nanos(nanos as u64))
 }
 
 /// `Retry-After` is either delta-seconds or an HTTP date (RFC 9110 §10.2.3).

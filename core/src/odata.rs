@@ -1,5 +1,6 @@
 //! OData query options, the Prefer header, and collection pages.
 
+use crate::decode::path::{at_key, Seq};
 use crate::endpoint::{encode_into, QUERY_SAFE};
 use crate::error::Error;
 use crate::http::Request;
@@ -15,8 +16,8 @@ pub enum BodyType {
 
 /// Query options and preferences of a read: `$select $filter $orderby $top $skip $expand $search
 /// $count`, plus the `Prefer` header values that shape the answer. Every field is optional.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, rename_all = "snake_case", deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub struct Query {
     pub select: Vec<String>,
     pub filter: Option<String>,
@@ -36,7 +37,67 @@ pub struct Query {
     pub immutable_ids: bool,
 }
 
+/// Reads `{"top": 5, "select": [...]}` (snake_case names; `null` is the same as left out). An
+/// unknown option is an error; a bad value's error names its option.
+impl<'de> Deserialize<'de> for Query {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Query;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object of query options")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Query, A::Error> {
+                fn read<'de, A: serde::de::MapAccess<'de>, T: Deserialize<'de> + Default>(
+                    map: &mut A,
+                    key: &str,
+                ) -> Result<T, A::Error> {
+                    let v: Option<T> = map.next_value().map_err(|e| at_key(key, e))?;
+                    Ok(v.unwrap_or_default())
+                }
+                let mut q = Query::default();
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    let m = &mut map;
+                    match &*key {
+                        "select" => q.select = read::<_, Seq<String>>(m, &key)?.0,
+                        "filter" => q.filter = read(m, &key)?,
+                        "orderby" => q.orderby = read::<_, Seq<String>>(m, &key)?.0,
+                        "top" => q.top = read(m, &key)?,
+                        "skip" => q.skip = read(m, &key)?,
+                        "expand" => q.expand = read::<_, Seq<String>>(m, &key)?.0,
+                        "search" => q.search = read(m, &key)?,
+                        "count" => q.count = read(m, &key)?,
+                        "timezone" => q.timezone = read(m, &key)?,
+                        "body_type" => q.body_type = read(m, &key)?,
+                        "max_page_size" => q.max_page_size = read(m, &key)?,
+                        "immutable_ids" => q.immutable_ids = read(m, &key)?,
+                        other => return Err(serde::de::Error::unknown_field(other, Query::OPTIONS)),
+                    }
+                }
+                Ok(q)
+            }
+        }
+        d.deserialize_map(Visit)
+    }
+}
+
 impl Query {
+    /// Every option's name, as `Query` reads and writes them (bindings camelCase them).
+    pub const OPTIONS: &'static [&'static str] = &[
+        "select",
+        "filter",
+        "orderby",
+        "top",
+        "skip",
+        "expand",
+        "search",
+        "count",
+        "timezone",
+        "body_type",
+        "max_page_size",
+        "immutable_ids",
+    ];
+
     pub fn new() -> Self {
         Self::default()
     }
@@ -199,7 +260,7 @@ fn quote_search(s: &str) -> String {
 }
 
 /// One page of a Graph collection: `{"value": [...], "@odata.nextLink": "..."}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Page<T> {
     pub value: Vec<T>,
     #[serde(rename = "@odata.nextLink", default, skip_serializing_if = "Option::is_none")]
@@ -210,6 +271,48 @@ pub struct Page<T> {
     pub count: Option<i64>,
     #[serde(rename = "@odata.context", default, skip_serializing_if = "Option::is_none")]
     pub context: Option<String>,
+}
+
+// By hand so that errors carry their path ("value[3].topic").
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Page<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Visit<T> {
+            type Value = Page<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a collection page object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Page<T>, A::Error> {
+                let mut value = None;
+                let mut page =
+                    Page { value: Vec::new(), next_link: None, delta_link: None, count: None, context: None };
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    let slot = match &*key {
+                        "value" => {
+                            let v: Seq<T> = map.next_value().map_err(|e| at_key(&key, e))?;
+                            value = Some(v.0);
+                            continue;
+                        }
+                        "@odata.count" => {
+                            page.count = map.next_value().map_err(|e| at_key(&key, e))?;
+                            continue;
+                        }
+                        "@odata.nextLink" => &mut page.next_link,
+                        "@odata.deltaLink" => &mut page.delta_link,
+                        "@odata.context" => &mut page.context,
+                        _ => {
+                            map.next_value::<serde::de::IgnoredAny>().map_err(|e| at_key(&key, e))?;
+                            continue;
+                        }
+                    };
+                    *slot = map.next_value().map_err(|e| at_key(&key, e))?;
+                }
+                page.value = value.ok_or_else(|| serde::de::Error::missing_field("value"))?;
+                Ok(page)
+            }
+        }
+        d.deserialize_map(Visit(std::marker::PhantomData))
+    }
 }
 
 impl<T> Page<T> {

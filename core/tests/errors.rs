@@ -149,7 +149,18 @@ fn parse_retry_after_forms() {
     assert_eq!(parse_retry_after("Tue, 14 May 2024 09:22:07 GMT", now), Some(Duration::from_secs(60)));
     assert_eq!(parse_retry_after("Tue, 14 May 2024 09:20:07 GMT", now), Some(Duration::ZERO));
     assert_eq!(parse_retry_after("Tuesday, 14-May-24 09:22:07 GMT", now), Some(Duration::from_secs(60)));
-    for bad in ["", "-1", "-0.5", "NaN", "infinity", "1h", "0x10", "Tue, 14 May 2024"] {
+    assert_eq!(parse_retry_after("2.128", now), Some(Duration::from_millis(2128)));
+    assert_eq!(parse_retry_after(".25", now), Some(Duration::from_millis(250)));
+    assert_eq!(parse_retry_after("3.", now), Some(Duration::from_secs(3)));
+    assert_eq!(parse_retry_after("15E-1", now), Some(Duration::from_millis(1500)));
+    assert_eq!(parse_retry_after("1e-30", now), Some(Duration::ZERO));
+    assert_eq!(parse_retry_after("0e999999", now), Some(Duration::ZERO));
+    assert_eq!(parse_retry_after("1e999999", now), Some(Duration::from_secs(86_400)));
+    assert_eq!(parse_retry_after(&format!("0.{}1", "0".repeat(60)), now), Some(Duration::ZERO));
+    assert_eq!(parse_retry_after(&format!("{}.5", "9".repeat(60)), now), Some(Duration::from_secs(86_400)));
+    for bad in
+        ["", "-1", "-0.5", "NaN", "infinity", "1h", "0x10", "Tue, 14 May 2024", ".", "e5", "1e", "1.2.3", "1e5.0"]
+    {
         assert_eq!(parse_retry_after(bad, now), None, "{bad:?}");
     }
 }

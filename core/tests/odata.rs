@@ -164,6 +164,38 @@ fn query_deserializes_from_binding_options() {
 }
 
 #[test]
+fn query_options_name_every_field_and_bad_options_are_named() {
+    let full = serde_json::to_value(Query::new()).unwrap();
+    let mut fields: Vec<&str> = full.as_object().unwrap().keys().map(String::as_str).collect();
+    let mut options = Query::OPTIONS.to_vec();
+    fields.sort_unstable();
+    options.sort_unstable();
+    assert_eq!(fields, options);
+
+    // Every option may be null (left out); every option set round-trips.
+    let nulls: serde_json::Map<_, _> = Query::OPTIONS.iter().map(|k| (k.to_string(), json!(null))).collect();
+    assert_eq!(o365kit::decode::value::<Query>("query", nulls.into()).unwrap(), Query::new());
+    let q = Query::new().select(["id"]).filter("x eq 1").orderby(["a"]).top(2).skip(3).expand(["b"]);
+    let q = q.search("s").count(true).timezone("UTC").body_type(BodyType::Html).max_page_size(9).immutable_ids(true);
+    let back: Query = o365kit::decode::value("query", serde_json::to_value(&q).unwrap()).unwrap();
+    assert_eq!(back, q);
+
+    let bad = |v: serde_json::Value| match o365kit::decode::value::<Query>("query", v) {
+        Err(o365kit::Error::Decode { path, source, .. }) => (path, source),
+        other => panic!("{other:?}"),
+    };
+    let (path, why) = bad(json!({ "top": -1 }));
+    assert_eq!(path, "top");
+    assert!(why.starts_with("invalid value: integer `-1`"), "{why}");
+    assert_eq!(bad(json!({ "select": ["id", 5] })).0, "select[1]");
+    assert_eq!(bad(json!({ "body_type": "rtf" })).0, "body_type");
+    let (path, why) = bad(json!({ "tpo": 5 }));
+    assert_eq!(path, "");
+    assert!(why.contains("unknown field `tpo`") && why.contains("`top`"), "{why}");
+    assert_eq!(bad(json!(["top"])).0, "");
+}
+
+#[test]
 fn page_fields() {
     let page: Page<serde_json::Value> = serde_json::from_value(json!({
         "@odata.context": "ctx",

@@ -402,19 +402,22 @@ fn from_js_serde<T: DeserializeOwned>(param: &str, v: JsValue) -> Result<T, JsVa
 }
 
 fn from_json_text<T: DeserializeOwned>(param: &str, text: &str) -> Result<T, JsValue> {
-    o365kit::decode::body(&Endpoint::default(), param, text.as_bytes()).map_err(|e| {
-        let (path, why) = match e {
-            Error::Decode { path, source, .. } => (path, source),
-            other => (String::new(), other.to_string()),
-        };
-        let where_ = if path.is_empty() || path == "." { param.to_string() } else { format!("{param}.{path}") };
-        let msg = format!("{}: {why}", camel_path(&where_));
-        if why.starts_with("invalid value") {
-            js_sys::RangeError::new(&msg).into()
-        } else {
-            js_sys::TypeError::new(&msg).into()
-        }
-    })
+    o365kit::decode::body(&Endpoint::default(), param, text.as_bytes()).map_err(|e| arg_error(param, e))
+}
+
+/// A bad argument as a JS error naming its path: `RangeError` for a bad value, else `TypeError`.
+fn arg_error(param: &str, e: Error) -> JsValue {
+    let (path, why) = match e {
+        Error::Decode { path, source, .. } => (path, source),
+        other => (String::new(), other.to_string()),
+    };
+    let where_ = if path.is_empty() { param.to_string() } else { format!("{param}.{path}") };
+    let msg = format!("{}: {why}", camel_path(&where_));
+    if why.starts_with("invalid value") {
+        js_sys::RangeError::new(&msg).into()
+    } else {
+        js_sys::TypeError::new(&msg).into()
+    }
 }
 
 /// `Id` and `String`: a string is required.
@@ -446,21 +449,17 @@ impl Arg for Query {
         if !v.is_object() || Array::is_array(&v) {
             return Err(type_error(param, "must be an options object"));
         }
-        let text = js_sys::JSON::stringify(&v).map_err(|_| type_error(param, "cannot be written as JSON"))?;
-        let json: serde_json::Value = from_json_text(param, &String::from(text))?;
-        let known = serde_json::to_value(Query::default()).unwrap_or_default();
+        let json: serde_json::Value = from_js_serde(param, v)?;
         let mut snake = serde_json::Map::new();
         for (k, val) in json.as_object().into_iter().flatten() {
             let key = snake_case(k);
-            if known.get(&key).is_none() {
-                let names: Vec<String> = known.as_object().into_iter().flatten().map(|(k, _)| camel(k)).collect();
+            if !Query::OPTIONS.contains(&key.as_str()) {
+                let names: Vec<String> = Query::OPTIONS.iter().map(|k| camel(k)).collect();
                 return Err(type_error(param, &format!("unknown option {k:?}; expected one of {}", names.join(", "))));
             }
-            if !val.is_null() {
-                snake.insert(key, val.clone());
-            }
+            snake.insert(key, val.clone());
         }
-        from_json_text(param, &serde_json::Value::Object(snake).to_string())
+        o365kit::decode::value(param, serde_json::Value::Object(snake)).map_err(|e| arg_error(param, e))
     }
 }
 
@@ -593,7 +592,7 @@ pub fn camel(snake: &str) -> String {
         if c == '_' {
             upper = true;
         } else if upper {
-            out.extend(c.to_uppercase());
+            out.push(c.to_ascii_uppercase());
             upper = false;
         } else {
             out.push(c);

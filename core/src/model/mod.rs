@@ -47,14 +47,16 @@ macro_rules! model {
                     }
                     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<$name, A::Error> {
                         let mut out = $name::default();
+                        use $crate::decode::path::at_key;
                         while let Some(key) = map.next_key::<String>()? {
                             $(
                                 if $crate::model::is_wire_name(&key, stringify!($field)) {
-                                    out.$field = <$ty as $crate::model::ReadField>::read(&mut map)?;
+                                    out.$field = <$ty as $crate::model::ReadField>::read(&mut map)
+                                        .map_err(|e| at_key(&key, e))?;
                                     continue;
                                 }
                             )*
-                            let value: serde_json::Value = map.next_value()?;
+                            let value: serde_json::Value = map.next_value().map_err(|e| at_key(&key, e))?;
                             out.extra.insert(key, value);
                         }
                         Ok(out)
@@ -160,21 +162,27 @@ macro_rules! read_as_json {
     )* };
 }
 
-read_as_json!(
-    String,
-    bool,
-    i64,
-    Vec<String>,
-    serde_json::Value,
-    EmailAddress,
-    Recipient,
-    ItemBody,
-    Vec<Recipient>,
-    Box<Post>,
-    Vec<ConversationThread>,
-    Vec<Post>,
-    Vec<Attachment>,
-);
+read_as_json!(String, bool, i64, serde_json::Value, EmailAddress, Recipient, ItemBody, Box<Post>);
+
+/// What a model's list property may hold; errors inside an element carry its index.
+pub trait Element: serde::de::DeserializeOwned + serde::Serialize {}
+impl Element for String {}
+impl Element for Recipient {}
+impl Element for ConversationThread {}
+impl Element for Post {}
+impl Element for Attachment {}
+
+impl<T: Element> ReadField for Vec<T> {
+    fn read<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<Option<Self>, A::Error> {
+        Ok(map.next_value::<Option<crate::decode::path::Seq<T>>>()?.map(|s| s.0))
+    }
+}
+
+impl<T: Element> WriteField for Vec<T> {
+    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        serde::Serialize::serialize(self, s)
+    }
+}
 
 /// Binary content (`contentBytes`) travels as base64.
 impl ReadField for Vec<u8> {

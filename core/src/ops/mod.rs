@@ -148,6 +148,8 @@ pub(crate) fn with_json(ep: &Endpoint, req: Request, body: &impl serde::Serializ
 }
 
 /// A success with a JSON body of type `T`; `what` may come spaced from `stringify!`.
+// One copy per output type, not one per operation: the npm package's size counts it.
+#[inline(never)]
 pub(crate) fn json<T: DeserializeOwned>(ep: &Endpoint, what: &str, res: &Response) -> Result<T, Error> {
     decode::json(ep, what, res).map_err(|e| match e {
         Error::Decode { what, path, source } => Error::Decode { what: compact(&what), path, source },

@@ -5,6 +5,8 @@ use crate::error::Error;
 use crate::http::Response;
 use serde::de::DeserializeOwned;
 
+pub mod path;
+
 /// Parses a successful JSON response body into `T`, or the response's Graph error.
 pub fn json<T: DeserializeOwned>(ep: &Endpoint, what: &str, res: &Response) -> Result<T, Error> {
     res.ensure_success()?;
@@ -14,17 +16,24 @@ pub fn json<T: DeserializeOwned>(ep: &Endpoint, what: &str, res: &Response) -> R
 /// Parses a JSON body (already known to be a success) into `T`.
 pub fn body<T: DeserializeOwned>(ep: &Endpoint, what: &str, bytes: &[u8]) -> Result<T, Error> {
     check_depth(what, bytes)?;
+    path::begin();
     #[cfg(not(target_arch = "wasm32"))]
     if ep.dialect() == crate::Dialect::Graph {
         // Straight from bytes: the fast path, and Graph needs no recasing.
         let mut de = serde_json::Deserializer::from_slice(bytes);
-        let value = serde_path_to_error::deserialize(&mut de).map_err(|e| path_error(what, e))?;
+        let value = T::deserialize(&mut de).map_err(|e| path_error(what, e))?;
         de.end().map_err(|e| Error::decode(what, "", e))?;
         return Ok(value);
     }
     // Through `Value`: one decoder per model instead of two, which matters for wasm's size.
     let raw: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| Error::decode(what, "", e))?;
-    serde_path_to_error::deserialize(ep.dialect().from_wire(raw)).map_err(|e| path_error(what, e))
+    T::deserialize(ep.dialect().from_wire(raw)).map_err(|e| path_error(what, e))
+}
+
+/// Decodes an already parsed JSON value (a binding's argument) into `T`, with the error's path.
+pub fn value<T: DeserializeOwned>(what: &str, value: serde_json::Value) -> Result<T, Error> {
+    path::begin();
+    T::deserialize(value).map_err(|e| path_error(what, e))
 }
 
 /// Graph payloads nest a dozen levels at most. Deeper input is refused before parsing, because the
@@ -62,10 +71,8 @@ fn check_depth(what: &str, bytes: &[u8]) -> Result<(), Error> {
     Ok(())
 }
 
-fn path_error(what: &str, e: serde_path_to_error::Error<serde_json::Error>) -> Error {
-    let path = e.path().to_string();
-    let path = if path == "." { String::new() } else { path };
-    Error::decode(what, path, e.into_inner())
+fn path_error(what: &str, e: serde_json::Error) -> Error {
+    Error::decode(what, path::take(), e)
 }
 
 /// Serde helpers for `Vec<u8>` carried as base64 in JSON.
