@@ -223,11 +223,27 @@ fn deep_nesting_is_a_decode_error_not_a_crash() {
     }
 }
 
-/// wasm32's default stack is 1 MiB. The Outlook dialect (parsed through `Value`) handles the
-/// deepest accepted chain in 128 KiB; the Graph dialect (serde_path_to_error over the flattened
-/// model structs straight from bytes) needs over 1 MiB in debug builds and over 512 KiB in release.
+/// wasm32's default stack is 1 MiB: the deepest model chain accepted (`MAX_DEPTH` posts) fits in
+/// it even in a debug build, in both dialects; one level more is refused, and refusing leaves
+/// no count behind (the next body decodes as usual).
 #[test]
 fn deep_nesting_fits_a_one_mebibyte_stack() {
-    assert!(parse_deep_on_stack(outlook(), 127, 1 << 20).is_err());
-    assert!(parse_deep_on_stack(ep(), 127, 1 << 20).is_err());
+    let max = o365kit::decode::MAX_DEPTH;
+    for ep in [ep(), outlook()] {
+        assert_eq!(parse_deep_on_stack(ep.clone(), max - 1, 1 << 20), Ok(()));
+        let err = parse_deep_on_stack(ep.clone(), max, 1 << 20).unwrap_err();
+        assert!(err.contains(&format!("nesting deeper than {max} levels")), "{err}");
+        assert!(parse_deep_on_stack(ep.clone(), 127, 1 << 20).is_err());
+    }
+}
+
+#[test]
+fn a_refused_deep_body_leaves_the_next_decode_unaffected() {
+    let op = GetPost { group_id: G.into(), thread_id: T.into(), post_id: P.into(), query: Query::new() };
+    let max = o365kit::decode::MAX_DEPTH;
+    let deep = nested_in_reply_to(max + 5);
+    assert!(op.parse(&ep(), json_response(200, deep)).is_err());
+    assert!(op.parse(&ep(), json_response(200, nested_in_reply_to(max - 1))).is_ok());
+    let path = expect_decode(op.parse(&ep(), json_response(200, br#"{"inReplyTo":{"id":5}}"#.to_vec())));
+    assert_eq!(path, "inReplyTo.id");
 }

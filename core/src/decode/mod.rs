@@ -15,7 +15,6 @@ pub fn json<T: DeserializeOwned>(ep: &Endpoint, what: &str, res: &Response) -> R
 
 /// Parses a JSON body (already known to be a success) into `T`.
 pub fn body<T: DeserializeOwned>(ep: &Endpoint, what: &str, bytes: &[u8]) -> Result<T, Error> {
-    check_depth(what, bytes)?;
     path::begin();
     #[cfg(not(target_arch = "wasm32"))]
     if ep.dialect() == crate::Dialect::Graph {
@@ -36,39 +35,37 @@ pub fn value<T: DeserializeOwned>(what: &str, value: serde_json::Value) -> Resul
     T::deserialize(value).map_err(|e| path_error(what, e))
 }
 
-/// Graph payloads nest a dozen levels at most. Deeper input is refused before parsing, because the
-/// flattened model structs take kilobytes of stack per level and wasm32 threads have only 1 MiB.
-const MAX_DEPTH: usize = 64;
+/// Graph payloads nest a dozen levels at most. Models nested deeper (a chain of `inReplyTo`
+/// posts) are refused, because each level takes kilobytes of stack and wasm32 has only 1 MiB;
+/// plain JSON values are bounded by serde_json's own limit of 128.
+pub const MAX_DEPTH: usize = 64;
 
-fn check_depth(what: &str, bytes: &[u8]) -> Result<(), Error> {
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
-    for &b in bytes {
-        if in_string {
-            match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
+thread_local! {
+    static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// One level of model nesting, held while a model decodes (counted instead of a pre-scan of
+/// the body, which cost a sixth of the decoding time).
+pub struct Nesting(());
+
+impl Nesting {
+    pub fn enter<E: serde::de::Error>() -> Result<Nesting, E> {
+        let depth = DEPTH.with(|d| {
+            d.set(d.get() + 1);
+            d.get()
+        });
+        let level = Nesting(());
+        if depth > MAX_DEPTH {
+            return Err(E::custom(format_args!("nesting deeper than {MAX_DEPTH} levels (recursion limit)")));
         }
-        match b {
-            b'"' => in_string = true,
-            b'{' | b'[' => {
-                depth += 1;
-                if depth > MAX_DEPTH {
-                    return Err(Error::decode(
-                        what,
-                        "",
-                        format!("nesting deeper than {MAX_DEPTH} levels (recursion limit)"),
-                    ));
-                }
-            }
-            b'}' | b']' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
+        Ok(level)
     }
-    Ok(())
+}
+
+impl Drop for Nesting {
+    fn drop(&mut self) {
+        DEPTH.with(|d| d.set(d.get().saturating_sub(1)));
+    }
 }
 
 fn path_error(what: &str, e: serde_json::Error) -> Error {

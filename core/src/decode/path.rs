@@ -57,7 +57,15 @@ pub fn at_index<E>(i: usize, e: E) -> E {
 }
 
 fn push(s: Segment) {
-    PATH.with(|p| p.borrow_mut().push(s));
+    PATH.with(|p| {
+        let mut p = p.borrow_mut();
+        // Paths are at most ~130 segments deep (decode refuses nesting past 64). More means errors
+        // of decodes that never called `begin` (serde used directly): forget those.
+        if p.len() >= 256 {
+            p.clear();
+        }
+        p.push(s);
+    });
 }
 
 /// A `Vec<T>` whose elements' errors carry their index.

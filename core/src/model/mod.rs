@@ -24,7 +24,7 @@ macro_rules! model {
                 let mut map = s.serialize_map(None)?;
                 $(
                     if let Some(v) = &self.$field {
-                        map.serialize_entry(&$crate::model::WireKey(stringify!($field)), &$crate::model::Out(v))?;
+                        map.serialize_entry(&$crate::model::WireKey(wire_name!($field)), &$crate::model::Out(v))?;
                     }
                 )*
                 for (k, v) in &self.extra {
@@ -46,18 +46,19 @@ macro_rules! model {
                         f.write_str(concat!("a ", stringify!($name), " object"))
                     }
                     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<$name, A::Error> {
+                        let _level = $crate::decode::Nesting::enter()?;
                         let mut out = $name::default();
                         use $crate::decode::path::at_key;
-                        while let Some(key) = map.next_key::<String>()? {
+                        while let Some($crate::model::MapKey(key)) = map.next_key()? {
                             $(
-                                if $crate::model::is_wire_name(&key, stringify!($field)) {
+                                if key.as_bytes() == wire_name!($field) {
                                     out.$field = <$ty as $crate::model::ReadField>::read(&mut map)
                                         .map_err(|e| at_key(&key, e))?;
                                     continue;
                                 }
                             )*
                             let value: serde_json::Value = map.next_value().map_err(|e| at_key(&key, e))?;
-                            out.extra.insert(key, value);
+                            out.extra.insert(key.into_owned(), value);
                         }
                         Ok(out)
                     }
@@ -76,37 +77,100 @@ macro_rules! model {
     };
 }
 
-/// Whether `key` is the wire name of the snake_case field `snake` (camelCase; `odata_type` is the
-/// `@odata.type` annotation), compared without allocating.
-pub fn is_wire_name(key: &str, snake: &str) -> bool {
-    if snake == "odata_type" {
-        return key == "@odata.type";
-    }
-    let mut k = key.chars();
-    let mut upper = false;
-    for c in snake.chars() {
-        if c == '_' {
-            upper = true;
-            continue;
-        }
-        let want = if upper { c.to_ascii_uppercase() } else { c };
-        upper = false;
-        if k.next() != Some(want) {
-            return false;
-        }
-    }
-    k.next().is_none()
+/// A field's name in JSON, worked out at compile time: camelCase, and `odata_type` is the
+/// `@odata.type` annotation. Matching keys by plain byte comparison keeps decoding fast.
+macro_rules! wire_name {
+    ($field:ident) => {{
+        const SNAKE: &str = stringify!($field);
+        const BYTES: [u8; SNAKE.len() + 1] = $crate::model::wire_bytes(SNAKE);
+        const WIRE: &[u8] = BYTES.split_at($crate::model::wire_len(&BYTES)).0;
+        WIRE
+    }};
 }
 
-/// A field's wire name, written camelCase straight into the serializer (no allocation).
-pub struct WireKey(pub &'static str);
+/// `snake` camelCased into a zero-padded buffer (see `wire_name!`).
+pub const fn wire_bytes<const N: usize>(snake: &str) -> [u8; N] {
+    let s = snake.as_bytes();
+    let mut out = [0u8; N];
+    let annotation = b"@odata.type";
+    if same(s, b"odata_type") {
+        let mut i = 0;
+        while i < annotation.len() {
+            out[i] = annotation[i];
+            i += 1;
+        }
+        return out;
+    }
+    let (mut i, mut j, mut upper) = (0, 0, false);
+    while i < s.len() {
+        let c = s[i];
+        assert!(c.is_ascii_alphanumeric() || c == b'_', "model field names are ASCII identifiers");
+        if c == b'_' {
+            upper = true;
+        } else {
+            out[j] = if upper { c.to_ascii_uppercase() } else { c };
+            j += 1;
+            upper = false;
+        }
+        i += 1;
+    }
+    out
+}
+
+const fn same(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The length of a `wire_bytes` buffer's name.
+pub const fn wire_len(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    while n < bytes.len() && bytes[n] != 0 {
+        n += 1;
+    }
+    n
+}
+
+/// An object key, borrowed from the input when it holds no escapes.
+pub struct MapKey<'de>(pub std::borrow::Cow<'de, str>);
+
+impl<'de> serde::Deserialize<'de> for MapKey<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = MapKey<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a property name")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<MapKey<'de>, E> {
+                Ok(MapKey(std::borrow::Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<MapKey<'de>, E> {
+                Ok(MapKey(std::borrow::Cow::Owned(v.to_string())))
+            }
+            fn visit_string<E>(self, v: String) -> Result<MapKey<'de>, E> {
+                Ok(MapKey(std::borrow::Cow::Owned(v)))
+            }
+        }
+        d.deserialize_str(Visit)
+    }
+}
+
+/// A field's wire name on its way into a serializer.
+pub struct WireKey(pub &'static [u8]);
 
 impl serde::Serialize for WireKey {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if self.0 == "odata_type" {
-            return s.serialize_str("@odata.type");
-        }
-        s.collect_str(&CamelCase(self.0))
+        s.serialize_str(std::str::from_utf8(self.0).map_err(serde::ser::Error::custom)?)
     }
 }
 

@@ -1,0 +1,183 @@
+//! Decoding a 1000-post Graph page (the Python benchmark's fixture) and reading each post's sender
+//! address and body, against what Rust peers hand their users:
+//! - `serde_json::Value`: graph-rs-sdk's `response.json::<Value>()`, untyped;
+//! - a `#[derive(Deserialize)]` model with `#[serde(flatten)]` for unknown properties: the usual
+//!   way to write a lossless typed model by hand.
+//!
+//! `cargo bench -p o365kit --bench decode`; it ends with the ratios.
+
+use criterion::{black_box, criterion_group, Criterion};
+use o365kit::ops::ListPosts;
+use o365kit::{Endpoint, Operation, Query, Response};
+use serde::Deserialize;
+use serde_json::{json, Map, Value};
+
+fn posts_page(n: usize) -> Vec<u8> {
+    let lorem = "lorem ipsum ".repeat(20);
+    let value: Vec<Value> = (0..n)
+        .map(|i| {
+            let sender = json!({ "emailAddress": { "name": format!("Person {}", i % 17), "address": format!("person{}@contoso.test", i % 17) } });
+            json!({
+                "@odata.etag": format!("W/\"CQAAABYAAAD{i:08}\""),
+                "id": format!("AAMkAGRhZmRhMWM3LTYwZTktNDZmYy1hNWU1LThhZWU4NzI2YTEyZgBGAAAAAAB{i:08}="),
+                "createdDateTime": "2024-05-01T10:00:00Z",
+                "lastModifiedDateTime": "2024-05-01T10:00:00Z",
+                "changeKey": "CQAAABYAAAD",
+                "categories": [],
+                "receivedDateTime": "2024-05-01T10:00:00Z",
+                "hasAttachments": i % 10 == 0,
+                "body": { "contentType": "html", "content": format!("<html><body><p>Post number {i}: {lorem}</p></body></html>") },
+                "from": sender,
+                "sender": sender,
+                "newParticipants": [],
+                "conversationId": "AAQkAGRhZmRhMWM3LTYwZTktNDZmYy1hNWU1LThhZWU4NzI2YTEyZgAQAVOiJQz3Cy8WTvPrkIKfFxCU=",
+                "conversationThreadId": "AAQkAGRhZmRhMWM3LTYwZTktNDZmYy1hNWU1LThhZWU4NzI2YTEyZgMkABAA",
+            })
+        })
+        .collect();
+    let page = json!({ "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#groups('id')/threads('id')/posts", "value": value });
+    serde_json::to_vec(&page).expect("a JSON value serializes")
+}
+
+// Every property is decoded as a real model would; the benchmark reads only two of them.
+#[allow(dead_code)]
+mod flatten {
+    //! The hand-written lossless model, as serde's documentation suggests it.
+    use super::*;
+
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Page {
+        pub value: Vec<Post>,
+        #[serde(flatten)]
+        pub extra: Map<String, Value>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Post {
+        pub id: Option<String>,
+        pub body: Option<ItemBody>,
+        pub from: Option<Recipient>,
+        pub sender: Option<Recipient>,
+        pub received_date_time: Option<String>,
+        pub created_date_time: Option<String>,
+        pub last_modified_date_time: Option<String>,
+        pub change_key: Option<String>,
+        pub categories: Option<Vec<String>>,
+        pub has_attachments: Option<bool>,
+        pub new_participants: Option<Vec<Recipient>>,
+        pub conversation_id: Option<String>,
+        pub conversation_thread_id: Option<String>,
+        #[serde(flatten)]
+        pub extra: Map<String, Value>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct ItemBody {
+        pub content_type: Option<String>,
+        pub content: Option<String>,
+        #[serde(flatten)]
+        pub extra: Map<String, Value>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct Recipient {
+        pub email_address: Option<EmailAddress>,
+        #[serde(flatten)]
+        pub extra: Map<String, Value>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct EmailAddress {
+        pub name: Option<String>,
+        pub address: Option<String>,
+        #[serde(flatten)]
+        pub extra: Map<String, Value>,
+    }
+}
+
+const GROUP: &str = "decode a 1000-post page, read sender and body";
+const CASES: [&str; 3] = ["o365kit", "serde_json::Value (graph-rs-sdk)", "serde derive + flatten"];
+
+fn o365kit_read(body: &[u8]) -> usize {
+    let op = ListPosts { group_id: "g".into(), thread_id: "t".into(), query: Query::new() };
+    let res = Response::new(200, vec![("content-type".into(), "application/json".into())], body.to_vec());
+    let page = op.parse(&Endpoint::default(), res).expect("the fixture decodes");
+    page.value
+        .iter()
+        .map(|p| {
+            let from = p.from.as_ref().and_then(|f| f.address()).map_or(0, str::len);
+            from + p.body.as_ref().and_then(|b| b.content.as_deref()).map_or(0, str::len)
+        })
+        .sum()
+}
+
+fn value_read(body: &[u8]) -> usize {
+    let page: Value = serde_json::from_slice(body).expect("the fixture decodes");
+    let posts = page["value"].as_array().map_or(&[][..], Vec::as_slice);
+    posts
+        .iter()
+        .map(|p| {
+            let from = p["from"]["emailAddress"]["address"].as_str().map_or(0, str::len);
+            from + p["body"]["content"].as_str().map_or(0, str::len)
+        })
+        .sum()
+}
+
+fn flatten_read(body: &[u8]) -> usize {
+    let page: flatten::Page = serde_json::from_slice(body).expect("the fixture decodes");
+    page.value
+        .iter()
+        .map(|p| {
+            let from = p.from.as_ref().and_then(|f| f.email_address.as_ref()).and_then(|e| e.address.as_deref());
+            from.map_or(0, str::len) + p.body.as_ref().and_then(|b| b.content.as_deref()).map_or(0, str::len)
+        })
+        .sum()
+}
+
+fn decode(c: &mut Criterion) {
+    let body = posts_page(1000);
+    let want = value_read(&body);
+    assert_eq!(o365kit_read(&body), want, "o365kit read what serde_json read");
+    assert_eq!(flatten_read(&body), want, "the flatten model read what serde_json read");
+    let mut g = c.benchmark_group(GROUP);
+    let readers: [fn(&[u8]) -> usize; 3] = [o365kit_read, value_read, flatten_read];
+    for (name, read) in CASES.into_iter().zip(readers) {
+        g.bench_function(name, |b| b.iter(|| read(black_box(&body))));
+    }
+    g.finish();
+}
+
+/// Criterion keeps each case's estimate in target/criterion; the ratios come from there.
+fn print_ratios() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("../criterion");
+    let mean = |case: &str| -> Option<f64> {
+        // Criterion's own directory names: these characters become `_`.
+        let slug = |s: &str| s.replace(['?', '"', '/', '\\', '*', '<', '>', ':', '|', '^'], "_");
+        let path = dir.join(slug(GROUP)).join(slug(case)).join("new/estimates.json");
+        let est: Value = serde_json::from_slice(&std::fs::read(path).ok()?).ok()?;
+        est["mean"]["point_estimate"].as_f64()
+    };
+    let Some(ours) = mean(CASES[0]) else {
+        println!("(no estimates found under {}: ratios not printed)", dir.display());
+        return;
+    };
+    println!("\n{GROUP}: mean time relative to o365kit");
+    for case in CASES {
+        if let Some(t) = mean(case) {
+            println!("  {case:34} {:8.2} ms  {:5.2}x", t / 1e6, t / ours);
+        }
+    }
+}
+
+criterion_group!(benches, decode);
+
+fn main() {
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+    print_ratios();
+}
