@@ -271,6 +271,9 @@ pub struct Page<T> {
     pub count: Option<i64>,
     #[serde(rename = "@odata.context", default, skip_serializing_if = "Option::is_none")]
     pub context: Option<String>,
+    /// Other annotations of the page (`@microsoft.graph.tips`, ...), kept verbatim.
+    #[serde(flatten)]
+    pub extra: crate::model::Extra,
 }
 
 // By hand so that errors carry their path ("value[3].topic").
@@ -284,9 +287,15 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Page<T> {
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Page<T>, A::Error> {
                 let mut value = None;
-                let mut page =
-                    Page { value: Vec::new(), next_link: None, delta_link: None, count: None, context: None };
-                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                let mut page = Page {
+                    value: Vec::new(),
+                    next_link: None,
+                    delta_link: None,
+                    count: None,
+                    context: None,
+                    extra: Default::default(),
+                };
+                while let Some(crate::model::MapKey(key)) = map.next_key()? {
                     let slot = match &*key {
                         "value" => {
                             let v: Seq<T> = map.next_value().map_err(|e| at_key(&key, e))?;
@@ -301,7 +310,8 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Page<T> {
                         "@odata.deltaLink" => &mut page.delta_link,
                         "@odata.context" => &mut page.context,
                         _ => {
-                            map.next_value::<serde::de::IgnoredAny>().map_err(|e| at_key(&key, e))?;
+                            let v = map.next_value().map_err(|e| at_key(&key, e))?;
+                            page.extra.insert(key.into_owned(), v);
                             continue;
                         }
                     };
