@@ -151,3 +151,30 @@ fn constructors_build_what_graph_expects() {
         json!({ "topic": "Topic", "posts": [{ "body": { "contentType": "html", "content": "x" } }] })
     );
 }
+
+#[test]
+fn keys_match_however_they_are_spelled_on_the_wire() {
+    // Escaped keys reach the decoder as owned strings, plain ones borrowed from the body: both
+    // name the same property. Case matters, as in Graph's JSON.
+    let body = br##"{"\u0074opic":"escaped","isLocked":true,"IsLocked":"kept","@odata.type":"#microsoft.graph.conversationThread"}"##;
+    let thread: ConversationThread = serde_json::from_slice(body).unwrap();
+    assert_eq!(thread.topic.as_deref(), Some("escaped"));
+    assert_eq!(thread.is_locked, Some(true));
+    assert_eq!(thread.extra.get("IsLocked"), Some(&json!("kept")));
+    assert_eq!(thread.extra.get("@odata.type"), Some(&json!("#microsoft.graph.conversationThread")));
+    let att: Attachment = serde_json::from_slice(br##"{"@odata.type":"#microsoft.graph.fileAttachment"}"##).unwrap();
+    assert_eq!(att.kind(), AttachmentKind::File);
+    let out = serde_json::to_value(&att).unwrap();
+    assert_eq!(out, json!({ "@odata.type": "#microsoft.graph.fileAttachment" }));
+    let fields: Vec<String> = Post::INFO.fields.iter().map(|f| f.wire_name()).collect();
+    let written = serde_json::to_value(Post {
+        received_date_time: Some("t".into()),
+        in_reply_to: Some(Box::default()),
+        ..Post::html("x")
+    })
+    .unwrap();
+    for key in written.as_object().unwrap().keys() {
+        assert!(fields.contains(key), "{key} is one of Post's wire names");
+    }
+    assert!(written.get("receivedDateTime").is_some() && written.get("inReplyTo").is_some());
+}
