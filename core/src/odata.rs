@@ -297,7 +297,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Page<T> {
                 };
                 while let Some(crate::model::MapKey(key)) = map.next_key()? {
                     let slot = match &*key {
-                        "value" => {
+                        Self::Value::ITEMS => {
                             let v: Seq<T> = map.next_value().map_err(|e| at_key(&key, e))?;
                             value = Some(v.0);
                             continue;
@@ -326,6 +326,9 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Page<T> {
 }
 
 impl<T> Page<T> {
+    /// The property holding a page's items in Graph's JSON.
+    pub const ITEMS: &'static str = "value";
+
     pub fn has_more(&self) -> bool {
         self.next_link.is_some()
     }

@@ -111,132 +111,132 @@ export interface Query {
   immutableIds?: boolean;
 }
 
-/** Graph `emailAddress` (properties in Graph's camelCase; others are kept as sent). */
+/** Graph `emailAddress` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
 export interface EmailAddress {
-  name?: string;
-  address?: string;
+  name?: string | null;
+  address?: string | null;
   [property: string]: unknown;
 }
 
-/** Graph `recipient` (properties in Graph's camelCase; others are kept as sent). */
+/** Graph `recipient` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
 export interface Recipient {
-  emailAddress?: EmailAddress;
+  emailAddress?: EmailAddress | null;
   [property: string]: unknown;
 }
 
-/** Graph `itemBody` (properties in Graph's camelCase; others are kept as sent). */
+/** Graph `itemBody` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
 export interface ItemBody {
-  contentType?: string;
-  content?: string;
+  contentType?: string | null;
+  content?: string | null;
   [property: string]: unknown;
 }
 
-/** Graph `group` (properties in Graph's camelCase; others are kept as sent). */
+/** Graph `group` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
 export interface Group {
-  id?: string;
-  displayName?: string;
-  description?: string;
-  mail?: string;
-  mailNickname?: string;
-  mailEnabled?: boolean;
-  securityEnabled?: boolean;
-  groupTypes?: string[];
-  visibility?: string;
-  classification?: string;
-  createdDateTime?: string;
-  renewedDateTime?: string;
-  expirationDateTime?: string;
-  proxyAddresses?: string[];
+  id?: string | null;
+  displayName?: string | null;
+  description?: string | null;
+  mail?: string | null;
+  mailNickname?: string | null;
+  mailEnabled?: boolean | null;
+  securityEnabled?: boolean | null;
+  groupTypes?: string[] | null;
+  visibility?: string | null;
+  classification?: string | null;
+  createdDateTime?: string | null;
+  renewedDateTime?: string | null;
+  expirationDateTime?: string | null;
+  proxyAddresses?: string[] | null;
   [property: string]: unknown;
 }
 
-/** Graph `user` (properties in Graph's camelCase; others are kept as sent). */
+/** Graph `user` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
 export interface User {
-  id?: string;
-  displayName?: string;
-  givenName?: string;
-  surname?: string;
-  mail?: string;
-  userPrincipalName?: string;
-  jobTitle?: string;
-  officeLocation?: string;
-  businessPhones?: string[];
-  mobilePhone?: string;
-  preferredLanguage?: string;
+  id?: string | null;
+  displayName?: string | null;
+  givenName?: string | null;
+  surname?: string | null;
+  mail?: string | null;
+  userPrincipalName?: string | null;
+  jobTitle?: string | null;
+  officeLocation?: string | null;
+  businessPhones?: string[] | null;
+  mobilePhone?: string | null;
+  preferredLanguage?: string | null;
   [property: string]: unknown;
 }
 
-/** Graph `directoryObject` (properties in Graph's camelCase; others are kept as sent). */
+/** Graph `directoryObject` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
 export interface DirectoryObject {
-  "@odata.type"?: string;
-  id?: string;
-  displayName?: string;
-  mail?: string;
-  userPrincipalName?: string;
+  "@odata.type"?: string | null;
+  id?: string | null;
+  displayName?: string | null;
+  mail?: string | null;
+  userPrincipalName?: string | null;
   [property: string]: unknown;
 }
 
-/** Graph `conversation` (properties in Graph's camelCase; others are kept as sent). */
+/** Graph `conversation` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
 export interface Conversation {
-  id?: string;
-  topic?: string;
-  hasAttachments?: boolean;
-  lastDeliveredDateTime?: string;
-  uniqueSenders?: string[];
-  preview?: string;
-  threads?: ConversationThread[];
+  id?: string | null;
+  topic?: string | null;
+  hasAttachments?: boolean | null;
+  lastDeliveredDateTime?: string | null;
+  uniqueSenders?: string[] | null;
+  preview?: string | null;
+  threads?: ConversationThread[] | null;
   [property: string]: unknown;
 }
 
-/** Graph `conversationThread` (properties in Graph's camelCase; others are kept as sent). */
+/** Graph `conversationThread` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
 export interface ConversationThread {
-  id?: string;
-  topic?: string;
-  toRecipients?: Recipient[];
-  ccRecipients?: Recipient[];
-  hasAttachments?: boolean;
-  isLocked?: boolean;
-  lastDeliveredDateTime?: string;
-  uniqueSenders?: string[];
-  preview?: string;
-  posts?: Post[];
+  id?: string | null;
+  topic?: string | null;
+  toRecipients?: Recipient[] | null;
+  ccRecipients?: Recipient[] | null;
+  hasAttachments?: boolean | null;
+  isLocked?: boolean | null;
+  lastDeliveredDateTime?: string | null;
+  uniqueSenders?: string[] | null;
+  preview?: string | null;
+  posts?: Post[] | null;
   [property: string]: unknown;
 }
 
-/** Graph `post` (properties in Graph's camelCase; others are kept as sent). */
+/** Graph `post` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
 export interface Post {
-  id?: string;
-  body?: ItemBody;
-  from?: Recipient;
-  sender?: Recipient;
-  receivedDateTime?: string;
-  createdDateTime?: string;
-  lastModifiedDateTime?: string;
-  changeKey?: string;
-  categories?: string[];
-  hasAttachments?: boolean;
-  newParticipants?: Recipient[];
-  conversationId?: string;
-  conversationThreadId?: string;
-  inReplyTo?: Post;
-  attachments?: Attachment[];
+  id?: string | null;
+  body?: ItemBody | null;
+  from?: Recipient | null;
+  sender?: Recipient | null;
+  receivedDateTime?: string | null;
+  createdDateTime?: string | null;
+  lastModifiedDateTime?: string | null;
+  changeKey?: string | null;
+  categories?: string[] | null;
+  hasAttachments?: boolean | null;
+  newParticipants?: Recipient[] | null;
+  conversationId?: string | null;
+  conversationThreadId?: string | null;
+  inReplyTo?: Post | null;
+  attachments?: Attachment[] | null;
   [property: string]: unknown;
 }
 
-/** Graph `attachment` (properties in Graph's camelCase; others are kept as sent). */
+/** Graph `attachment` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
 export interface Attachment {
-  "@odata.type"?: string;
-  id?: string;
-  name?: string;
-  contentType?: string;
-  size?: number;
-  isInline?: boolean;
-  lastModifiedDateTime?: string;
-  contentBytes?: string;
-  contentId?: string;
-  contentLocation?: string;
-  item?: unknown;
-  sourceUrl?: string;
+  "@odata.type"?: string | null;
+  id?: string | null;
+  name?: string | null;
+  contentType?: string | null;
+  size?: number | null;
+  isInline?: boolean | null;
+  lastModifiedDateTime?: string | null;
+  contentBytes?: string | null;
+  contentId?: string | null;
+  contentLocation?: string | null;
+  item?: unknown | null;
+  sourceUrl?: string | null;
   [property: string]: unknown;
 }
 

@@ -202,7 +202,7 @@ pub fn generate() -> String {
     for m in MODELS {
         let _ = writeln!(
             out,
-            "\n/** Graph `{}` (properties in Graph's camelCase; others are kept as sent). */",
+            "\n/** Graph `{}` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */",
             lower_first(m.name)
         );
         let _ = writeln!(out, "export interface {} {{", m.name);
@@ -210,7 +210,8 @@ pub fn generate() -> String {
             let wire = f.wire_name();
             let key =
                 if wire.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') { wire } else { format!("{wire:?}") };
-            let _ = writeln!(out, "  {key}?: {};", ts_type(f.ty));
+            // Graph writes `null` for properties without a value; they reach JS as sent.
+            let _ = writeln!(out, "  {key}?: {} | null;", ts_type(f.ty));
         }
         out.push_str("  [property: string]: unknown;\n}\n");
     }

@@ -213,3 +213,16 @@ test("national clouds and versions pick the base URL", () => {
   assert.equal(new Client({ getToken: t, cloud: "china" }).baseUrl, "https://microsoftgraph.chinacloudapi.cn/v1.0");
   assert.equal(new Client({ getToken: t, baseUrl: emu.url }).baseUrl, `${emu.url}/v1.0`);
 });
+
+test("results are Graph's JSON as sent: every property, nulls included", async () => {
+  const { pub } = await groups();
+  const c = make(TOKENS.owner);
+  const got = await c.getGroup(pub.id);
+  const raw = await (await fetch(`${emu.url}/v1.0/groups/${pub.id}`, { headers: { Authorization: `Bearer ${TOKENS.owner}` } })).json();
+  assert.deepEqual(got, raw);
+  assert.ok(Object.values(got).includes(null), "the seed group has null properties, and they stay null");
+  const page = await c.listGroups({ top: 2 });
+  const rawPage = await (await fetch(`${emu.url}/v1.0/groups?$top=2`, { headers: { Authorization: `Bearer ${TOKENS.owner}` } })).json();
+  assert.deepEqual(page.value, rawPage.value);
+  assert.equal(page.nextLink, rawPage["@odata.nextLink"]);
+});

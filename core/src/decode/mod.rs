@@ -15,18 +15,22 @@ pub fn json<T: DeserializeOwned>(ep: &Endpoint, what: &str, res: &Response) -> R
 
 /// Parses a JSON body (already known to be a success) into `T`.
 pub fn body<T: DeserializeOwned>(ep: &Endpoint, what: &str, bytes: &[u8]) -> Result<T, Error> {
-    path::begin();
-    #[cfg(not(target_arch = "wasm32"))]
     if ep.dialect() == crate::Dialect::Graph {
-        // Straight from bytes: the fast path, and Graph needs no recasing.
-        let mut de = serde_json::Deserializer::from_slice(bytes);
-        let value = T::deserialize(&mut de).map_err(|e| path_error(what, e))?;
-        de.end().map_err(|e| Error::decode(what, "", e))?;
-        return Ok(value);
+        return from_bytes(what, bytes);
     }
-    // Through `Value`: one decoder per model instead of two, which matters for wasm's size.
+    // Outlook REST v2.0 is re-cased first, then read like Graph: every model has one decoder
+    // (from bytes), which keeps the wasm build small and its decoding fast.
     let raw: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| Error::decode(what, "", e))?;
-    T::deserialize(ep.dialect().from_wire(raw)).map_err(|e| path_error(what, e))
+    let graph = serde_json::to_vec(&ep.dialect().from_wire(raw)).map_err(|e| Error::decode(what, "", e))?;
+    from_bytes(what, &graph)
+}
+
+fn from_bytes<T: DeserializeOwned>(what: &str, bytes: &[u8]) -> Result<T, Error> {
+    path::begin();
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let value = T::deserialize(&mut de).map_err(|e| path_error(what, e))?;
+    de.end().map_err(|e| Error::decode(what, "", e))?;
+    Ok(value)
 }
 
 /// Decodes an already parsed JSON value (a binding's argument) into `T`, with the error's path.

@@ -7,7 +7,8 @@ declare const OfficeRuntime: { auth: { getAccessToken(o?: object): Promise<strin
 export async function addIn(): Promise<string[]> {
   const client = new Client({ getToken: () => OfficeRuntime.auth.getAccessToken({ allowSignInPrompt: true }) });
   const groups = await client.listJoinedGroups({ select: ["id", "displayName"], top: 10 });
-  const first: string | undefined = groups.value[0]?.id;
+  // Graph writes null for properties without a value, so the types say `string | null | undefined`.
+  const first: string | undefined = groups.value[0]?.id ?? undefined;
   const page: Page<ConversationThread> = await client.listGroupThreads(first ?? "", { orderby: ["lastDeliveredDateTime desc"] });
   const topics: string[] = [];
   for await (const thread of client.listGroupThreads(first ?? "").all()) topics.push(thread.topic ?? "");
