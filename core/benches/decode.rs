@@ -1,4 +1,4 @@
-//! Decoding a 1000-post Graph page (the Python benchmark's fixture) and reading each post's sender
+//! Decoding a 1000-post Graph page (the fixture of every benchmark) and reading each post's sender
 //! address and body, against what Rust peers hand their users:
 //! - `serde_json::Value`: graph-rs-sdk's `response.json::<Value>()`, untyped;
 //! - a `#[derive(Deserialize)]` model with `#[serde(flatten)]` for unknown properties: the usual
@@ -10,33 +10,16 @@ use criterion::{black_box, criterion_group, BatchSize, Criterion};
 use o365kit::ops::ListPosts;
 use o365kit::{Endpoint, Operation, Query, Response};
 use serde::Deserialize;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 
+/// The fixture every benchmark decodes, from its one generator (`python/bench/fixture.py`).
 fn posts_page(n: usize) -> Vec<u8> {
-    let lorem = "lorem ipsum ".repeat(20);
-    let value: Vec<Value> = (0..n)
-        .map(|i| {
-            let sender = json!({ "emailAddress": { "name": format!("Person {}", i % 17), "address": format!("person{}@contoso.test", i % 17) } });
-            json!({
-                "@odata.etag": format!("W/\"CQAAABYAAAD{i:08}\""),
-                "id": format!("AAMkAGRhZmRhMWM3LTYwZTktNDZmYy1hNWU1LThhZWU4NzI2YTEyZgBGAAAAAAB{i:08}="),
-                "createdDateTime": "2024-05-01T10:00:00Z",
-                "lastModifiedDateTime": "2024-05-01T10:00:00Z",
-                "changeKey": "CQAAABYAAAD",
-                "categories": [],
-                "receivedDateTime": "2024-05-01T10:00:00Z",
-                "hasAttachments": i % 10 == 0,
-                "body": { "contentType": "html", "content": format!("<html><body><p>Post number {i}: {lorem}</p></body></html>") },
-                "from": sender,
-                "sender": sender,
-                "newParticipants": [],
-                "conversationId": "AAQkAGRhZmRhMWM3LTYwZTktNDZmYy1hNWU1LThhZWU4NzI2YTEyZgAQAVOiJQz3Cy8WTvPrkIKfFxCU=",
-                "conversationThreadId": "AAQkAGRhZmRhMWM3LTYwZTktNDZmYy1hNWU1LThhZWU4NzI2YTEyZgMkABAA",
-            })
-        })
-        .collect();
-    let page = json!({ "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#groups('id')/threads('id')/posts", "value": value });
-    serde_json::to_vec(&page).expect("a JSON value serializes")
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/../python/bench/fixture.py");
+    let out = std::process::Command::new("python3").arg(script).arg(n.to_string()).output();
+    match out {
+        Ok(o) if o.status.success() => o.stdout,
+        other => panic!("python3 {script} did not give the fixture: {other:?}"),
+    }
 }
 
 // Every property is decoded as a real model would; the benchmark reads only two of them.

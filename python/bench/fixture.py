@@ -1,4 +1,4 @@
-"""A Graph page of posts, shaped like the documentation's list-posts response."""
+"""A Graph page of posts, shaped like the documentation's list-posts response (every benchmark's fixture)."""
 
 import json
 
@@ -26,4 +26,12 @@ def posts_page(n: int = 1000) -> bytes:
             }
         )
     page = {"@odata.context": "https://graph.microsoft.com/v1.0/$metadata#groups('id')/threads('id')/posts", "value": posts}
-    return json.dumps(page).encode()
+    # Compact, as Graph sends it.
+    return json.dumps(page, separators=(",", ":")).encode()
+
+
+if __name__ == "__main__":
+    # The Rust and JS benchmarks read their fixture from here, so all three decode the same bytes.
+    import sys
+
+    sys.stdout.buffer.write(posts_page(int(sys.argv[1]) if len(sys.argv) > 1 else 1000))

@@ -1,37 +1,15 @@
 // The npm package against @microsoft/microsoft-graph-client and a bare fetch + JSON.parse, on the
-// Python benchmark's fixture (a 1000-post Graph page) served from 127.0.0.1: list the posts and
-// read each sender address and body. Prints times and ratios; not a test. Run with wasm/bench/run.
+// benchmarks' fixture (a 1000-post Graph page, python/bench/fixture.py) served from 127.0.0.1:
+// list the posts and read each sender address and body. Prints times and ratios; not a test. Run with wasm/bench/run.
 import { createServer } from "node:http";
 import { performance } from "node:perf_hooks";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { Client as GraphClient } from "@microsoft/microsoft-graph-client";
 import { Client } from "o365kit";
 
-function postsPage(n) {
-  const value = [];
-  for (let i = 0; i < n; i++) {
-    const sender = { emailAddress: { name: `Person ${i % 17}`, address: `person${i % 17}@contoso.test` } };
-    const id = String(i).padStart(8, "0");
-    value.push({
-      "@odata.etag": `W/"CQAAABYAAAD${id}"`,
-      id: `AAMkAGRhZmRhMWM3LTYwZTktNDZmYy1hNWU1LThhZWU4NzI2YTEyZgBGAAAAAAB${id}=`,
-      createdDateTime: "2024-05-01T10:00:00Z",
-      lastModifiedDateTime: "2024-05-01T10:00:00Z",
-      changeKey: "CQAAABYAAAD",
-      categories: [],
-      receivedDateTime: "2024-05-01T10:00:00Z",
-      hasAttachments: i % 10 === 0,
-      body: { contentType: "html", content: `<html><body><p>Post number ${i}: ${"lorem ipsum ".repeat(20)}</p></body></html>` },
-      from: sender,
-      sender,
-      newParticipants: [],
-      conversationId: "AAQkAGRhZmRhMWM3LTYwZTktNDZmYy1hNWU1LThhZWU4NzI2YTEyZgAQAVOiJQz3Cy8WTvPrkIKfFxCU=",
-      conversationThreadId: "AAQkAGRhZmRhMWM3LTYwZTktNDZmYy1hNWU1LThhZWU4NzI2YTEyZgMkABAA",
-    });
-  }
-  return JSON.stringify({ "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#groups('id')/threads('id')/posts", value });
-}
-
-const BODY = Buffer.from(postsPage(1000));
+// The fixture every benchmark decodes, from its one generator.
+const BODY = execFileSync("python3", [fileURLToPath(new URL("../../python/bench/fixture.py", import.meta.url)), "1000"], { maxBuffer: 64 << 20 });
 const server = createServer((req, res) => {
   res.writeHead(200, { "content-type": "application/json", "content-length": BODY.length });
   res.end(BODY);
