@@ -3,7 +3,7 @@
 //! methods and models around it are generated from the same table (`o365kit/_generated.py`).
 
 use o365kit::odata::next_page_request;
-use o365kit::{Client, Error, Operation, TokenProvider};
+use o365kit::{Client, Error, OpKind, Operation, TokenProvider};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -101,7 +101,12 @@ impl NativeClient {
     }
 }
 
-async fn run<O: Operation>(client: &Client, op: &O, next_link: Option<String>) -> Result<O::Output, Error> {
+/// Runs `op` and gives its output as JSON text: for pages and items, Graph's JSON as received
+/// once the core has checked it (no re-encoding); otherwise the output written by the core.
+async fn run<O: Operation>(client: &Client, op: &O, kind: OpKind, next_link: Option<String>) -> Result<String, Error>
+where
+    O::Output: serde::Serialize,
+{
     let ep = client.endpoint();
     let first = op.request(ep)?;
     let req = match next_link {
@@ -109,11 +114,12 @@ async fn run<O: Operation>(client: &Client, op: &O, next_link: Option<String>) -
         None => first,
     };
     let res = client.execute(&req).await?;
-    op.parse(ep, res)
-}
-
-fn to_text<T: serde::Serialize>(v: &T) -> Result<String, Error> {
-    serde_json::to_string(v).map_err(|e| Error::decode("output", "", e))
+    let raw = if matches!(kind, OpKind::List | OpKind::Item) { o365kit::decode::as_sent(ep, &res) } else { None };
+    let out = op.parse(ep, res)?;
+    match raw {
+        Some(body) => String::from_utf8(body).map_err(|e| Error::decode("output", "", e)),
+        None => serde_json::to_string(&out).map_err(|e| Error::decode("output", "", e)),
+    }
 }
 
 macro_rules! dispatch_table {
@@ -125,7 +131,7 @@ macro_rules! dispatch_table {
             match name {
                 $( stringify!($name) => {
                     let op: o365kit::ops::$op = args::operation(stringify!($name), args)?;
-                    to_text(&run(client, &op, next_link).await?)
+                    run(client, &op, OpKind::$kind, next_link).await
                 } )*
                 other => Err(Error::invalid("operation", format!("unknown operation {other:?}"))),
             }

@@ -58,3 +58,21 @@ def test_group_photo(owner):
         owner.get_group_photo(PRIVATE)
     owner.set_group_photo(PRIVATE, o365kit.Photo("image/png", b"\x89PNG\r\n\x1a\nrest"))
     assert owner.get_group_photo(PRIVATE).bytes == b"\x89PNG\r\n\x1a\nrest"
+
+
+def test_results_are_graphs_json_as_sent(emulator, owner):
+    import json
+    import urllib.request
+
+    from conftest import OWNER
+
+    def raw(path):
+        req = urllib.request.Request(emulator.url + path, headers={"Authorization": f"Bearer {OWNER}"})
+        with urllib.request.urlopen(req) as res:
+            return json.load(res)
+
+    group = owner.get_group(PUBLIC)
+    assert group.to_dict() == raw(f"/v1.0/groups/{PUBLIC}")
+    assert None in group.to_dict().values(), "the seed group's null properties stay null"
+    page = owner.list_groups(top=2).first_page()
+    assert [g.to_dict() for g in page.value] == raw("/v1.0/groups?$top=2")["value"]

@@ -165,7 +165,7 @@ impl<T: Serialize, O: Operation<Output = Page<T>>> Call for ListCall<O> {
         self.0.request(ep)
     }
     fn parse(&self, ep: &Endpoint, res: Response) -> Result<JsValue, JsValue> {
-        let raw = graph_json(ep, &res);
+        let raw = o365kit::decode::as_sent(ep, &res);
         let page = parse_with(res, |r| self.0.parse(ep, r))?;
         let value = match raw {
             Some(body) => Reflect::get(&json_parse(&body)?, &Page::<T>::ITEMS.into())?,
@@ -193,7 +193,7 @@ where
         self.0.request(ep)
     }
     fn parse(&self, ep: &Endpoint, res: Response) -> Result<JsValue, JsValue> {
-        let raw = graph_json(ep, &res);
+        let raw = o365kit::decode::as_sent(ep, &res);
         let item = parse_with(res, |r| self.0.parse(ep, r))?;
         match raw {
             Some(body) => json_parse(&body),
@@ -295,13 +295,6 @@ async fn execute(inner: &Inner, req: &Request) -> Result<Response, JsValue> {
 /// std has no clock on wasm32-unknown-unknown: the core resolves Retry-After dates with JS's.
 fn js_now() -> SystemTime {
     UNIX_EPOCH + Duration::from_millis(js_sys::Date::now().max(0.0) as u64)
-}
-
-/// A success body in Graph's own JSON, kept for `JSON.parse` once the core has read it: the
-/// models are lossless, so JS gets what Graph sent without re-encoding it in wasm (the Outlook
-/// REST dialect is re-cased through the models instead). Explicit `null`s stay `null`.
-fn graph_json(ep: &Endpoint, res: &Response) -> Option<Vec<u8>> {
-    (ep.dialect() == o365kit::Dialect::Graph && res.is_success()).then(|| res.body.clone())
 }
 
 fn json_parse(body: &[u8]) -> Result<JsValue, JsValue> {
