@@ -56,7 +56,7 @@ impl<'de> Deserialize<'de> for Query {
                     Ok(v.unwrap_or_default())
                 }
                 let mut q = Query::default();
-                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                while let Some(crate::model::MapKey(key)) = map.next_key()? {
                     let m = &mut map;
                     match &*key {
                         "select" => q.select = read::<_, Seq<String>>(m, &key)?.0,

@@ -114,7 +114,7 @@ where
         None => first,
     };
     let res = client.execute(&req).await?;
-    let raw = if matches!(kind, OpKind::List | OpKind::Item) { o365kit::decode::as_sent(ep, &res) } else { None };
+    let raw = o365kit::decode::as_sent(ep, kind, &res);
     let out = op.parse(ep, res)?;
     match raw {
         Some(body) => String::from_utf8(body).map_err(|e| Error::decode("output", "", e)),

@@ -9,7 +9,9 @@
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use o365kit::model::{ConversationThread, Group, Photo, Post, Recipient};
 use o365kit::odata::next_page_request;
-use o365kit::{ApiVersion, Cloud, Decision, Endpoint, Error, Operation, Page, Policy, Query, Request, Response};
+use o365kit::{
+    ApiVersion, Cloud, Decision, Endpoint, Error, OpKind, Operation, Page, Policy, Query, Request, Response,
+};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::rc::Rc;
@@ -165,7 +167,7 @@ impl<T: Serialize, O: Operation<Output = Page<T>>> Call for ListCall<O> {
         self.0.request(ep)
     }
     fn parse(&self, ep: &Endpoint, res: Response) -> Result<JsValue, JsValue> {
-        let raw = o365kit::decode::as_sent(ep, &res);
+        let raw = o365kit::decode::as_sent(ep, OpKind::List, &res);
         let page = parse_with(res, |r| self.0.parse(ep, r))?;
         let value = match raw {
             Some(body) => Reflect::get(&json_parse(&body)?, &Page::<T>::ITEMS.into())?,
@@ -193,7 +195,7 @@ where
         self.0.request(ep)
     }
     fn parse(&self, ep: &Endpoint, res: Response) -> Result<JsValue, JsValue> {
-        let raw = o365kit::decode::as_sent(ep, &res);
+        let raw = o365kit::decode::as_sent(ep, OpKind::Item, &res);
         let item = parse_with(res, |r| self.0.parse(ep, r))?;
         match raw {
             Some(body) => json_parse(&body),
@@ -464,15 +466,15 @@ impl Arg for Query {
         if !v.is_object() || Array::is_array(&v) {
             return Err(type_error(param, "must be an options object"));
         }
-        let json: serde_json::Value = from_js_serde(param, v)?;
+        let json: serde_json::Map<String, serde_json::Value> = from_js_serde(param, v)?;
         let mut snake = serde_json::Map::new();
-        for (k, val) in json.as_object().into_iter().flatten() {
-            let key = snake_case(k);
+        for (k, val) in json {
+            let key = snake_case(&k);
             if !Query::OPTIONS.contains(&key.as_str()) {
                 let names: Vec<String> = Query::OPTIONS.iter().map(|k| camel(k)).collect();
                 return Err(type_error(param, &format!("unknown option {k:?}; expected one of {}", names.join(", "))));
             }
-            snake.insert(key, val.clone());
+            snake.insert(key, val);
         }
         o365kit::decode::value(param, serde_json::Value::Object(snake)).map_err(|e| arg_error(param, e))
     }

@@ -14,10 +14,12 @@ pub fn json<T: DeserializeOwned>(ep: &Endpoint, what: &str, res: &Response) -> R
 }
 
 /// A success body that a binding may give its users as received, once the operation has parsed
-/// it (which checks every value): Graph's own JSON, since the models are lossless. `None` for the
-/// Outlook REST dialect, whose property names only the models re-case. Explicit `null`s stay.
-pub fn as_sent(ep: &Endpoint, res: &Response) -> Option<Vec<u8>> {
-    (ep.dialect() == crate::Dialect::Graph && res.is_success()).then(|| res.body.clone())
+/// it (which checks every value): Graph's own JSON for pages and items, since the models are
+/// lossless. `None` for other kinds, and for the Outlook REST dialect, whose property names only
+/// the models re-case. Explicit `null`s stay.
+pub fn as_sent(ep: &Endpoint, kind: crate::OpKind, res: &Response) -> Option<Vec<u8>> {
+    let json = matches!(kind, crate::OpKind::List | crate::OpKind::Item);
+    (json && ep.dialect() == crate::Dialect::Graph && res.is_success()).then(|| res.body.clone())
 }
 
 /// Parses a JSON body (already known to be a success) into `T`.
