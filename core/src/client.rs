@@ -4,6 +4,7 @@
 use crate::endpoint::{ApiVersion, Cloud, Endpoint};
 use crate::error::Error;
 use crate::http::{Method, Request, Response};
+use crate::mailbox::Mailbox;
 use crate::odata::{next_page_request, Page};
 use crate::ops::Operation;
 use crate::retry::{Decision, Policy};
@@ -77,9 +78,16 @@ pub struct ClientBuilder {
     token: Option<TokenProvider>,
     policy: Policy,
     timeout: Duration,
+    mailbox: Mailbox,
 }
 
 impl ClientBuilder {
+    /// The mailbox that mail and calendar methods work on (default: the signed-in user's).
+    pub fn mailbox(mut self, mailbox: impl Into<Mailbox>) -> Self {
+        self.mailbox = mailbox.into();
+        self
+    }
+
     /// A national cloud (default: global).
     pub fn cloud(mut self, cloud: Cloud) -> Self {
         self.cloud = cloud;
@@ -133,7 +141,8 @@ impl ClientBuilder {
             .user_agent(concat!("o365kit/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| Error::Transport(format!("cannot set up HTTP client: {e}")))?;
-        Ok(Client { inner: Arc::new(Inner { http, endpoint, token, policy: self.policy }) })
+        let inner = Arc::new(Inner { http, endpoint, token, policy: self.policy });
+        Ok(Client { inner, mailbox: self.mailbox })
     }
 }
 
@@ -157,12 +166,14 @@ struct Inner {
 #[derive(Clone)]
 pub struct Client {
     inner: Arc<Inner>,
+    mailbox: Mailbox,
 }
 
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Client")
             .field("endpoint", &self.inner.endpoint.base())
+            .field("mailbox", &self.mailbox)
             .field("token", &self.inner.token)
             .finish()
     }
@@ -178,7 +189,19 @@ impl Client {
             token: None,
             policy: Policy::default(),
             timeout: Duration::from_secs(100),
+            mailbox: Mailbox::Me,
         }
+    }
+
+    /// The same client working on another mailbox (a shared or delegated one, by id or UPN):
+    /// `client.mailbox("support@contoso.com").list_messages(Query::new())`.
+    pub fn mailbox(&self, mailbox: impl Into<Mailbox>) -> Client {
+        Client { inner: self.inner.clone(), mailbox: mailbox.into() }
+    }
+
+    /// The mailbox that mail and calendar methods work on.
+    pub fn current_mailbox(&self) -> &Mailbox {
+        &self.mailbox
     }
 
     pub fn endpoint(&self) -> &Endpoint {
@@ -344,12 +367,13 @@ impl<T, O: Operation<Output = Page<T>>> Pager<O> {
 macro_rules! client_methods {
     ($(
         $(#[doc = $doc:literal])*
-        fn $name:ident ( $( $p:ident : $pty:ty ),* $(,)? ) -> $out:ty, $kind:ident = $op:ident;
+        fn $name:ident ( $( $p:ident : $pty:ty ),* $(,)? ) -> $out:ty, $kind:ident = $op:ident $( @ $scope:ident )?;
     )*) => {
         impl Client { $(
             $(#[doc = $doc])*
             pub async fn $name(&self, $( $p: impl Into<$pty> ),* ) -> Result<$out, Error> {
-                self.send(&crate::ops::$op { $( $p: $p.into() ),* }).await
+                let op = crate::ops::$op { $( mailbox: <$scope>::clone(&self.mailbox), )? $( $p: $p.into() ),* };
+                self.send(&op).await
             }
         )* }
     };

@@ -258,6 +258,16 @@ impl PathBuilder {
         Ok(self)
     }
 
+    /// An Outlook item, folder or mailbox id: as `id`, and also refused when it holds `/`, `\\`,
+    /// `?` or `#`. Outlook ids are URL-safe base64 or well-known names, so such a character means
+    /// a path or URL was pasted where an id belongs; failing here says so before Graph answers 400.
+    pub fn item_id(self, param: &str, value: &str) -> Result<Self, Error> {
+        if let Some(c) = value.chars().find(|c| matches!(c, '/' | '\\' | '?' | '#')) {
+            return Err(Error::invalid(param, format!("must be a single id, without {c:?}")));
+        }
+        self.id(param, value)
+    }
+
     pub fn build(self) -> String {
         self.url
     }

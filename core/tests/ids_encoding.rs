@@ -68,6 +68,19 @@ fn locations(case: &cases::Case, param: &str, value: &str) -> Result<(String, Op
     Ok((req.url, reference))
 }
 
+/// The body's `destinationId` (move and copy carry their destination there, as a plain string).
+fn destination(case: &cases::Case, value: &str) -> Option<String> {
+    let req = case.op_with("destination_id", json!(value)).request(&ep()).ok()?;
+    let body: Value = serde_json::from_slice(req.body.as_deref()?).ok()?;
+    body.get("destinationId").and_then(Value::as_str).map(str::to_string)
+}
+
+/// Outlook ids (of mailbox operations) are also refused with a path or URL character in them.
+fn outlook_id_char(case: &cases::Case, value: &str) -> bool {
+    let mailbox = o365kit::ops::find(case.name).is_some_and(|o| o.mailbox);
+    mailbox && value.contains(['/', '\\', '?', '#'])
+}
+
 /// `url` has the same segments as `baseline` except one, which decodes to `value`.
 fn assert_one_segment(url: &str, baseline: &str, value: &str) {
     let got = segments_after(url, BASE);
@@ -89,13 +102,20 @@ fn check(case: &cases::Case, param: &str, value: &str) {
     match locations(case, param, value) {
         Err(Error::InvalidInput { param: p, .. }) => {
             assert_eq!(p, param);
-            let valid =
-                !(value.trim().is_empty() || value.chars().any(char::is_control) || value == "." || value == "..");
+            let valid = !(value.trim().is_empty()
+                || value.chars().any(char::is_control)
+                || value == "."
+                || value == ".."
+                || outlook_id_char(case, value));
             assert!(!valid, "{} refused a valid {param}: {value:?}", case.name);
         }
         Err(e) => panic!("{}: {e:?}", case.name),
         Ok((url, reference)) => {
-            if base_url.contains(PLACEHOLDER) {
+            assert!(!outlook_id_char(case, value), "{} took {param} {value:?}", case.name);
+            if param == "destination_id" {
+                assert_eq!(url, base_url, "{}: {param} must not touch the URL", case.name);
+                assert_eq!(destination(case, value).as_deref(), Some(value), "{}", case.name);
+            } else if base_url.contains(PLACEHOLDER) {
                 assert_one_segment(&url, &base_url, value);
                 assert_eq!(reference, base_ref);
             } else {

@@ -12,8 +12,9 @@ fn squash(s: &str) -> String {
 }
 
 #[test]
-fn table_lists_32_operations_with_unique_names() {
-    assert_eq!(OPERATIONS.len(), 32);
+fn table_lists_every_operation_once() {
+    // 32 Groups operations, 48 Mail operations.
+    assert_eq!(OPERATIONS.len(), 32 + 48);
     let names: HashSet<_> = OPERATIONS.iter().map(|o| o.name).collect();
     assert_eq!(names.len(), OPERATIONS.len(), "duplicate names");
     let structs: HashSet<_> = OPERATIONS.iter().map(|o| o.op).collect();
@@ -77,7 +78,8 @@ fn id_params_are_named_ids_and_documented() {
         }
         let list_like = info.kind == OpKind::List;
         let has_query = info.params.iter().any(|p| p.ty == "Query");
-        if list_like {
+        // MailTips answer an action (a POST) with a collection: no query options apply.
+        if list_like && info.name != "get_mail_tips" {
             assert!(has_query, "{} lists without a Query", info.name);
         }
     }

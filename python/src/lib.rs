@@ -125,7 +125,7 @@ where
 macro_rules! dispatch_table {
     ($(
         $(#[doc = $doc:literal])*
-        fn $name:ident ( $( $p:ident : $pty:ty ),* $(,)? ) -> $out:ty, $kind:ident = $op:ident;
+        fn $name:ident ( $( $p:ident : $pty:ty ),* $(,)? ) -> $out:ty, $kind:ident = $op:ident $( @ $scope:ident )?;
     )*) => {
         async fn dispatch(client: &Client, name: &str, args: Value, next_link: Option<String>) -> Result<String, Error> {
             match name {

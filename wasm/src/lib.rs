@@ -226,7 +226,7 @@ impl<O: Operation<Output = Photo>> Call for BinaryCall<O> {
 macro_rules! dispatch_table {
     ($(
         $(#[doc = $doc:literal])*
-        fn $name:ident ( $( $p:ident : $pty:ty ),* $(,)? ) -> $out:ty, $kind:ident = $op:ident;
+        fn $name:ident ( $( $p:ident : $pty:ty ),* $(,)? ) -> $out:ty, $kind:ident = $op:ident $( @ $scope:ident )?;
     )*) => {
         /// The operation called `name`, from positional JS arguments (in table order).
         fn build(name: &str, args: &Array) -> Result<Box<dyn Call>, JsValue> {
@@ -236,7 +236,7 @@ macro_rules! dispatch_table {
                     check_arity(name, params.len(), args)?;
                     let mut i = 0u32;
                     let mut next_arg = || { i += 1; args.get(i - 1) };
-                    let op = o365kit::ops::$op { $( $p: <$pty as Arg>::from_js(stringify!($p), next_arg())?, )* };
+                    let op = o365kit::ops::$op { $( mailbox: <$scope>::default(), )? $( $p: <$pty as Arg>::from_js(stringify!($p), next_arg())?, )* };
                     Ok(wrap_kind!($kind, op))
                 } )*
                 _ => Err(js_sys::TypeError::new(&format!("unknown operation {name}")).into()),

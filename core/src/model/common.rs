@@ -69,3 +69,53 @@ pub struct Photo {
     #[serde(with = "crate::decode::base64_bytes_required")]
     pub bytes: Vec<u8>,
 }
+
+model! {
+    /// A point in time in a named time zone: `dateTime` without offset ("2026-03-15T17:00:00.0000000")
+    /// and a Windows or IANA `timeZone` ("Pacific Standard Time", "UTC").
+    pub struct DateTimeTimeZone {
+        date_time: String,
+        time_zone: String,
+    }
+}
+
+impl DateTimeTimeZone {
+    pub fn new(date_time: impl Into<String>, time_zone: impl Into<String>) -> Self {
+        DateTimeTimeZone { date_time: Some(date_time.into()), time_zone: Some(time_zone.into()), ..Default::default() }
+    }
+}
+
+model! {
+    /// A language and its name: `locale` "en-US", `displayName` "English (United States)".
+    pub struct LocaleInfo {
+        locale: String,
+        display_name: String,
+    }
+}
+
+model! {
+    /// A time zone as Outlook lists it: `alias` is its name in the chosen standard (Windows or IANA).
+    pub struct TimeZoneInformation {
+        alias: String,
+        display_name: String,
+    }
+}
+
+model! {
+    /// A time zone by name; custom time zones add their offsets (kept in `extra`).
+    pub struct TimeZoneBase {
+        odata_type: String,
+        name: String,
+    }
+}
+
+model! {
+    /// The days and hours a user works, in a time zone.
+    pub struct WorkingHours {
+        days_of_week: Vec<String>,
+        /// "08:00:00.0000000"
+        start_time: String,
+        end_time: String,
+        time_zone: TimeZoneBase,
+    }
+}

@@ -176,6 +176,11 @@ impl serde::Serialize for WireKey {
 
 struct CamelCase(&'static str);
 
+/// `save_to_sent_items` -> `saveToSentItems`: a field's name in Graph JSON.
+pub(crate) fn camel_case(name: &'static str) -> String {
+    CamelCase(name).to_string()
+}
+
 impl std::fmt::Display for CamelCase {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         use std::fmt::Write;
@@ -227,6 +232,29 @@ macro_rules! read_as_json {
 }
 
 read_as_json!(String, bool, i64, serde_json::Value, EmailAddress, Recipient, ItemBody, Box<Post>);
+read_as_json!(
+    DateTimeTimeZone,
+    LocaleInfo,
+    TimeZoneInformation,
+    TimeZoneBase,
+    WorkingHours,
+    Message,
+    InternetMessageHeader,
+    FollowupFlag,
+    Mention,
+    MentionsPreview,
+    MailFolder,
+    MailboxSettings,
+    AutomaticRepliesSetting,
+    InferenceClassificationOverride,
+    MailTips,
+    AutomaticRepliesMailTips,
+    MailTipsError,
+    MessageRule,
+    MessageRulePredicates,
+    SizeRange,
+    MessageRuleActions,
+);
 
 /// What a model's list property may hold; errors inside an element carry its index.
 pub trait Element: serde::de::DeserializeOwned + serde::Serialize {}
@@ -235,6 +263,10 @@ impl Element for Recipient {}
 impl Element for ConversationThread {}
 impl Element for Post {}
 impl Element for Attachment {}
+impl Element for InternetMessageHeader {}
+impl Element for Mention {}
+impl Element for LocaleInfo {}
+impl Element for TimeZoneInformation {}
 
 impl<T: Element> ReadField for Vec<T> {
     fn read<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<Option<Self>, A::Error> {
@@ -313,14 +345,47 @@ pub static MODELS: &[ModelInfo] = &[
     ConversationThread::INFO,
     Post::INFO,
     Attachment::INFO,
+    DateTimeTimeZone::INFO,
+    LocaleInfo::INFO,
+    TimeZoneInformation::INFO,
+    TimeZoneBase::INFO,
+    WorkingHours::INFO,
+    Message::INFO,
+    InternetMessageHeader::INFO,
+    FollowupFlag::INFO,
+    Mention::INFO,
+    MentionsPreview::INFO,
+    MailFolder::INFO,
+    MailboxSettings::INFO,
+    AutomaticRepliesSetting::INFO,
+    InferenceClassificationOverride::INFO,
+    MailTips::INFO,
+    AutomaticRepliesMailTips::INFO,
+    MailTipsError::INFO,
+    MessageRule::INFO,
+    MessageRulePredicates::INFO,
+    SizeRange::INFO,
+    MessageRuleActions::INFO,
 ];
 
 mod attachment;
 mod common;
 mod conversation;
 mod directory;
+mod mailbox_settings;
+mod message;
+mod message_rule;
 
 pub use attachment::{Attachment, AttachmentKind};
-pub use common::{EmailAddress, Extra, ItemBody, Photo, Recipient};
+pub use common::{
+    DateTimeTimeZone, EmailAddress, Extra, ItemBody, LocaleInfo, Photo, Recipient, TimeZoneBase, TimeZoneInformation,
+    WorkingHours,
+};
 pub use conversation::{Conversation, ConversationThread, Post};
 pub use directory::{DirectoryObject, Group, User};
+pub use mailbox_settings::{
+    AutomaticRepliesMailTips, AutomaticRepliesSetting, InferenceClassificationOverride, MailTips, MailTipsError,
+    MailboxSettings,
+};
+pub use message::{FollowupFlag, InternetMessageHeader, MailFolder, Mention, MentionsPreview, Message};
+pub use message_rule::{MessageRule, MessageRuleActions, MessageRulePredicates, SizeRange};

@@ -8,11 +8,19 @@ use crate::http::{Request, Response};
 use crate::odata::{Page, Query};
 use serde::de::DeserializeOwned;
 
+#[macro_use]
+pub mod route;
 mod conversations;
 mod groups;
+mod mail_folders;
+mod mail_settings;
+mod messages;
 mod posts;
 pub mod table;
 mod threads;
+
+pub use mail_settings::MAIL_TIPS;
+pub use messages::MAX_INLINE_ATTACHMENT;
 
 pub use table::*;
 
@@ -84,8 +92,24 @@ impl ParamInfo {
                 "The post to send: its body (a plain string is HTML), and optionally new participants and attachments."
             }
             "photo" => "The image bytes and their media type (image/jpeg or image/png).",
-            "comment" => "A comment to send with the forwarded post.",
-            "to_recipients" => "Who to forward the post to.",
+            "comment" => "A comment to send with the reply or forward.",
+            "to_recipients" => "Who to forward to (email addresses or recipients).",
+            "message_id" => "The message's id.",
+            "folder_id" => "The mail folder's id, or a well-known name (inbox, drafts, sentitems, deleteditems, archive, junkemail...).",
+            "destination_id" => "The destination folder's id, or a well-known name (inbox, archive, deleteditems...).",
+            "override_id" => "The Focused Inbox override's id.",
+            "rule_id" => "The Inbox rule's id.",
+            "message" => "The message: subject, body, recipients... (for replies and forwards: properties to update).",
+            "save_to_sent_items" => "Whether to keep a copy in Sent Items (default true).",
+            "folder" => "The folder's properties (display_name).",
+            "attachment" => "The attachment: a file (name, content_bytes), an item or a reference.",
+            "inference_override" => "The sender and how to classify their mail (\"focused\" or \"other\").",
+            "settings" => "The mailbox settings to change; only those set are sent.",
+            "automatic_replies_setting" => "Status (disabled, alwaysEnabled, scheduled), schedule, and the internal and external replies.",
+            "rule" => "The rule: display name, sequence, conditions, exceptions, actions.",
+            "email_addresses" => "The recipients' email addresses.",
+            "mail_tips_options" => "Which MailTips to get: automaticReplies, mailboxFullStatus, externalMemberCount...",
+            "standard" => "\"windows\" (default) or \"iana\" time zone names.",
             _ => "",
         }
     }
@@ -102,6 +126,8 @@ pub struct OpInfo {
     /// The output type as `stringify!` wrote it; `output_type()` gives the compact form.
     pub output: &'static str,
     pub kind: OpKind,
+    /// Whether it works on a mailbox (its struct has a `mailbox` field the bindings fill).
+    pub mailbox: bool,
 }
 
 /// The name every binding uses for an operation (snake_case; JS turns it into camelCase).

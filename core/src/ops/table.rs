@@ -3,12 +3,18 @@
 //!
 //! Row grammar: doc comment, `fn name(param: Type, ...) -> Output, kind = Struct;`. `Id` params are
 //! path segments (positional in every binding); `Query` is the optional OData/Prefer bag; every other
-//! param is a required body value. Types are named as `o365kit::table_types` exports them.
+//! param is a required body value, `Option<..>` an optional one. Types are named as
+//! `o365kit::table_types` exports them. A row ending in `@ Mailbox` works on a mailbox: its struct
+//! gains a `mailbox: Mailbox` field that bindings fill from the client (`/me` unless the client
+//! was pointed at another user's mailbox), so it is never a positional argument.
 
 /// Types the table names, for bindings that expand `operation_table!` in their own crates.
 pub mod table_types {
+    pub use crate::mailbox::Mailbox;
     pub use crate::model::{
-        Attachment, Conversation, ConversationThread, DirectoryObject, Group, Photo, Post, Recipient,
+        Attachment, AutomaticRepliesSetting, Conversation, ConversationThread, DirectoryObject, Group,
+        InferenceClassificationOverride, LocaleInfo, MailFolder, MailTips, MailboxSettings, Message, MessageRule,
+        Photo, Post, Recipient, TimeZoneInformation,
     };
     pub use crate::odata::{Page, Query};
     /// An ID: one URL path segment; empty, blank, control characters and dot segments are refused.
@@ -88,6 +94,106 @@ macro_rules! operation_table {
             fn list_post_attachments(group_id: Id, thread_id: Id, post_id: Id, query: Query) -> Page<Attachment>, List = ListPostAttachments;
             /// Get one attachment of a post, with its content.
             fn get_post_attachment(group_id: Id, thread_id: Id, post_id: Id, attachment_id: Id, query: Query) -> Attachment, Item = GetPostAttachment;
+            // ---- messages
+            /// List the messages of the mailbox (all folders), newest first.
+            fn list_messages(query: Query) -> Page<Message>, List = ListMessages @ Mailbox;
+            /// List the messages of one folder (an id or a well-known name such as "inbox").
+            fn list_folder_messages(folder_id: Id, query: Query) -> Page<Message>, List = ListFolderMessages @ Mailbox;
+            /// Get one message.
+            fn get_message(message_id: Id, query: Query) -> Message, Item = GetMessage @ Mailbox;
+            /// Create a draft message in Drafts.
+            fn create_message(message: Message) -> Message, Item = CreateMessage @ Mailbox;
+            /// Create a message (a draft) in a folder.
+            fn create_folder_message(folder_id: Id, message: Message) -> Message, Item = CreateFolderMessage @ Mailbox;
+            /// Update a message's properties; only the properties set are sent.
+            fn update_message(message_id: Id, message: Message) -> Message, Item = UpdateMessage @ Mailbox;
+            /// Delete a message (it moves to Deleted Items; deleting it there removes it).
+            fn delete_message(message_id: Id) -> (), Empty = DeleteMessage @ Mailbox;
+            /// Send a new message at once; a copy goes to Sent Items unless `save_to_sent_items` is false.
+            fn send_mail(message: Message, save_to_sent_items: Option<bool>) -> (), Empty = SendMail @ Mailbox;
+            /// Send a draft.
+            fn send_message(message_id: Id) -> (), Empty = SendMessage @ Mailbox;
+            /// Reply to the sender, with a comment and/or message properties to update.
+            fn reply_to_message(message_id: Id, comment: Option<String>, message: Option<Message>) -> (), Empty = ReplyToMessage @ Mailbox;
+            /// Reply to the sender and every recipient.
+            fn reply_all_to_message(message_id: Id, comment: Option<String>, message: Option<Message>) -> (), Empty = ReplyAllToMessage @ Mailbox;
+            /// Forward a message to recipients, with an optional comment.
+            fn forward_message(message_id: Id, to_recipients: Vec<Recipient>, comment: Option<String>, message: Option<Message>) -> (), Empty = ForwardMessage @ Mailbox;
+            /// Create a draft reply to the sender; returns the draft.
+            fn create_reply(message_id: Id, comment: Option<String>, message: Option<Message>) -> Message, Item = CreateReply @ Mailbox;
+            /// Create a draft reply to the sender and every recipient; returns the draft.
+            fn create_reply_all(message_id: Id, comment: Option<String>, message: Option<Message>) -> Message, Item = CreateReplyAll @ Mailbox;
+            /// Create a draft forward; returns the draft.
+            fn create_forward(message_id: Id, to_recipients: Option<Vec<Recipient>>, comment: Option<String>, message: Option<Message>) -> Message, Item = CreateForward @ Mailbox;
+            /// Move a message to a folder; returns the message under its new id.
+            fn move_message(message_id: Id, destination_id: Id) -> Message, Item = MoveMessage @ Mailbox;
+            /// Copy a message to a folder; returns the copy.
+            fn copy_message(message_id: Id, destination_id: Id) -> Message, Item = CopyMessage @ Mailbox;
+            /// Unsubscribe from a mailing list by the message's List-Unsubscribe mailto header (beta).
+            fn unsubscribe_message(message_id: Id) -> (), Empty = UnsubscribeMessage @ Mailbox;
+            // ---- message attachments
+            /// List a message's attachments.
+            fn list_message_attachments(message_id: Id, query: Query) -> Page<Attachment>, List = ListMessageAttachments @ Mailbox;
+            /// Get one attachment of a message.
+            fn get_message_attachment(message_id: Id, attachment_id: Id, query: Query) -> Attachment, Item = GetMessageAttachment @ Mailbox;
+            /// Attach a file (at most 3 MB), an item or a reference to a message.
+            fn add_message_attachment(message_id: Id, attachment: Attachment) -> Attachment, Item = AddMessageAttachment @ Mailbox;
+            /// Remove an attachment from a message.
+            fn delete_message_attachment(message_id: Id, attachment_id: Id) -> (), Empty = DeleteMessageAttachment @ Mailbox;
+            /// Get an attachment's raw content and media type.
+            fn get_message_attachment_content(message_id: Id, attachment_id: Id) -> Photo, Binary = GetMessageAttachmentContent @ Mailbox;
+            // ---- mail folders
+            /// List the top-level mail folders.
+            fn list_mail_folders(query: Query) -> Page<MailFolder>, List = ListMailFolders @ Mailbox;
+            /// List a folder's child folders.
+            fn list_child_folders(folder_id: Id, query: Query) -> Page<MailFolder>, List = ListChildFolders @ Mailbox;
+            /// Get a mail folder (an id or a well-known name such as "inbox").
+            fn get_mail_folder(folder_id: Id, query: Query) -> MailFolder, Item = GetMailFolder @ Mailbox;
+            /// Create a top-level mail folder.
+            fn create_mail_folder(folder: MailFolder) -> MailFolder, Item = CreateMailFolder @ Mailbox;
+            /// Create a folder inside another.
+            fn create_child_folder(folder_id: Id, folder: MailFolder) -> MailFolder, Item = CreateChildFolder @ Mailbox;
+            /// Rename a mail folder.
+            fn update_mail_folder(folder_id: Id, folder: MailFolder) -> MailFolder, Item = UpdateMailFolder @ Mailbox;
+            /// Delete a mail folder and its contents.
+            fn delete_mail_folder(folder_id: Id) -> (), Empty = DeleteMailFolder @ Mailbox;
+            /// Move a folder into another; returns the moved folder.
+            fn move_mail_folder(folder_id: Id, destination_id: Id) -> MailFolder, Item = MoveMailFolder @ Mailbox;
+            /// Copy a folder into another; returns the copy.
+            fn copy_mail_folder(folder_id: Id, destination_id: Id) -> MailFolder, Item = CopyMailFolder @ Mailbox;
+            // ---- Focused Inbox, settings, rules, MailTips
+            /// List the Focused Inbox overrides (senders always classified as focused or other).
+            fn list_inference_overrides(query: Query) -> Page<InferenceClassificationOverride>, List = ListInferenceOverrides @ Mailbox;
+            /// Always classify a sender's mail as "focused" or "other".
+            fn create_inference_override(inference_override: InferenceClassificationOverride) -> InferenceClassificationOverride, Item = CreateInferenceOverride @ Mailbox;
+            /// Change an override's classification.
+            fn update_inference_override(override_id: Id, inference_override: InferenceClassificationOverride) -> InferenceClassificationOverride, Item = UpdateInferenceOverride @ Mailbox;
+            /// Remove an override.
+            fn delete_inference_override(override_id: Id) -> (), Empty = DeleteInferenceOverride @ Mailbox;
+            /// Get the mailbox settings (time zone, language, working hours, automatic replies...).
+            fn get_mailbox_settings(query: Query) -> MailboxSettings, Item = GetMailboxSettings @ Mailbox;
+            /// Update mailbox settings; only the properties set are sent.
+            fn update_mailbox_settings(settings: MailboxSettings) -> MailboxSettings, Item = UpdateMailboxSettings @ Mailbox;
+            /// Get the automatic replies (out of office) setting.
+            fn get_automatic_replies() -> AutomaticRepliesSetting, Item = GetAutomaticReplies @ Mailbox;
+            /// Set automatic replies: always, scheduled between two times, or off.
+            fn set_automatic_replies(automatic_replies_setting: AutomaticRepliesSetting) -> MailboxSettings, Item = SetAutomaticReplies @ Mailbox;
+            /// List the Inbox rules, in the order they run.
+            fn list_message_rules(query: Query) -> Page<MessageRule>, List = ListMessageRules @ Mailbox;
+            /// Get one Inbox rule.
+            fn get_message_rule(rule_id: Id, query: Query) -> MessageRule, Item = GetMessageRule @ Mailbox;
+            /// Create an Inbox rule: display name, sequence, conditions, actions.
+            fn create_message_rule(rule: MessageRule) -> MessageRule, Item = CreateMessageRule @ Mailbox;
+            /// Update an Inbox rule; only the properties set are sent.
+            fn update_message_rule(rule_id: Id, rule: MessageRule) -> MessageRule, Item = UpdateMessageRule @ Mailbox;
+            /// Delete an Inbox rule.
+            fn delete_message_rule(rule_id: Id) -> (), Empty = DeleteMessageRule @ Mailbox;
+            /// MailTips for recipients before sending: automatic replies, full mailboxes, external recipients...
+            fn get_mail_tips(email_addresses: Vec<String>, mail_tips_options: Vec<String>) -> Page<MailTips>, List = GetMailTips @ Mailbox;
+            /// The languages Outlook supports for the mailbox.
+            fn list_supported_languages(query: Query) -> Page<LocaleInfo>, List = ListSupportedLanguages @ Mailbox;
+            /// The time zones Outlook supports: Windows names, or IANA with `standard` "iana".
+            fn list_supported_time_zones(standard: Option<String>, query: Query) -> Page<TimeZoneInformation>, List = ListSupportedTimeZones @ Mailbox;
         }
     };
 }
@@ -114,12 +220,19 @@ macro_rules! parse_as {
 macro_rules! define_operations {
     ($(
         $(#[doc = $doc:literal])*
-        fn $name:ident ( $( $p:ident : $pty:ty ),* $(,)? ) -> $out:ty, $kind:ident = $op:ident;
+        fn $name:ident ( $( $p:ident : $pty:ty ),* $(,)? ) -> $out:ty, $kind:ident = $op:ident $( @ $scope:ident )?;
     )*) => {
         $(
             $(#[doc = $doc])*
             #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-            pub struct $op { $( pub $p: $pty, )* }
+            pub struct $op {
+                $(
+                    /// Whose mailbox: the signed-in user's unless set.
+                    #[serde(default)]
+                    pub mailbox: $scope,
+                )?
+                $( pub $p: $pty, )*
+            }
 
             impl $crate::ops::Named for $op {
                 const NAME: &'static str = stringify!($name);
@@ -145,6 +258,7 @@ macro_rules! define_operations {
                 params: &[ $( $crate::ops::ParamInfo { name: stringify!($p), ty: stringify!($pty) } ),* ],
                 output: stringify!($out),
                 kind: $crate::ops::OpKind::$kind,
+                mailbox: false $( || stringify!($scope).len() > 0 )?,
             },
         )* ];
     };

@@ -36,10 +36,10 @@ pub struct Case {
     pub args: Value,
     /// The docs' example response for this operation, if it has a JSON body.
     pub fixture: Option<&'static str>,
-    make: fn(&Value) -> Result<Box<dyn DynOp>, serde_json::Error>,
+    pub(super) make: fn(&Value) -> Result<Box<dyn DynOp>, serde_json::Error>,
 }
 
-fn make<O: Operation + DeserializeOwned + 'static>(v: &Value) -> Result<Box<dyn DynOp>, serde_json::Error> {
+pub(super) fn make<O: Operation + DeserializeOwned + 'static>(v: &Value) -> Result<Box<dyn DynOp>, serde_json::Error> {
     Ok(Box::new(serde_json::from_value::<O>(v.clone())?))
 }
 
@@ -83,7 +83,7 @@ macro_rules! case {
 /// All operations, in table order.
 pub fn all() -> Vec<Case> {
     let q = json!({});
-    vec![
+    let mut cases = vec![
         case!(ListGroups, Json, Some("list_groups.json"), json!({ "query": q })),
         case!(GetGroup, Json, Some("get_group.json"), json!({ "group_id": G, "query": q })),
         case!(
@@ -172,5 +172,7 @@ pub fn all() -> Vec<Case> {
             Some("get_post_attachment.json"),
             json!({ "group_id": G, "thread_id": T, "post_id": P, "attachment_id": "AAMkADJ-aHAAABEgAQAO5ZYuLGBmNFnelXXQqAN6I=", "query": q })
         ),
-    ]
+    ];
+    cases.extend(super::cases_mail::all());
+    cases
 }

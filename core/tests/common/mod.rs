@@ -1,7 +1,9 @@
 //! Helpers shared by the integration tests: fixtures, canned responses, assertions.
 #![allow(dead_code)]
 
+#[macro_use]
 pub mod cases;
+pub mod cases_mail;
 
 use o365kit::{Endpoint, Error, Request, Response};
 use serde_json::Value;

@@ -1,0 +1,27 @@
+//! Mail folders and their child folders.
+
+use super::route::Check;
+use super::*;
+use crate::model::MailFolder;
+
+impl Check for MailFolder {}
+
+fn named(param: &str, folder: &MailFolder) -> Result<(), Error> {
+    require_text(&format!("{param}.display_name"), folder.display_name.as_deref())
+}
+
+routes! {
+    ListMailFolders: GET mailbox / "mailFolders" ? query;
+    ListChildFolders: GET mailbox / "mailFolders" / folder_id / "childFolders" ? query;
+    GetMailFolder: GET mailbox / "mailFolders" / folder_id ? query;
+    CreateMailFolder: POST mailbox / "mailFolders" <- folder
+        if |op: &CreateMailFolder| named("folder", &op.folder);
+    CreateChildFolder: POST mailbox / "mailFolders" / folder_id / "childFolders" <- folder
+        if |op: &CreateChildFolder| named("folder", &op.folder);
+    UpdateMailFolder: PATCH mailbox / "mailFolders" / folder_id <- folder;
+    DeleteMailFolder: DELETE mailbox / "mailFolders" / folder_id;
+    MoveMailFolder: POST mailbox / "mailFolders" / folder_id / "move" <- { destination_id }
+        if |op: &MoveMailFolder| super::messages::check_id("destination_id", &op.destination_id);
+    CopyMailFolder: POST mailbox / "mailFolders" / folder_id / "copy" <- { destination_id }
+        if |op: &CopyMailFolder| super::messages::check_id("destination_id", &op.destination_id);
+}

@@ -1,0 +1,145 @@
+//! Mailbox settings, automatic replies, Focused Inbox overrides, Inbox rules, MailTips, and the
+//! languages and time zones Outlook supports.
+
+use super::route::Check;
+use super::*;
+use crate::model::{
+    AutomaticRepliesSetting, InferenceClassificationOverride, MailboxSettings, MessageRule, MessageRulePredicates,
+};
+
+impl Check for MailboxSettings {}
+impl Check for AutomaticRepliesSetting {}
+impl Check for MessageRulePredicates {}
+
+impl Check for InferenceClassificationOverride {
+    fn check(&self, param: &str) -> Result<(), Error> {
+        match self.classify_as.as_deref() {
+            None | Some("focused" | "other") => Ok(()),
+            Some(other) => Err(Error::invalid(
+                &format!("{param}.classify_as"),
+                format!("must be \"focused\" or \"other\", not {other:?}"),
+            )),
+        }
+    }
+}
+
+impl Check for MessageRule {
+    fn check(&self, param: &str) -> Result<(), Error> {
+        if let Some(actions) = &self.actions {
+            for (name, list) in [
+                ("forward_to", &actions.forward_to),
+                ("forward_as_attachment_to", &actions.forward_as_attachment_to),
+                ("redirect_to", &actions.redirect_to),
+            ] {
+                list.check(&format!("{param}.actions.{name}"))?;
+            }
+        }
+        for (name, p) in [("conditions", &self.conditions), ("exceptions", &self.exceptions)] {
+            if let Some(p) = p {
+                p.from_addresses.check(&format!("{param}.{name}.from_addresses"))?;
+                p.sent_to_addresses.check(&format!("{param}.{name}.sent_to_addresses"))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn new_override(op: &CreateInferenceOverride) -> Result<(), Error> {
+    let o = &op.inference_override;
+    require_text("inference_override.classify_as", o.classify_as.as_deref())?;
+    let address = o.sender_email_address.as_ref().and_then(|e| e.address.as_deref());
+    match address {
+        Some(a) if a.contains('@') => Ok(()),
+        _ => Err(Error::invalid("inference_override.sender_email_address", "needs an email address")),
+    }
+}
+
+fn new_rule(op: &CreateMessageRule) -> Result<(), Error> {
+    require_text("rule.display_name", op.rule.display_name.as_deref())?;
+    if op.rule.actions.is_none() {
+        return Err(Error::invalid("rule.actions", "is required: what the rule does"));
+    }
+    Ok(())
+}
+
+/// The MailTips Graph can give (`MailTipsOptions`).
+pub const MAIL_TIPS: &[&str] = &[
+    "automaticReplies",
+    "customMailTip",
+    "deliveryRestriction",
+    "externalMemberCount",
+    "mailboxFullStatus",
+    "maxMessageSize",
+    "moderationStatus",
+    "recipientScope",
+    "recipientSuggestions",
+    "totalMemberCount",
+];
+
+fn mail_tips_args(op: &GetMailTips) -> Result<(), Error> {
+    if op.email_addresses.is_empty() {
+        return Err(Error::invalid("email_addresses", "needs at least one address"));
+    }
+    for (i, a) in op.email_addresses.iter().enumerate() {
+        if !a.contains('@') || a.trim() != a || a.is_empty() {
+            return Err(Error::invalid(&format!("email_addresses[{i}]"), "must be an email address"));
+        }
+    }
+    if op.mail_tips_options.is_empty() {
+        return Err(Error::invalid("mail_tips_options", "needs at least one option"));
+    }
+    for (i, o) in op.mail_tips_options.iter().enumerate() {
+        if !MAIL_TIPS.iter().any(|t| t.eq_ignore_ascii_case(o)) {
+            let why = format!("unknown MailTip {o:?}; expected one of {}", MAIL_TIPS.join(", "));
+            return Err(Error::invalid(&format!("mail_tips_options[{i}]"), why));
+        }
+    }
+    Ok(())
+}
+
+routes! {
+    ListInferenceOverrides: GET mailbox / "inferenceClassification" / "overrides" ? query;
+    CreateInferenceOverride: POST mailbox / "inferenceClassification" / "overrides" <- inference_override
+        if new_override;
+    UpdateInferenceOverride: PATCH mailbox / "inferenceClassification" / "overrides" / override_id <- inference_override;
+    DeleteInferenceOverride: DELETE mailbox / "inferenceClassification" / "overrides" / override_id;
+    GetMailboxSettings: GET mailbox / "mailboxSettings" ? query;
+    UpdateMailboxSettings: PATCH mailbox / "mailboxSettings" <- settings;
+    GetAutomaticReplies: GET mailbox / "mailboxSettings" / "automaticRepliesSetting";
+    SetAutomaticReplies: PATCH mailbox / "mailboxSettings" <- { automatic_replies_setting };
+    ListMessageRules: GET mailbox / "mailFolders" / "inbox" / "messageRules" ? query;
+    GetMessageRule: GET mailbox / "mailFolders" / "inbox" / "messageRules" / rule_id ? query;
+    CreateMessageRule: POST mailbox / "mailFolders" / "inbox" / "messageRules" <- rule if new_rule;
+    UpdateMessageRule: PATCH mailbox / "mailFolders" / "inbox" / "messageRules" / rule_id <- rule;
+    DeleteMessageRule: DELETE mailbox / "mailFolders" / "inbox" / "messageRules" / rule_id;
+    ListSupportedLanguages: GET mailbox / "outlook" / "supportedLanguages()" ? query;
+}
+
+/// `{"EmailAddresses": [...], "MailTipsOptions": "automaticReplies, mailboxFullStatus"}`: the
+/// options travel as one comma-separated string of flags.
+impl BuildRequest for GetMailTips {
+    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
+        mail_tips_args(self)?;
+        let body = serde_json::json!({
+            "emailAddresses": self.email_addresses,
+            "mailTipsOptions": self.mail_tips_options.join(", "),
+        });
+        with_json(ep, Request::post(self.mailbox.path(ep)?.seg("getMailTips").build()), &body)
+    }
+}
+
+/// Windows names unless `standard` says "iana" (Graph's `TimeZoneStandard` function parameter).
+impl BuildRequest for ListSupportedTimeZones {
+    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
+        let outlook = self.mailbox.path(ep)?.seg("outlook");
+        let path = match self.standard.as_deref().map(str::to_ascii_lowercase).as_deref() {
+            None => outlook.seg("supportedTimeZones"),
+            Some("windows") => {
+                outlook.seg("supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'Windows')")
+            }
+            Some("iana") => outlook.seg("supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'Iana')"),
+            Some(_) => return Err(Error::invalid("standard", "must be \"windows\" or \"iana\"")),
+        };
+        get(path, &self.query, false)
+    }
+}

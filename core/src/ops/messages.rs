@@ -1,0 +1,103 @@
+//! Outlook messages: list, read, draft, send, reply, forward, move, copy, attachments.
+
+use super::route::Check;
+use super::*;
+use crate::model::{Attachment, AttachmentKind, Message, Recipient};
+
+/// Every recipient given must carry an email address.
+impl Check for Recipient {
+    fn check(&self, param: &str) -> Result<(), Error> {
+        match self.address() {
+            Some(a) if a.contains('@') && !a.trim().is_empty() => Ok(()),
+            _ => Err(Error::invalid(param, "needs an email address")),
+        }
+    }
+}
+
+impl Check for Message {
+    fn check(&self, param: &str) -> Result<(), Error> {
+        for (name, list) in self.recipient_lists() {
+            list.check(&format!("{param}.{name}"))?;
+        }
+        if let Some(from) = &self.from {
+            from.check(&format!("{param}.from"))?;
+        }
+        self.attachments.check(&format!("{param}.attachments"))
+    }
+}
+
+/// Graph takes attachments up to 3 MB in one request; larger ones need an upload session.
+pub const MAX_INLINE_ATTACHMENT: usize = 3 * 1024 * 1024;
+
+impl Check for Attachment {
+    fn check(&self, param: &str) -> Result<(), Error> {
+        require_text(&format!("{param}.name"), self.name.as_deref())?;
+        let need = |field: &str, present: bool| {
+            if present {
+                Ok(())
+            } else {
+                Err(Error::invalid(&format!("{param}.{field}"), "is required for this kind of attachment"))
+            }
+        };
+        match self.kind() {
+            AttachmentKind::File => {
+                need("content_bytes", self.content_bytes.is_some())?;
+                let size = self.content_bytes.as_ref().map_or(0, Vec::len);
+                if size > MAX_INLINE_ATTACHMENT {
+                    return Err(Error::invalid(
+                        &format!("{param}.content_bytes"),
+                        format!("is {size} bytes; Graph takes at most 3 MB in one request (larger files need an upload session)"),
+                    ));
+                }
+                Ok(())
+            }
+            AttachmentKind::Item => need("item", self.item.is_some()),
+            AttachmentKind::Reference => need("source_url", self.source_url.is_some()),
+            AttachmentKind::Unknown => Err(Error::invalid(
+                &format!("{param}.odata_type"),
+                "must say the kind: #microsoft.graph.fileAttachment, itemAttachment or referenceAttachment",
+            )),
+        }
+    }
+}
+
+fn needs_recipients(param: &str, to: &[Recipient]) -> Result<(), Error> {
+    if to.is_empty() {
+        return Err(Error::invalid(param, "needs at least one recipient"));
+    }
+    Ok(())
+}
+
+routes! {
+    ListMessages: GET mailbox / "messages" ? query;
+    ListFolderMessages: GET mailbox / "mailFolders" / folder_id / "messages" ? query;
+    GetMessage: GET mailbox / "messages" / message_id ? query;
+    CreateMessage: POST mailbox / "messages" <- message;
+    CreateFolderMessage: POST mailbox / "mailFolders" / folder_id / "messages" <- message;
+    UpdateMessage: PATCH mailbox / "messages" / message_id <- message;
+    DeleteMessage: DELETE mailbox / "messages" / message_id;
+    SendMail: POST mailbox / "sendMail" <- { message, save_to_sent_items };
+    SendMessage: POST mailbox / "messages" / message_id / "send";
+    ReplyToMessage: POST mailbox / "messages" / message_id / "reply" <- { comment, message };
+    ReplyAllToMessage: POST mailbox / "messages" / message_id / "replyAll" <- { comment, message };
+    ForwardMessage: POST mailbox / "messages" / message_id / "forward" <- { comment, to_recipients, message }
+        if |op: &ForwardMessage| needs_recipients("to_recipients", &op.to_recipients);
+    CreateReply: POST mailbox / "messages" / message_id / "createReply" <- { comment, message };
+    CreateReplyAll: POST mailbox / "messages" / message_id / "createReplyAll" <- { comment, message };
+    CreateForward: POST mailbox / "messages" / message_id / "createForward" <- { comment, to_recipients, message };
+    MoveMessage: POST mailbox / "messages" / message_id / "move" <- { destination_id }
+        if |op: &MoveMessage| check_id("destination_id", &op.destination_id);
+    CopyMessage: POST mailbox / "messages" / message_id / "copy" <- { destination_id }
+        if |op: &CopyMessage| check_id("destination_id", &op.destination_id);
+    UnsubscribeMessage: POST mailbox / "messages" / message_id / "unsubscribe";
+    ListMessageAttachments: GET mailbox / "messages" / message_id / "attachments" ? query;
+    GetMessageAttachment: GET mailbox / "messages" / message_id / "attachments" / attachment_id ? query;
+    AddMessageAttachment: POST mailbox / "messages" / message_id / "attachments" <- attachment;
+    DeleteMessageAttachment: DELETE mailbox / "messages" / message_id / "attachments" / attachment_id;
+    GetMessageAttachmentContent: GET mailbox / "messages" / message_id / "attachments" / attachment_id / "$value";
+}
+
+/// A destination folder id goes in the body, but is checked as strictly as one in the path.
+pub(super) fn check_id(param: &str, id: &str) -> Result<(), Error> {
+    Endpoint::default().path().item_id(param, id).map(drop)
+}
