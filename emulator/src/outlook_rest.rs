@@ -23,12 +23,31 @@ fn recase(v: Value, upper: bool) -> Value {
         Value::Object(o) => Value::Object(
             o.into_iter()
                 .map(|(k, v)| {
+                    if k == "@odata.type" {
+                        return (k, type_name(v, upper));
+                    }
                     let k = if k.starts_with('@') || k.contains('@') { k } else { first_letter(&k, upper) };
                     (k, recase(v, upper))
                 })
                 .collect::<Map<String, Value>>(),
         ),
         Value::Array(a) => Value::Array(a.into_iter().map(|x| recase(x, upper)).collect()),
+        other => other,
+    }
+}
+
+/// Outlook REST names types `#Microsoft.OutlookServices.FileAttachment`, Graph `#microsoft.graph.fileAttachment`.
+fn type_name(v: Value, upper: bool) -> Value {
+    let (from, to) = if upper {
+        ("#microsoft.graph.", "#Microsoft.OutlookServices.")
+    } else {
+        ("#Microsoft.OutlookServices.", "#microsoft.graph.")
+    };
+    match v {
+        Value::String(t) => match t.strip_prefix(from) {
+            Some(name) => Value::String(format!("{to}{}", first_letter(name, upper))),
+            None => Value::String(t),
+        },
         other => other,
     }
 }
@@ -64,8 +83,16 @@ fn camel_expression(s: &str) -> String {
 
 /// Rewrites a v2.0 request into the v1.0 one the routes serve; only mail paths exist there.
 pub(crate) fn request(parts: &mut Parts, body: &Bytes) -> Result<Bytes> {
-    let path = parts.uri.path();
-    let rest: Vec<&str> = path.trim_start_matches('/').split('/').skip(2).collect();
+    let path = parts.uri.path().to_string();
+    let mut rest: Vec<&str> = path.trim_start_matches('/').split('/').skip(2).collect();
+    // `/me/SupportedLanguages` and `/me/SupportedTimeZones(...)` are Graph's `/me/outlook/...`.
+    let user_segments = if rest.first().is_some_and(|s| s.eq_ignore_ascii_case("me")) { 1 } else { 2 };
+    if rest.get(user_segments).is_some_and(|s| {
+        let s = s.to_ascii_lowercase();
+        s.starts_with("supportedlanguages") || s.starts_with("supportedtimezones")
+    }) {
+        rest.insert(user_segments, "outlook");
+    }
     let mail = match rest.as_slice() {
         [me, x, ..] if me.eq_ignore_ascii_case("me") => is_mail_segment(&percent_decode(x, false)),
         [users, _, x, ..] if users.eq_ignore_ascii_case("users") => is_mail_segment(&percent_decode(x, false)),

@@ -52,3 +52,28 @@ fn pascal_case_round_trip() {
     let settings = emu.get(MEMBER, "/api/v2.0/me/MailboxSettings").json();
     assert_eq!(settings["AutomaticRepliesSetting"]["Status"], "disabled");
 }
+
+#[test]
+fn outlook_functions_hang_off_the_user_and_types_use_its_namespace() {
+    let emu = Emu::start();
+    let zones = emu
+        .get(
+            MEMBER,
+            "/api/v2.0/me/SupportedTimeZones(TimeZoneStandard=Microsoft.OutlookServices.TimeZoneStandard'Iana')",
+        )
+        .json();
+    assert!(zones["value"].as_array().unwrap().iter().any(|z| z["Alias"] == "Europe/Paris"), "{zones}");
+    let languages = emu.get(MEMBER, "/api/v2.0/me/SupportedLanguages").json();
+    assert!(!languages["value"].as_array().unwrap().is_empty());
+
+    let draft = emu.call(MEMBER, "POST", "/api/v2.0/me/messages", Some(r#"{"Subject":"With a file"}"#)).json();
+    let id = draft["Id"].as_str().unwrap();
+    let file =
+        json!({ "@odata.type": "#Microsoft.OutlookServices.FileAttachment", "Name": "a.txt", "ContentBytes": "aGk=" });
+    let path = format!("/api/v2.0/me/messages/{}/attachments", enc(id));
+    let added = emu.call(MEMBER, "POST", &path, Some(&file.to_string()));
+    assert_eq!(added.status, 201);
+    assert_eq!(added.json()["@odata.type"], "#Microsoft.OutlookServices.FileAttachment");
+    let v1 = emu.get(MEMBER, &format!("/v1.0/me/messages/{}/attachments", enc(id))).json();
+    assert_eq!(v1["value"][0]["@odata.type"], "#microsoft.graph.fileAttachment");
+}
