@@ -1,0 +1,154 @@
+//! The one decoder of every model: reads a JSON object into a `Record` by its table.
+//!
+//! Generic over the deserializer only (so instantiated once for bytes and once for
+//! `serde_json::Value`), never over the model: each model's `Deserialize` is a call into this.
+
+use super::schema::{Kind, Record, Scalar, Slot};
+use super::MapKey;
+use crate::decode::path::{at_index, at_key, Seq};
+use crate::decode::Nesting;
+use serde::de::{DeserializeSeed, Deserializer, Error as _, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use std::fmt;
+
+/// Fills a model from a JSON object: known properties into their fields, the rest into `extra`,
+/// and an explicit `null` of a known property remembered in `extra` so that it is written back.
+pub struct Fill<'a>(pub &'a mut dyn Record);
+
+impl<'de> Visitor<'de> for Fill<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a {} object", self.0.schema().name)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let _level = Nesting::enter()?;
+        let rec = self.0;
+        let schema = rec.schema();
+        let mut hint = 0;
+        while let Some(MapKey(key)) = map.next_key()? {
+            if let Some((i, kind)) = schema.find(key.as_bytes(), hint) {
+                hint = i + 1;
+                if let Some(slot) = rec.slot(i) {
+                    let present = value(&mut map, kind, slot).map_err(|e| at_key(&key, e))?;
+                    if !present {
+                        rec.extra_mut().insert(key.into_owned(), serde_json::Value::Null);
+                    }
+                    continue;
+                }
+            }
+            let value: serde_json::Value = map.next_value().map_err(|e| at_key(&key, e))?;
+            rec.extra_mut().insert(key.into_owned(), value);
+        }
+        Ok(())
+    }
+}
+
+/// Reads one known property's value as its table entry's kind; `false` when it was `null`.
+/// Scalars are read here, in the object loop (no call per value); nested models recurse.
+fn value<'de, A: MapAccess<'de>>(map: &mut A, kind: Kind, slot: &mut dyn Slot) -> Result<bool, A::Error> {
+    let value = match kind {
+        Kind::Str => map.next_value::<Option<String>>()?.map(Scalar::Str),
+        Kind::Bool => map.next_value::<Option<bool>>()?.map(Scalar::Bool),
+        Kind::Int => map.next_value::<Option<i64>>()?.map(Scalar::Int),
+        Kind::Float => map.next_value::<Option<f64>>()?.map(Scalar::Float),
+        Kind::Json => map.next_value::<Option<serde_json::Value>>()?.map(Scalar::Json),
+        Kind::Bytes => map.next_value::<Option<Base64>>()?.map(|b| Scalar::Bytes(b.0)),
+        Kind::Strings => map.next_value::<Option<Seq<String>>>()?.map(|s| Scalar::Strings(s.0)),
+        Kind::Values => map.next_value::<Option<Seq<serde_json::Value>>>()?.map(|s| Scalar::Values(s.0)),
+        Kind::Model | Kind::Models => return map.next_value_seed(Nested { kind, slot }),
+    };
+    let present = value.is_some();
+    match value {
+        Some(v) => slot.put(v),
+        None => slot.clear(),
+    }
+    Ok(present)
+}
+
+/// A nested model or list of models; `false` when it was `null`.
+struct Nested<'a> {
+    kind: Kind,
+    slot: &'a mut dyn Slot,
+}
+
+impl<'de> DeserializeSeed<'de> for Nested<'_> {
+    type Value = bool;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+        d.deserialize_option(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Nested<'_> {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.kind == Kind::Models { "a list of objects" } else { "an object" })
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<bool, E> {
+        self.slot.clear();
+        Ok(false)
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<bool, E> {
+        self.visit_none()
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+        if self.kind == Kind::Models {
+            self.slot.start_list();
+            d.deserialize_seq(List(self.slot))?;
+        } else {
+            let rec = self.slot.record().ok_or_else(|| D::Error::custom("not a model field"))?;
+            d.deserialize_map(Fill(rec))?;
+        }
+        Ok(true)
+    }
+}
+
+/// Binary content, decoded inside the value's own deserializer so that errors carry its path.
+struct Base64(Vec<u8>);
+
+impl<'de> Deserialize<'de> for Base64 {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use base64::Engine;
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        base64::engine::general_purpose::STANDARD.decode(text.trim()).map(Base64).map_err(D::Error::custom)
+    }
+}
+
+/// The elements of a list of models, each decoded in place at the end of the list.
+struct List<'a>(&'a mut dyn Slot);
+
+impl<'de> Visitor<'de> for List<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of objects")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mut i = 0;
+        loop {
+            match seq.next_element_seed(Element(&mut *self.0)) {
+                Ok(Some(())) => i += 1,
+                Ok(None) => return Ok(()),
+                Err(e) => return Err(at_index(i, e)),
+            }
+        }
+    }
+}
+
+struct Element<'a>(&'a mut dyn Slot);
+
+impl<'de> DeserializeSeed<'de> for Element<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        let rec = self.0.push().ok_or_else(|| D::Error::custom("not a list of models"))?;
+        d.deserialize_map(Fill(rec))
+    }
+}
