@@ -74,7 +74,6 @@ macro_rules! model {
         }
 
         impl $crate::model::schema::Slot for Option<$name> {
-            fn put(&mut self, _: $crate::model::schema::Scalar) {}
             fn clear(&mut self) {
                 *self = None;
             }

@@ -3,7 +3,7 @@
 //! Generic over the deserializer only (so instantiated once for bytes and once for
 //! `serde_json::Value`), never over the model: each model's `Deserialize` is a call into this.
 
-use super::schema::{Kind, Record, Scalar, Slot};
+use super::schema::{Kind, Record, Slot};
 use super::MapKey;
 use crate::decode::path::{at_index, at_key, Seq};
 use crate::decode::Nesting;
@@ -48,23 +48,29 @@ impl<'de> Visitor<'de> for Fill<'_> {
 /// Reads one known property's value as its table entry's kind; `false` when it was `null`.
 /// Scalars are read here, in the object loop (no call per value); nested models recurse.
 fn value<'de, A: MapAccess<'de>>(map: &mut A, kind: Kind, slot: &mut dyn Slot) -> Result<bool, A::Error> {
-    let value = match kind {
-        Kind::Str => map.next_value::<Option<String>>()?.map(Scalar::Str),
-        Kind::Bool => map.next_value::<Option<bool>>()?.map(Scalar::Bool),
-        Kind::Int => map.next_value::<Option<i64>>()?.map(Scalar::Int),
-        Kind::Float => map.next_value::<Option<f64>>()?.map(Scalar::Float),
-        Kind::Json => map.next_value::<Option<serde_json::Value>>()?.map(Scalar::Json),
-        Kind::Bytes => map.next_value::<Option<Base64>>()?.map(|b| Scalar::Bytes(b.0)),
-        Kind::Strings => map.next_value::<Option<Seq<String>>>()?.map(|s| Scalar::Strings(s.0)),
-        Kind::Values => map.next_value::<Option<Seq<serde_json::Value>>>()?.map(|s| Scalar::Values(s.0)),
-        Kind::Model | Kind::Models => return map.next_value_seed(Nested { kind, slot }),
-    };
-    let present = value.is_some();
-    match value {
-        Some(v) => slot.put(v),
-        None => slot.clear(),
+    macro_rules! read {
+        ($t:ty, |$v:ident| $set:expr) => {
+            match map.next_value::<Option<$t>>()? {
+                Some($v) => $set,
+                None => {
+                    slot.clear();
+                    return Ok(false);
+                }
+            }
+        };
     }
-    Ok(present)
+    match kind {
+        Kind::Str => read!(String, |v| slot.set_str(v)),
+        Kind::Bool => read!(bool, |v| slot.set_bool(v)),
+        Kind::Int => read!(i64, |v| slot.set_int(v)),
+        Kind::Float => read!(f64, |v| slot.set_float(v)),
+        Kind::Json => read!(serde_json::Value, |v| slot.set_json(v)),
+        Kind::Bytes => read!(Base64, |v| slot.set_bytes(v.0)),
+        Kind::Strings => read!(Seq<String>, |v| slot.set_strings(v.0)),
+        Kind::Values => read!(Seq<serde_json::Value>, |v| slot.set_values(v.0)),
+        Kind::Model | Kind::Models => return map.next_value_seed(Nested { kind, slot }),
+    }
+    Ok(true)
 }
 
 /// A nested model or list of models; `false` when it was `null`.

@@ -65,18 +65,6 @@ pub trait Record {
     fn extra_mut(&mut self) -> &mut Extra;
 }
 
-/// A decoded value on its way into a field.
-pub enum Scalar {
-    Str(String),
-    Bool(bool),
-    Int(i64),
-    Float(f64),
-    Json(Value),
-    Bytes(Vec<u8>),
-    Strings(Vec<String>),
-    Values(Vec<Value>),
-}
-
 /// A field's value on its way out, borrowed.
 pub enum View<'a> {
     Absent,
@@ -95,9 +83,17 @@ pub enum View<'a> {
 /// One field, whatever its type: implemented once per field type (`Option<String>`,
 /// `Option<Vec<M>>`, ...), not once per model.
 pub trait Slot {
-    /// Stores a value read for this field. The decoder reads the kind of the field's table entry,
-    /// which comes from the same type as the slot, so another kind does not occur (and is ignored).
-    fn put(&mut self, v: Scalar);
+    // Stores a value read for this field. The decoder reads the kind of the field's table entry,
+    // which comes from the same type as the slot: a setter of another kind is never called (and
+    // would do nothing).
+    fn set_str(&mut self, _: String) {}
+    fn set_bool(&mut self, _: bool) {}
+    fn set_int(&mut self, _: i64) {}
+    fn set_float(&mut self, _: f64) {}
+    fn set_json(&mut self, _: Value) {}
+    fn set_bytes(&mut self, _: Vec<u8>) {}
+    fn set_strings(&mut self, _: Vec<String>) {}
+    fn set_values(&mut self, _: Vec<Value>) {}
     /// An explicit `null`: the field reads as absent.
     fn clear(&mut self);
     /// A nested model's field, set to a new default model to decode into.
@@ -134,12 +130,10 @@ pub trait FieldType {
 }
 
 macro_rules! scalar_slot {
-    ($t:ty, $kind:ident, |$v:ident| $view:expr) => {
+    ($t:ty, $kind:ident, $set:ident, |$v:ident| $view:expr) => {
         impl Slot for Option<$t> {
-            fn put(&mut self, v: Scalar) {
-                if let Scalar::$kind(v) = v {
-                    *self = Some(v);
-                }
+            fn $set(&mut self, v: $t) {
+                *self = Some(v);
             }
             fn clear(&mut self) {
                 *self = None;
@@ -157,14 +151,14 @@ macro_rules! scalar_slot {
     };
 }
 
-scalar_slot!(String, Str, |v| v);
-scalar_slot!(bool, Bool, |v| *v);
-scalar_slot!(i64, Int, |v| *v);
-scalar_slot!(f64, Float, |v| *v);
-scalar_slot!(Value, Json, |v| v);
-scalar_slot!(Vec<u8>, Bytes, |v| v);
-scalar_slot!(Vec<String>, Strings, |v| v);
-scalar_slot!(Vec<Value>, Values, |v| v);
+scalar_slot!(String, Str, set_str, |v| v);
+scalar_slot!(bool, Bool, set_bool, |v| *v);
+scalar_slot!(i64, Int, set_int, |v| *v);
+scalar_slot!(f64, Float, set_float, |v| *v);
+scalar_slot!(Value, Json, set_json, |v| v);
+scalar_slot!(Vec<u8>, Bytes, set_bytes, |v| v);
+scalar_slot!(Vec<String>, Strings, set_strings, |v| v);
+scalar_slot!(Vec<Value>, Values, set_values, |v| v);
 
 /// `Option<M>` for a model `M`: `model!` implements `Slot` with these (a blanket impl would
 /// overlap with `Option<Box<M>>`'s).
@@ -180,7 +174,6 @@ pub fn view_of<M: Record>(field: &Option<M>) -> View<'_> {
 }
 
 impl<M: Record + Default> Slot for Option<Box<M>> {
-    fn put(&mut self, _: Scalar) {}
     fn clear(&mut self) {
         *self = None;
     }
@@ -200,7 +193,6 @@ impl<M: Record> FieldType for Option<Box<M>> {
 }
 
 impl<M: Record + Default> Slot for Option<Vec<M>> {
-    fn put(&mut self, _: Scalar) {}
     fn clear(&mut self) {
         *self = None;
     }
