@@ -144,17 +144,6 @@ pub fn assert_no_body(req: &Request) {
     assert_eq!(req.header_value("content-type"), None);
 }
 
-/// Removes every `null` object member, recursively (nulls read as absent by design).
-pub fn strip_nulls(v: Value) -> Value {
-    match v {
-        Value::Object(m) => {
-            Value::Object(m.into_iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k, strip_nulls(v))).collect())
-        }
-        Value::Array(a) => Value::Array(a.into_iter().map(strip_nulls).collect()),
-        other => other,
-    }
-}
-
 /// Strict percent-decoding: `None` on a malformed escape.
 pub fn pct_decode(s: &str) -> Option<Vec<u8>> {
     let b = s.as_bytes();
