@@ -452,3 +452,27 @@ fn mime_bodies_are_not_json_messages() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn forward_recipients_go_in_the_parameter_or_in_the_message_not_both() {
+    // message-forward: "Specify either the toRecipients parameter or the toRecipients property of
+    // the message parameter. Specifying both or specifying neither will return an HTTP 400".
+    let to = json!([{ "emailAddress": { "address": "alexw@contoso.com" } }]);
+    let op = |to_recipients: Vec<Recipient>, message: Option<Message>| ForwardMessage {
+        mailbox: Mailbox::Me,
+        message_id: M.into(),
+        to_recipients,
+        comment: None,
+        message,
+    };
+    let in_message = || Some(message(json!({ "toRecipients": to.clone() })));
+    let req = op(vec![], in_message()).request(&ep()).unwrap();
+    assert_eq!(json_body(&req), json!({ "message": { "toRecipients": to } }), "no empty toRecipients beside them");
+    let why = expect_invalid(op(recipients(to.clone()), in_message()).request(&ep()), "to_recipients");
+    assert!(why.contains("not both"), "{why}");
+    expect_invalid(op(vec![], None).request(&ep()), "to_recipients");
+    expect_invalid(op(vec![], Some(message(json!({ "toRecipients": [] })))).request(&ep()), "to_recipients");
+    // Recipients in the message are checked as anywhere else.
+    let bad = Some(message(json!({ "toRecipients": [{ "emailAddress": { "address": "nobody" } }] })));
+    expect_invalid(op(vec![], bad).request(&ep()), "message.to_recipients[0]");
+}

@@ -1,6 +1,6 @@
 //! Outlook messages: list, read, draft, send, reply, forward, move, copy, attachments.
 
-use super::route::Check;
+use super::route::{self, Check};
 use super::*;
 use crate::model::{Attachment, AttachmentKind, Message, Recipient};
 
@@ -61,11 +61,39 @@ impl Check for Attachment {
     }
 }
 
-fn needs_recipients(param: &str, to: &[Recipient]) -> Result<(), Error> {
-    if to.is_empty() {
-        return Err(Error::invalid(param, "needs at least one recipient"));
+/// Graph takes a forward's recipients either as `toRecipients` or as the message's own
+/// `toRecipients`: giving both, or neither, is its 400 (message-forward).
+fn forward_recipients(op: &ForwardMessage) -> Result<(), Error> {
+    let in_message = op.message.as_ref().and_then(|m| m.to_recipients.as_ref()).is_some_and(|to| !to.is_empty());
+    match (op.to_recipients.is_empty(), in_message) {
+        (true, false) => {
+            Err(Error::invalid("to_recipients", "needs at least one recipient (here or in message.to_recipients)"))
+        }
+        (false, true) => Err(Error::invalid(
+            "to_recipients",
+            "give the recipients here or in message.to_recipients, not both (Graph answers 400)",
+        )),
+        _ => Ok(()),
     }
-    Ok(())
+}
+
+/// `{"comment"?, "toRecipients"?, "message"?}`: an empty `to_recipients` is left out, the
+/// recipients being in the message then.
+impl BuildRequest for ForwardMessage {
+    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
+        forward_recipients(self)?;
+        self.comment.check("comment")?;
+        self.to_recipients.check("to_recipients")?;
+        self.message.check("message")?;
+        let to = (!self.to_recipients.is_empty()).then_some(&self.to_recipients);
+        let body = route::object(&[
+            ("comment", route::to_value("comment", &self.comment)),
+            ("to_recipients", route::to_value("to_recipients", &to)),
+            ("message", route::to_value("message", &self.message)),
+        ])?;
+        let url = self.mailbox.path(ep)?.seg("messages").item_id("message_id", &self.message_id)?.seg("forward");
+        with_json(ep, Request::post(url.build()), &body)
+    }
 }
 
 routes! {
@@ -80,8 +108,6 @@ routes! {
     SendMessage: POST mailbox / "messages" / message_id / "send";
     ReplyToMessage: POST mailbox / "messages" / message_id / "reply" <- { comment, message };
     ReplyAllToMessage: POST mailbox / "messages" / message_id / "replyAll" <- { comment, message };
-    ForwardMessage: POST mailbox / "messages" / message_id / "forward" <- { comment, to_recipients, message }
-        if |op: &ForwardMessage| needs_recipients("to_recipients", &op.to_recipients);
     CreateReply: POST mailbox / "messages" / message_id / "createReply" <- { comment, message };
     CreateReplyAll: POST mailbox / "messages" / message_id / "createReplyAll" <- { comment, message };
     CreateForward: POST mailbox / "messages" / message_id / "createForward" <- { comment, to_recipients, message };
