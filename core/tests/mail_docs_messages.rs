@@ -476,3 +476,53 @@ fn forward_recipients_go_in_the_parameter_or_in_the_message_not_both() {
     let bad = Some(message(json!({ "toRecipients": [{ "emailAddress": { "address": "nobody" } }] })));
     expect_invalid(op(vec![], bad).request(&ep()), "message.to_recipients[0]");
 }
+
+#[test]
+fn replies_and_forwards_take_a_comment_or_a_body_not_both() {
+    // message-reply, -replyAll, -forward, -createReply, -createReplyAll, -createForward: "Specify
+    // either a comment or the body property of the message parameter. Specifying both will
+    // return an HTTP 400".
+    let comment = || Some("FYI".to_string());
+    let with_body = || Some(message(json!({ "body": { "contentType": "text", "content": "x" } })));
+    let to = || recipients(json!([{ "emailAddress": { "address": "alexw@contoso.com" } }]));
+    let me = || Mailbox::Me;
+    let id = || M.to_string();
+    let both: Vec<Result<o365kit::Request, Error>> = vec![
+        ReplyToMessage { mailbox: me(), message_id: id(), comment: comment(), message: with_body() }.request(&ep()),
+        ReplyAllToMessage { mailbox: me(), message_id: id(), comment: comment(), message: with_body() }.request(&ep()),
+        ForwardMessage {
+            mailbox: me(),
+            message_id: id(),
+            to_recipients: to(),
+            comment: comment(),
+            message: with_body(),
+        }
+        .request(&ep()),
+        CreateReply { mailbox: me(), message_id: id(), comment: comment(), message: with_body() }.request(&ep()),
+        CreateReplyAll { mailbox: me(), message_id: id(), comment: comment(), message: with_body() }.request(&ep()),
+        CreateForward {
+            mailbox: me(),
+            message_id: id(),
+            to_recipients: None,
+            comment: comment(),
+            message: with_body(),
+        }
+        .request(&ep()),
+    ];
+    for res in both {
+        assert!(expect_invalid(res, "comment").contains("not both"));
+    }
+    // Either one alone is fine.
+    let body_only = ReplyToMessage { mailbox: me(), message_id: id(), comment: None, message: with_body() };
+    assert_eq!(json_body(&body_only.request(&ep()).unwrap())["message"]["body"]["content"], "x");
+    let in_message = Some(message(json!({ "toRecipients": [{ "emailAddress": { "address": "a@contoso.com" } }] })));
+    let draft = |to_recipients| CreateForward {
+        mailbox: me(),
+        message_id: id(),
+        to_recipients,
+        comment: None,
+        message: in_message.clone(),
+    };
+    draft(None).request(&ep()).unwrap();
+    expect_invalid(draft(Some(to())).request(&ep()), "to_recipients");
+}

@@ -64,8 +64,8 @@ impl Check for Attachment {
 /// Graph takes a forward's recipients either as `toRecipients` or as the message's own
 /// `toRecipients`: giving both, or neither, is its 400 (message-forward).
 fn forward_recipients(op: &ForwardMessage) -> Result<(), Error> {
-    let in_message = op.message.as_ref().and_then(|m| m.to_recipients.as_ref()).is_some_and(|to| !to.is_empty());
-    match (op.to_recipients.is_empty(), in_message) {
+    comment_or_body(&op.comment, &op.message)?;
+    match (op.to_recipients.is_empty(), recipients_in(&op.message)) {
         (true, false) => {
             Err(Error::invalid("to_recipients", "needs at least one recipient (here or in message.to_recipients)"))
         }
@@ -75,6 +75,30 @@ fn forward_recipients(op: &ForwardMessage) -> Result<(), Error> {
         )),
         _ => Ok(()),
     }
+}
+
+/// Replies and forwards take a comment or the message's body, not both (Graph answers 400).
+fn comment_or_body(comment: &Option<String>, message: &Option<Message>) -> Result<(), Error> {
+    if comment.is_some() && message.as_ref().is_some_and(|m| m.body.is_some()) {
+        return Err(Error::invalid("comment", "give a comment or message.body, not both (Graph answers 400)"));
+    }
+    Ok(())
+}
+
+fn recipients_in(message: &Option<Message>) -> bool {
+    message.as_ref().and_then(|m| m.to_recipients.as_ref()).is_some_and(|to| !to.is_empty())
+}
+
+/// A forward draft may leave its recipients for later, but takes them in one place only.
+fn create_forward_args(op: &CreateForward) -> Result<(), Error> {
+    comment_or_body(&op.comment, &op.message)?;
+    if op.to_recipients.as_ref().is_some_and(|to| !to.is_empty()) && recipients_in(&op.message) {
+        return Err(Error::invalid(
+            "to_recipients",
+            "give the recipients here or in message.to_recipients, not both (Graph answers 400)",
+        ));
+    }
+    Ok(())
 }
 
 /// `{"comment"?, "toRecipients"?, "message"?}`: an empty `to_recipients` is left out, the
@@ -106,11 +130,16 @@ routes! {
     DeleteMessage: DELETE mailbox / "messages" / message_id;
     SendMail: POST mailbox / "sendMail" <- { message, save_to_sent_items };
     SendMessage: POST mailbox / "messages" / message_id / "send";
-    ReplyToMessage: POST mailbox / "messages" / message_id / "reply" <- { comment, message };
-    ReplyAllToMessage: POST mailbox / "messages" / message_id / "replyAll" <- { comment, message };
-    CreateReply: POST mailbox / "messages" / message_id / "createReply" <- { comment, message };
-    CreateReplyAll: POST mailbox / "messages" / message_id / "createReplyAll" <- { comment, message };
-    CreateForward: POST mailbox / "messages" / message_id / "createForward" <- { comment, to_recipients, message };
+    ReplyToMessage: POST mailbox / "messages" / message_id / "reply" <- { comment, message }
+        if |op: &ReplyToMessage| comment_or_body(&op.comment, &op.message);
+    ReplyAllToMessage: POST mailbox / "messages" / message_id / "replyAll" <- { comment, message }
+        if |op: &ReplyAllToMessage| comment_or_body(&op.comment, &op.message);
+    CreateReply: POST mailbox / "messages" / message_id / "createReply" <- { comment, message }
+        if |op: &CreateReply| comment_or_body(&op.comment, &op.message);
+    CreateReplyAll: POST mailbox / "messages" / message_id / "createReplyAll" <- { comment, message }
+        if |op: &CreateReplyAll| comment_or_body(&op.comment, &op.message);
+    CreateForward: POST mailbox / "messages" / message_id / "createForward" <- { comment, to_recipients, message }
+        if create_forward_args;
     MoveMessage: POST mailbox / "messages" / message_id / "move" <- { destination_id }
         if |op: &MoveMessage| check_id("destination_id", &op.destination_id);
     CopyMessage: POST mailbox / "messages" / message_id / "copy" <- { destination_id }
