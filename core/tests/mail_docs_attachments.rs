@@ -206,3 +206,28 @@ fn delete_message_attachment() {
     );
     make(Mailbox::Me).parse(&ep(), empty_response(204)).unwrap();
 }
+
+#[test]
+fn the_docs_answers_with_explicit_nulls() {
+    // These answers round-trip only modulo nulls until the decoder keeps them (branch `decoder`);
+    // every other docs answer round-trips exactly.
+    let mut with_nulls: Vec<String> = std::fs::read_dir(fixture_path("mail"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".json") && has_nulls(&fixture(&format!("mail/{n}"))))
+        .collect();
+    with_nulls.sort();
+    assert_eq!(
+        with_nulls,
+        [
+            "add_message_attachment.json",
+            "add_message_attachment_item.json",
+            "create_forward_mime.json",
+            "get_message_attachment.json",
+            "get_message_attachment_item.json",
+            "get_message_attachment_item_expanded.json",
+            "get_message_attachment_item_nested.json",
+            "move_message.json",
+        ]
+    );
+}
