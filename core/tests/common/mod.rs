@@ -4,6 +4,7 @@
 #[macro_use]
 pub mod cases;
 pub mod cases_mail;
+pub mod docs;
 
 use o365kit::{Endpoint, Error, Request, Response};
 use serde_json::Value;
