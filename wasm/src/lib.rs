@@ -507,10 +507,16 @@ fn from_json_text<T: DeserializeOwned>(param: &str, text: &str) -> Result<T, JsV
 
 /// A bad argument as a JS error naming its path: `RangeError` for a bad value, else `TypeError`.
 fn arg_error(param: &str, e: Error) -> JsValue {
-    let (path, why) = match e {
+    let (path, mut why) = match e {
         Error::Decode { path, source, .. } => (path, source),
         other => (String::new(), other.to_string()),
     };
+    // serde_json's position is in JSON text the caller never saw.
+    if let Some((head, pos)) = why.rsplit_once(" at line ") {
+        if pos.split(" column ").all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())) {
+            why.truncate(head.len());
+        }
+    }
     let where_ = if path.is_empty() {
         param.to_string()
     } else if path.starts_with('[') {
@@ -611,6 +617,24 @@ impl Arg for Vec<Recipient> {
             });
         }
         Ok(out)
+    }
+}
+
+/// Lists of plain strings (addresses, MailTips options): each element checked by index.
+impl Arg for Vec<String> {
+    fn from_js(param: &'static str, v: JsValue) -> Result<Self, JsValue> {
+        if missing(&v) {
+            return Err(type_error(param, "is required"));
+        }
+        if !Array::is_array(&v) {
+            return Err(type_error(param, "must be an array of strings"));
+        }
+        let arr: Array = v.unchecked_into();
+        let strings = arr
+            .iter()
+            .enumerate()
+            .map(|(i, item)| item.as_string().ok_or_else(|| type_error(&format!("{param}[{i}]"), "must be a string")));
+        strings.collect()
     }
 }
 
