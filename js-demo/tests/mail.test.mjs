@@ -5,12 +5,11 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
 import { Client } from "o365kit";
 import { startEmulator, TOKENS } from "../../wasm/tests/emulator.mjs";
 import { startServer } from "../server.mjs";
+import { launchChromium, watch } from "./browser.mjs";
 
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const ARTIFACTS = process.env.O365KIT_ARTIFACTS || fileURLToPath(new URL("../test-artifacts/", import.meta.url));
 const HOSTILE = "AAMkAGMemberHostile0001"; // <img src=x onerror="window.__pwned=1">
 const KICKOFF = "AAMkAGMemberKickoff0001"; // from owner to member
@@ -21,12 +20,7 @@ const problems = [];
 before(async () => {
   emu = await startEmulator();
   server = await startServer({ emulatorUrl: emu.url });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-      "--disable-sync", "--no-first-run"],
-  });
+  browser = await launchChromium();
   mkdirSync(ARTIFACTS, { recursive: true });
 });
 
@@ -37,15 +31,8 @@ after(async () => {
 });
 
 async function openMail(upn) {
-  const page = await browser.newPage({ viewport: { width: 420, height: 760 } });
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  page.on("console", (m) => {
-    // Expected noise, as in demo.test.mjs: the hostile <img src=x> 404s once its handler is
-    // stripped, and Chromium reports the CSP blocking that handler while DOMPurify parses the
-    // raw HTML in its inert document.
-    const expected = /Failed to load resource|Executing inline event handler violates the following Content Security Policy/;
-    if (m.type() === "error" && !expected.test(m.text())) problems.push(`console: ${m.text()}`);
-  });
+  // About the size of a task pane.
+  const page = watch(await browser.newPage({ viewport: { width: 420, height: 760 } }), problems);
   await page.goto(`${server.url}?user=${encodeURIComponent(upn)}&view=mail`);
   await page.locator('[data-testid="mail-folder"]').first().waitFor();
   return page;
