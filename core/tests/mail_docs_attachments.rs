@@ -60,7 +60,7 @@ fn get_file_attachment() {
     assert_eq!(a.kind(), AttachmentKind::File);
     assert_eq!(a.name.as_deref(), Some("Draft sales invoice template.docx"));
     assert!(a.content_bytes.unwrap().starts_with(b"PK\x03\x04"), "a .docx is a zip");
-    // "contentId": null and "contentLocation": null read as absent (round trip modulo nulls).
+    // "contentId": null and "contentLocation": null read as absent, and are written back as null.
     assert_eq!((a.content_id, a.content_location), (None, None));
 }
 
@@ -209,8 +209,7 @@ fn delete_message_attachment() {
 
 #[test]
 fn the_docs_answers_with_explicit_nulls() {
-    // These answers round-trip only modulo nulls until the decoder keeps them (branch `decoder`);
-    // every other docs answer round-trips exactly.
+    // The answers with explicit nulls, so that the exact round trip above is known to cover some.
     let mut with_nulls: Vec<String> = std::fs::read_dir(fixture_path("mail"))
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())

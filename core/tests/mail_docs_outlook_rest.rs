@@ -1,7 +1,8 @@
 //! The Outlook REST v2.0 dialect on the docs' Mail examples: the same paths under /api/v2.0,
 //! PascalCase bodies out and PascalCase answers in, the same models in memory. The answers in
 //! `fixtures/mail/outlook_rest/` are the Graph docs' answers with every property name's first
-//! letter raised (annotations keep their spelling), as v2.0 writes them.
+//! letter raised (annotations keep their spelling) and `@odata.type` names in the
+//! `Microsoft.OutlookServices` namespace, as v2.0 writes them.
 mod common;
 
 use common::cases_mail::M;
@@ -36,7 +37,7 @@ where
     }
     assert_eq!(v2, graph, "{name}");
     let back = Dialect::OutlookRest.to_wire(serde_json::to_value(&from_v2).unwrap());
-    assert_eq!(modulo_nulls(back), modulo_nulls(pascal), "{name} round trip");
+    assert_eq!(back, pascal, "{name} round trip");
     from_v2
 }
 

@@ -128,10 +128,9 @@ fn get_mail_tips() {
 
 #[test]
 fn list_supported_languages() {
-    // Docs: GET /me/outlook/supportedLanguages. The core calls the function with its
-    // parentheses, supportedLanguages(), as Microsoft's SDKs do; Graph answers both.
+    // Docs: GET /me/outlook/supportedLanguages (Graph also answers supportedLanguages()).
     let make = |mailbox| ListSupportedLanguages { mailbox, query: Query::new() };
-    assert_docs_request(make, DocsRequest { method: Method::Get, path: "/outlook/supportedLanguages()", body: None });
+    assert_docs_request(make, DocsRequest { method: Method::Get, path: "/outlook/supportedLanguages", body: None });
     let page = parse_docs_response(&make(Mailbox::Me), 200, "mail/list_supported_languages.json");
     let locales: Vec<_> = page.value.iter().map(|l| l.locale.as_deref().unwrap()).collect();
     assert_eq!(locales, ["af-ZA", "en-US", "en-CA"]);

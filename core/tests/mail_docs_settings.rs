@@ -121,7 +121,7 @@ fn working_hours_with_a_custom_time_zone_round_trip() {
     let tz = hours.time_zone.as_ref().unwrap();
     assert_eq!(tz.odata_type.as_deref(), Some("#microsoft.graph.customTimeZone"));
     assert_eq!(tz.extra["standardOffset"]["dayOccurrence"], 4);
-    assert_eq!(modulo_nulls(serde_json::to_value(&hours).unwrap()), modulo_nulls(wire));
+    assert_eq!(serde_json::to_value(&hours).unwrap(), wire);
 }
 
 fn scheduled_replies() -> Value {

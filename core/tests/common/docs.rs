@@ -1,7 +1,7 @@
 //! Checks against the Graph docs' examples: the request an operation builds equals the docs'
 //! request, and the docs' response parses and round-trips.
 
-use super::{fixture, json_response, pct_decode, strip_nulls, BASE};
+use super::{fixture, json_response, pct_decode, BASE};
 use o365kit::{Endpoint, Mailbox, Method, Operation, Request};
 use serde::Serialize;
 use serde_json::Value;
@@ -51,15 +51,8 @@ pub fn assert_request(req: &Request, base: &str, root: &str, docs: &DocsRequest<
     }
 }
 
-/// Explicit `null`s are dropped on both sides: the models read them as absent today. The decoder
-/// rewrite (branch `decoder`) makes nulls lossless; then this is the one place to tighten.
-pub fn modulo_nulls(v: Value) -> Value {
-    strip_nulls(v)
-}
-
 /// Parses the docs' response `tests/fixtures/<name>` with `status` as `op`'s output, checks that
-/// it writes back as the same JSON (exactly, or modulo nulls where the docs' answer has some,
-/// see `modulo_nulls`), and returns the output.
+/// it writes back as exactly the same JSON (explicit nulls included), and returns the output.
 pub fn parse_docs_response<O>(op: &O, status: u16, name: &str) -> O::Output
 where
     O: Operation,
@@ -70,15 +63,11 @@ where
         .parse(&Endpoint::default(), json_response(status, serde_json::to_vec(&wire).unwrap()))
         .unwrap_or_else(|e| panic!("{name}: {e}"));
     let back = serde_json::to_value(&out).expect("serializes");
-    if has_nulls(&wire) {
-        assert_eq!(modulo_nulls(back), modulo_nulls(wire), "{name} does not round-trip");
-    } else {
-        assert_eq!(back, wire, "{name} does not round-trip");
-    }
+    assert_eq!(back, wire, "{name} does not round-trip");
     out
 }
 
-/// Whether a JSON value has an explicit `null` somewhere (the round trip drops it today).
+/// Whether a JSON value has an explicit `null` somewhere.
 pub fn has_nulls(v: &Value) -> bool {
     match v {
         Value::Null => true,
