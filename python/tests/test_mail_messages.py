@@ -132,3 +132,21 @@ def test_sending_to_no_recipients_is_graphs_error(member):
     assert isinstance(err.value, o365kit.GraphError)
     assert err.value.status == 400 and err.value.code == "ErrorInvalidRecipients" and err.value.request_id
 
+
+
+def test_search_page_size_and_immutable_ids(member):
+    found = member.list_messages(search='"site visit"').to_list()
+    assert [m.id for m in found] == ["AAMkAGMemberPlainText0001"]
+    with pytest.raises(o365kit.BadRequest):
+        member.list_messages(search='"site visit"', filter="isRead eq false").first_page()
+    page = member.list_messages(max_page_size=7).first_page()
+    assert len(page.value) == 7 and page.next_link
+    assert member.list_messages(top=2, immutable_ids=True).first_page().value
+
+
+def test_inbox_rules_run_on_delivery(owner, member):
+    owner.send_mail({"subject": "Budget for April", "body": "<p>see numbers</p>", "toRecipients": ["member@contoso.test"]})
+    delivered = [m for m in member.list_folder_messages("inbox") if m.subject == "Budget for April"]
+    assert len(delivered) == 1 and delivered[0].categories == ["Finance"]
+    finance = next(f for f in member.list_child_folders("inbox") if f.display_name == "Finance")
+    assert "Budget for April" in [m.subject for m in member.list_folder_messages(finance.id)]
