@@ -153,6 +153,8 @@ def _column(prefix: str, name: str) -> str:
     name = _COLUMNS.get(name, name.rstrip("_"))
     if not prefix or name.startswith(prefix):
         return name  # flag + flag_status -> flag_status
+    if prefix.endswith(name):
+        return prefix  # due_date_time + date_time -> due_date_time
     return f"{prefix}_{name}"
 
 
@@ -264,7 +266,7 @@ class Page(Generic[T]):
         if not isinstance(data, dict) or not isinstance(data.get("value"), list):
             raise _native.DecodeError(f"cannot decode Page[{model.__name__}]: expected an object with a value list")
         wrap = model._wrap
-        items = [wrap(v) if isinstance(v, dict) else v for v in data["value"]]
+        items: List[Any] = [wrap(v) if isinstance(v, dict) else v for v in data["value"]]
         return cls(items, data.get("@odata.nextLink"), data.get("@odata.count"))
 
     def __iter__(self) -> Iterator[T]:
