@@ -82,7 +82,9 @@ impl Dialect {
     pub fn to_wire(self, v: Value) -> Value {
         match self {
             Dialect::Graph => v,
-            Dialect::OutlookRest => recase(v, upper_first),
+            Dialect::OutlookRest => {
+                rename_types(recase(v, upper_first), "#microsoft.graph.", "#Microsoft.OutlookServices.", upper_first)
+            }
         }
     }
 
@@ -90,7 +92,9 @@ impl Dialect {
     pub fn from_wire(self, v: Value) -> Value {
         match self {
             Dialect::Graph => v,
-            Dialect::OutlookRest => recase(v, lower_first),
+            Dialect::OutlookRest => {
+                rename_types(recase(v, lower_first), "#Microsoft.OutlookServices.", "#microsoft.graph.", lower_first)
+            }
         }
     }
 
@@ -114,6 +118,29 @@ fn recase(v: Value, f: fn(&str) -> String) -> Value {
                 .collect(),
         ),
         Value::Array(a) => Value::Array(a.into_iter().map(|v| recase(v, f)).collect()),
+        other => other,
+    }
+}
+
+/// Outlook REST names its types `#Microsoft.OutlookServices.FileAttachment` where Graph says
+/// `#microsoft.graph.fileAttachment`; models hold Graph's form, so types are renamed both ways.
+fn rename_types(v: Value, from: &str, to: &str, case: fn(&str) -> String) -> Value {
+    match v {
+        Value::Object(m) => Value::Object(
+            m.into_iter()
+                .map(|(k, v)| match (k.as_str(), v) {
+                    ("@odata.type", Value::String(t)) => {
+                        let renamed = match t.strip_prefix(from) {
+                            Some(name) => format!("{to}{}", case(name)),
+                            None => t,
+                        };
+                        (k, Value::String(renamed))
+                    }
+                    (_, v) => (k, rename_types(v, from, to, case)),
+                })
+                .collect(),
+        ),
+        Value::Array(a) => Value::Array(a.into_iter().map(|v| rename_types(v, from, to, case)).collect()),
         other => other,
     }
 }
@@ -258,7 +285,7 @@ impl PathBuilder {
         Ok(self)
     }
 
-    /// An Outlook item, folder or mailbox id: as `id`, and also refused when it holds `/`, `\\`,
+    /// An Outlook item, folder or mailbox id: as `id`, and also refused when it holds `/`, `\`,
     /// `?` or `#`. Outlook ids are URL-safe base64 or well-known names, so such a character means
     /// a path or URL was pasted where an id belongs; failing here says so before Graph answers 400.
     pub fn item_id(self, param: &str, value: &str) -> Result<Self, Error> {

@@ -127,7 +127,7 @@ fn dialect_round_trip_keeps_annotations() {
     assert_eq!(
         wire,
         json!({
-            "@odata.type": "#microsoft.graph.fileAttachment",
+            "@odata.type": "#Microsoft.OutlookServices.FileAttachment",
             "@odata.nextLink": "https://graph.microsoft.com/v1.0/x?$skiptoken=1",
             "ContentBytes": "aGk=",
             "IsInline": false,

@@ -112,7 +112,6 @@ routes! {
     CreateMessageRule: POST mailbox / "mailFolders" / "inbox" / "messageRules" <- rule if new_rule;
     UpdateMessageRule: PATCH mailbox / "mailFolders" / "inbox" / "messageRules" / rule_id <- rule;
     DeleteMessageRule: DELETE mailbox / "mailFolders" / "inbox" / "messageRules" / rule_id;
-    ListSupportedLanguages: GET mailbox / "outlook" / "supportedLanguages()" ? query;
 }
 
 /// `{"EmailAddresses": [...], "MailTipsOptions": "automaticReplies, mailboxFullStatus"}`: the
@@ -128,18 +127,37 @@ impl BuildRequest for GetMailTips {
     }
 }
 
-/// Windows names unless `standard` says "iana" (Graph's `TimeZoneStandard` function parameter).
+/// Graph's functions hang off `outlook` (`/me/outlook/supportedLanguages`); Outlook REST's off
+/// the user (`/me/SupportedLanguages`). Each name carries its argument, if any.
+fn outlook_function(ep: &Endpoint, mailbox: &crate::Mailbox, graph: &str, rest: &str) -> Result<PathBuilder, Error> {
+    let user = mailbox.path(ep)?;
+    Ok(match ep.dialect() {
+        crate::Dialect::Graph => user.seg("outlook").seg(graph),
+        crate::Dialect::OutlookRest => user.seg(rest),
+    })
+}
+
+impl BuildRequest for ListSupportedLanguages {
+    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
+        get(outlook_function(ep, &self.mailbox, "supportedLanguages", "SupportedLanguages")?, &self.query, false)
+    }
+}
+
+/// Windows names unless `standard` says "iana" (the `TimeZoneStandard` function parameter).
 impl BuildRequest for ListSupportedTimeZones {
     fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        let outlook = self.mailbox.path(ep)?.seg("outlook");
-        let path = match self.standard.as_deref().map(str::to_ascii_lowercase).as_deref() {
-            None => outlook.seg("supportedTimeZones"),
-            Some("windows") => {
-                outlook.seg("supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'Windows')")
-            }
-            Some("iana") => outlook.seg("supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'Iana')"),
+        let (graph, rest) = match self.standard.as_deref().map(str::to_ascii_lowercase).as_deref() {
+            None => ("supportedTimeZones", "SupportedTimeZones"),
+            Some("windows") => (
+                "supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'Windows')",
+                "SupportedTimeZones(TimeZoneStandard=Microsoft.OutlookServices.TimeZoneStandard'Windows')",
+            ),
+            Some("iana") => (
+                "supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'Iana')",
+                "SupportedTimeZones(TimeZoneStandard=Microsoft.OutlookServices.TimeZoneStandard'Iana')",
+            ),
             Some(_) => return Err(Error::invalid("standard", "must be \"windows\" or \"iana\"")),
         };
-        get(path, &self.query, false)
+        get(outlook_function(ep, &self.mailbox, graph, rest)?, &self.query, false)
     }
 }
