@@ -3,9 +3,10 @@
 
 mod conversations;
 mod groups;
-mod mail;
+pub(crate) mod mail;
 mod mail_folders;
 mod mail_settings;
+mod mail_tips;
 mod members;
 mod message_actions;
 mod message_attachments;
