@@ -70,14 +70,15 @@ class Client(_Operations):
         self,
         token: Union[str, Callable[[], str], Any],
         base_url: Optional[str] = None,
-        version: str = "v1.0",
+        version: Optional[str] = None,
         cloud: Optional[str] = None,
         max_attempts: Optional[int] = None,
         scopes: Optional[List[str]] = None,
         mailbox: Optional[str] = None,
+        api: str = "graph",
     ) -> None:
-        self._native = _native.NativeClient(base_url, version, cloud, max_attempts, mailbox)
-        self._token = _TokenSource(token, scopes or [f"{self._native.base_url.rsplit('/', 1)[0]}/.default"])
+        self._native = _native.NativeClient(base_url, version, cloud, max_attempts, mailbox, api)
+        self._token = _TokenSource(token, scopes or [f"{self._native.root.rstrip('/')}/.default"])
 
     @property
     def base_url(self) -> str:

@@ -36,13 +36,14 @@ struct NativeClient {
 #[pymethods]
 impl NativeClient {
     #[new]
-    #[pyo3(signature = (base_url=None, version=None, cloud=None, max_attempts=None, mailbox=None))]
+    #[pyo3(signature = (base_url=None, version=None, cloud=None, max_attempts=None, mailbox=None, api=None))]
     fn new(
         base_url: Option<&str>,
         version: Option<&str>,
         cloud: Option<&str>,
         max_attempts: Option<u32>,
         mailbox: Option<&str>,
+        api: Option<&str>,
     ) -> PyResult<Self> {
         let token = Arc::new(Mutex::new(String::new()));
         let source = token.clone();
@@ -59,6 +60,28 @@ impl NativeClient {
         }
         if let Some(url) = base_url {
             builder = builder.base_url(url);
+        }
+        match api {
+            None | Some("graph") => {}
+            // Outlook REST v2.0 has one version and no national clouds; its root is the server's.
+            Some("outlook") => {
+                if let Some((param, _)) =
+                    [("version", version), ("cloud", cloud)].into_iter().find(|(_, v)| v.is_some())
+                {
+                    return Err(errors::to_py(Error::invalid(
+                        param,
+                        "does not apply to the Outlook REST API (api=\"outlook\")",
+                    )));
+                }
+                let root = base_url.unwrap_or("https://outlook.office.com");
+                builder = builder.endpoint(o365kit::Endpoint::outlook_rest(root).map_err(errors::to_py)?);
+            }
+            Some(other) => {
+                return Err(errors::to_py(Error::invalid(
+                    "api",
+                    format!("unknown API {other:?}; expected \"graph\" or \"outlook\""),
+                )));
+            }
         }
         if let Some(n) = max_attempts {
             if n == 0 {
@@ -80,6 +103,12 @@ impl NativeClient {
         let client = self.client.mailbox(mailbox);
         client.current_mailbox().path(client.endpoint()).map_err(errors::to_py)?;
         Ok(NativeClient { client, token: self.token.clone() })
+    }
+
+    /// The server's root (`https://graph.microsoft.com`), whose `/.default` scope a credential asks for.
+    #[getter]
+    fn root(&self) -> String {
+        self.client.endpoint().root().to_string()
     }
 
     /// The mailbox mail operations work on: "me" or a user's id or UPN.
