@@ -62,8 +62,14 @@ class _TokenSource:
 class Client(_Operations):
     """A Microsoft Graph client. Methods block (with the GIL released while the request runs).
 
+    `token`: a str, a callable returning one, or an azure-identity credential. `base_url`: another
+    root than the cloud's (the emulator's). `version`: "v1.0" (default) or "beta". `cloud`: global,
+    usgov-l4, usgov-l5 or china. `mailbox`: whose mailbox mail operations work on ("me" by default;
+    see `mailbox()`). `api="outlook"`: the Outlook REST API v2.0 instead of Graph.
+
     >>> client = Client(token="emulator:member@contoso.test", base_url="http://127.0.0.1:8080")  # doctest: +SKIP
     >>> [g.display_name for g in client.list_joined_groups()]  # doctest: +SKIP
+    >>> client.mailbox("support@contoso.test").list_messages(top=10).to_pandas()  # doctest: +SKIP
     """
 
     def __init__(

@@ -50,7 +50,8 @@ class Model:
     def __init__(self, data: Optional[Dict[str, Any]] = None, **props: Any) -> None:
         if data is not None and not isinstance(data, dict):
             raise _invalid(type(self).__name__, "expected a dict of Graph properties")
-        self._data = dict(data) if data else {}
+        # Python values inside the dict (bytes, datetimes, models) become JSON as keywords do.
+        self._data = _to_wire(data, "") if data else {}
         for name, value in props.items():
             field = self._fields.get(name)
             if field is None:

@@ -86,6 +86,7 @@ def test_message_keywords_use_the_cores_conveniences():
     assert text.to_dict()["body"] == {"contentType": "text", "content": "plain"}
     att = o365kit.Attachment(odata_type="#microsoft.graph.fileAttachment", name="a.bin", content_bytes=b"\x00\xff")
     assert att.to_dict()["contentBytes"] == "AP8=" and att.content_bytes == b"\x00\xff"
+    assert o365kit.Attachment({"name": "b", "contentBytes": b"\x00\xff"}).to_dict()["contentBytes"] == "AP8="
 
 
 def test_to_row_is_flat_by_field_types():
