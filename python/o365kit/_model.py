@@ -159,6 +159,16 @@ def _column(prefix: str, name: str) -> str:
     return f"{prefix}_{name}"
 
 
+def _email(recipient: Any) -> Dict[str, Any]:
+    """A recipient's address and name, read through the generated models (no JSON names here)."""
+    if not isinstance(recipient, dict):
+        return {}
+    email = Model._registry["Recipient"]._wrap(recipient).email_address
+    if not isinstance(email, Model):
+        return {}
+    return {"address": email.address, "name": email.name}
+
+
 def _flatten(model: Model, prefix: str, row: Dict[str, Any], depth: int) -> None:
     data = model._data
     for name, (wire, ty) in type(model)._fields.items():
@@ -167,13 +177,13 @@ def _flatten(model: Model, prefix: str, row: Dict[str, Any], depth: int) -> None
         value = data[wire]
         col = _column(prefix, name)
         if ty == "Recipient":
-            address = (value or {}).get("emailAddress") or {}
+            address = _email(value)
             row[f"{col}_address"] = address.get("address")
             row[f"{col}_name"] = address.get("name")
         elif ty == "Vec<Recipient>":
             base = col[: -len("_recipients")] if col.endswith("_recipients") else col
             items = value if isinstance(value, list) else []
-            row[f"{base}_addresses"] = [((r or {}).get("emailAddress") or {}).get("address") for r in items]
+            row[f"{base}_addresses"] = [_email(r).get("address") for r in items]
         elif ty == "DateTime":
             row[col[: -len("_date_time")] if col.endswith("_date_time") else col] = _from_wire(value, ty)
         elif ty.startswith("Box<"):

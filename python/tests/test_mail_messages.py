@@ -109,7 +109,12 @@ def test_move_copy_delete(member):
 
 
 def test_unsubscribe(member):
+    headers = member.get_message("AAMkAGMemberNewsletter0001", select=["internetMessageHeaders"]).internet_message_headers
+    assert "mailto:" in next(h.value for h in headers if h.name == "List-Unsubscribe")
     member.unsubscribe_message("AAMkAGMemberNewsletter0001")
+    with pytest.raises(o365kit.BadRequest) as err:
+        member.unsubscribe_message("AAMkAGMemberKickoff0001")
+    assert err.value.code == "ErrorInvalidRequest", "no List-Unsubscribe header"
 
 
 def test_to_pandas_flat_columns(member):
