@@ -17,7 +17,9 @@ def py_name(name: str) -> str:
 
 
 def field_type(name: str, ty: str) -> str:
-    if ty == "String" and name.endswith("date_time"):
+    # Graph's *DateTime properties are UTC instants; a bare `date_time` is the wall-clock half of a
+    # DateTimeTimeZone (its `time_zone` says where), so it stays text.
+    if ty == "String" and name.endswith("_date_time"):
         return "DateTime"
     return ty
 
@@ -35,20 +37,41 @@ def annotation(ty: str) -> str:
 
 
 def param_annotation(ty: str) -> str:
+    if ty.startswith("Option<"):
+        return f"Optional[{param_annotation(ty[7:-1])}]"
+    if ty.startswith("Vec<"):
+        return f"Sequence[{param_annotation(ty[4:-1])}]"
     return {
         "Id": "str",
         "String": "str",
-        "Option<String>": "Optional[str]",
+        "bool": "bool",
         "Post": 'Union[str, "ItemBody", "Post", Dict[str, Any]]',
-        "Vec<Recipient>": 'Sequence[Union[str, "Recipient", Dict[str, Any]]]',
+        "Recipient": 'Union[str, "Recipient", Dict[str, Any]]',
         "Photo": "Photo",
     }.get(ty, f'Union["{ty}", Dict[str, Any]]')
+
+
+# The core's `Query` fields as keywords; an option the core adds later is typed Any until named here.
+QUERY_TYPES = {
+    "select": "Optional[Sequence[str]]",
+    "expand": "Optional[Sequence[str]]",
+    "orderby": "Optional[Sequence[str]]",
+    "filter": "Optional[str]",
+    "search": "Optional[str]",
+    "top": "Optional[int]",
+    "skip": "Optional[int]",
+    "count": "Optional[bool]",
+    "timezone": "Optional[str]",
+    "body_type": 'Optional[Literal["text", "html"]]',
+    "max_page_size": "Optional[int]",
+    "immutable_ids": "Optional[bool]",
+}
 
 
 def render(native) -> str:
     out = [HEADER, "from __future__ import annotations\n"]
     out.append("from datetime import datetime")
-    out.append("from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Union\n")
+    out.append("from typing import TYPE_CHECKING, Any, Dict, List, Literal, Optional, Sequence, Union\n")
     out.append("from ._model import Model, Photo, _to_wire\n")
     out.append("if TYPE_CHECKING:")
     out.append("    from ._client import AsyncPager, Pager\n")
@@ -97,12 +120,12 @@ def method(op, options) -> list:
         # What a post carries is its body: Python callers write body="<p>Thanks</p>".
         kw = "body" if t == "Post" else p
         sig.append(f"{kw}: {param_annotation(t)}{default}")
-        value = kw if t in ("Id", "String") else f"_post({kw})" if t == "Post" else f"_body({kw})"
+        value = kw if t in ("Id", "String", "Option<String>", "Option<bool>") else f"_post({kw})" if t == "Post" else f"_body({kw})"
         args.append(f"{p!r}: {value}")
     if has_query:
         sig.append("*")
         for o in options:
-            sig.append(f"{o}: Any = None")
+            sig.append(f"{o}: {QUERY_TYPES.get(o, 'Any')} = None")
         args.append("'query': _query(" + ", ".join(f"{o}={o}" for o in options) + ")")
     if output.startswith("Page<"):
         model = output[5:-1]

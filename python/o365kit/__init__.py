@@ -1,6 +1,7 @@
 """o365kit: Office 365 Groups (and Mail and Calendar) over Microsoft Graph, with a Rust core."""
 
 from ._native import (
+    BadRequest,
     Conflict,
     DecodeError,
     Forbidden,
@@ -26,6 +27,7 @@ __all__ = [
     "Photo",
     "Model",
     "GraphError",
+    "BadRequest",
     "Unauthorized",
     "Forbidden",
     "NotFound",

@@ -62,28 +62,52 @@ class _TokenSource:
 class Client(_Operations):
     """A Microsoft Graph client. Methods block (with the GIL released while the request runs).
 
+    `token`: a str, a callable returning one, or an azure-identity credential. `base_url`: another
+    root than the cloud's (the emulator's). `version`: "v1.0" (default) or "beta". `cloud`: global,
+    usgov-l4, usgov-l5 or china. `mailbox`: whose mailbox mail operations work on ("me" by default;
+    see `mailbox()`). `api="outlook"`: the Outlook REST API v2.0 instead of Graph.
+
     >>> client = Client(token="emulator:member@contoso.test", base_url="http://127.0.0.1:8080")  # doctest: +SKIP
     >>> [g.display_name for g in client.list_joined_groups()]  # doctest: +SKIP
+    >>> client.mailbox("support@contoso.test").list_messages(top=10).to_pandas()  # doctest: +SKIP
     """
 
     def __init__(
         self,
         token: Union[str, Callable[[], str], Any],
         base_url: Optional[str] = None,
-        version: str = "v1.0",
+        version: Optional[str] = None,
         cloud: Optional[str] = None,
         max_attempts: Optional[int] = None,
         scopes: Optional[List[str]] = None,
+        mailbox: Optional[str] = None,
+        api: str = "graph",
     ) -> None:
-        self._native = _native.NativeClient(base_url, version, cloud, max_attempts)
-        self._token = _TokenSource(token, scopes or [f"{self._native.base_url.rsplit('/', 1)[0]}/.default"])
+        self._native = _native.NativeClient(base_url, version, cloud, max_attempts, mailbox, api)
+        self._token = _TokenSource(token, scopes or [f"{self._native.root.rstrip('/')}/.default"])
 
     @property
     def base_url(self) -> str:
         return self._native.base_url
 
+    @property
+    def current_mailbox(self) -> str:
+        """The mailbox mail operations work on: "me" (the signed-in user) or a user's id or UPN."""
+        return self._native.mailbox
+
+    def mailbox(self, mailbox: str) -> "Client":
+        """This client on another mailbox (a shared or delegated one, by id or UPN; "me" for the
+        signed-in user's), sharing its connection and token:
+        `client.mailbox("support@contoso.com").list_messages()`."""
+        other = object.__new__(Client)
+        other._native = self._native.with_mailbox(mailbox)
+        other._token = self._token
+        return other
+
     def __repr__(self) -> str:
-        return f"Client(base_url={self._native.base_url!r})"
+        mailbox = self._native.mailbox
+        shown = "" if mailbox == "me" else f", mailbox={mailbox!r}"
+        return f"Client(base_url={self._native.base_url!r}{shown})"
 
     def _call(self, name: str, args: Dict[str, Any], next_link: Optional[str] = None) -> Any:
         text = self._native.call(name, json.dumps(args), self._token(), next_link)
@@ -136,16 +160,24 @@ class Pager(Generic[T]):
     def to_list(self) -> List[T]:
         return list(self)
 
-    def to_pandas(self) -> Any:
-        """A flat DataFrame: nested objects become dotted columns (from.emailAddress.address)."""
-        try:
-            import pandas
-        except ImportError:
-            raise ImportError("to_pandas() needs pandas: pip install pandas") from None
-        return pandas.json_normalize([item.to_dict() for item in self])  # type: ignore[attr-defined]
+    def to_pandas(self, raw: bool = False) -> Any:
+        """A DataFrame with one flat column per property (see `o365kit.Model.to_row`): `from_address`,
+        `to_addresses` (a list), `received` (a tz-aware datetime), `body_content`... With `raw=True`,
+        Graph's JSON as `pandas.json_normalize` flattens it (`from.emailAddress.address`)."""
+        return _frame(list(self), raw)
 
     def __repr__(self) -> str:
         return f"Pager({self._name})"
+
+
+def _frame(items: List[Any], raw: bool) -> Any:
+    try:
+        import pandas
+    except ImportError:
+        raise ImportError("to_pandas() needs pandas: pip install pandas") from None
+    if raw:
+        return pandas.json_normalize([item.to_dict() for item in items])
+    return pandas.DataFrame([item.to_row() for item in items])
 
 
 def _progress_bar(name: str) -> Any:
@@ -167,8 +199,18 @@ class AsyncClient(_AsyncOperations):
     def base_url(self) -> str:
         return self._sync.base_url
 
+    @property
+    def current_mailbox(self) -> str:
+        return self._sync.current_mailbox
+
+    def mailbox(self, mailbox: str) -> "AsyncClient":
+        """This client on another mailbox, as `Client.mailbox`."""
+        other = object.__new__(AsyncClient)
+        other._sync = self._sync.mailbox(mailbox)
+        return other
+
     def __repr__(self) -> str:
-        return f"AsyncClient(base_url={self._sync.base_url!r})"
+        return repr(self._sync).replace("Client(", "AsyncClient(", 1)
 
     async def _run(self, fn: Callable[..., Any], *args: Any) -> Any:
         import asyncio  # here, not at import time: it costs scripts ~40 ms of start-up
@@ -208,13 +250,9 @@ class AsyncPager(Generic[T]):
     async def to_list(self) -> List[T]:
         return [item async for item in self]
 
-    async def to_pandas(self) -> Any:
-        items = await self.to_list()
-        try:
-            import pandas
-        except ImportError:
-            raise ImportError("to_pandas() needs pandas: pip install pandas") from None
-        return pandas.json_normalize([item.to_dict() for item in items])  # type: ignore[attr-defined]
+    async def to_pandas(self, raw: bool = False) -> Any:
+        """As `Pager.to_pandas`."""
+        return _frame(await self.to_list(), raw)
 
     def __repr__(self) -> str:
         return f"AsyncPager({self._pager._name})"

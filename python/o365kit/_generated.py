@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Dict, List, Literal, Optional, Sequence, Union
 
 from ._model import Model, Photo, _to_wire
 
 if TYPE_CHECKING:
     from ._client import AsyncPager, Pager
 
-__all__ = ['EmailAddress', 'Recipient', 'ItemBody', 'Group', 'User', 'DirectoryObject', 'Conversation', 'ConversationThread', 'Post', 'Attachment']
+__all__ = ['EmailAddress', 'Recipient', 'ItemBody', 'Group', 'User', 'DirectoryObject', 'Conversation', 'ConversationThread', 'Post', 'Attachment', 'DateTimeTimeZone', 'LocaleInfo', 'TimeZoneInformation', 'TimeZoneBase', 'WorkingHours', 'Message', 'InternetMessageHeader', 'FollowupFlag', 'Mention', 'MentionsPreview', 'MailFolder', 'MailboxSettings', 'AutomaticRepliesSetting', 'InferenceClassificationOverride', 'MailTips', 'AutomaticRepliesMailTips', 'MailTipsError', 'MessageRule', 'MessageRulePredicates', 'SizeRange', 'MessageRuleActions']
 
 
 class EmailAddress(Model):
@@ -132,6 +132,247 @@ class Attachment(Model):
     source_url: Optional[str]
     _fields = {'odata_type': ('@odata.type', 'String'), 'id': ('id', 'String'), 'name': ('name', 'String'), 'content_type': ('contentType', 'String'), 'size': ('size', 'i64'), 'is_inline': ('isInline', 'bool'), 'last_modified_date_time': ('lastModifiedDateTime', 'DateTime'), 'content_bytes': ('contentBytes', 'Vec<u8>'), 'content_id': ('contentId', 'String'), 'content_location': ('contentLocation', 'String'), 'item': ('item', 'serde_json::Value'), 'source_url': ('sourceUrl', 'String')}
 
+class DateTimeTimeZone(Model):
+    __slots__ = ()
+    date_time: Optional[str]
+    time_zone: Optional[str]
+    _fields = {'date_time': ('dateTime', 'String'), 'time_zone': ('timeZone', 'String')}
+
+class LocaleInfo(Model):
+    __slots__ = ()
+    locale: Optional[str]
+    display_name: Optional[str]
+    _fields = {'locale': ('locale', 'String'), 'display_name': ('displayName', 'String')}
+
+class TimeZoneInformation(Model):
+    __slots__ = ()
+    alias: Optional[str]
+    display_name: Optional[str]
+    _fields = {'alias': ('alias', 'String'), 'display_name': ('displayName', 'String')}
+
+class TimeZoneBase(Model):
+    __slots__ = ()
+    odata_type: Optional[str]
+    name: Optional[str]
+    _fields = {'odata_type': ('@odata.type', 'String'), 'name': ('name', 'String')}
+
+class WorkingHours(Model):
+    __slots__ = ()
+    days_of_week: Optional[List[str]]
+    start_time: Optional[str]
+    end_time: Optional[str]
+    time_zone: Optional["TimeZoneBase"]
+    _fields = {'days_of_week': ('daysOfWeek', 'Vec<String>'), 'start_time': ('startTime', 'String'), 'end_time': ('endTime', 'String'), 'time_zone': ('timeZone', 'TimeZoneBase')}
+
+class Message(Model):
+    __slots__ = ()
+    id: Optional[str]
+    created_date_time: Optional[datetime]
+    last_modified_date_time: Optional[datetime]
+    change_key: Optional[str]
+    categories: Optional[List[str]]
+    received_date_time: Optional[datetime]
+    sent_date_time: Optional[datetime]
+    has_attachments: Optional[bool]
+    internet_message_id: Optional[str]
+    internet_message_headers: Optional[List["InternetMessageHeader"]]
+    subject: Optional[str]
+    body: Optional["ItemBody"]
+    body_preview: Optional[str]
+    unique_body: Optional["ItemBody"]
+    importance: Optional[str]
+    parent_folder_id: Optional[str]
+    sender: Optional["Recipient"]
+    from_: Optional["Recipient"]
+    to_recipients: Optional[List["Recipient"]]
+    cc_recipients: Optional[List["Recipient"]]
+    bcc_recipients: Optional[List["Recipient"]]
+    reply_to: Optional[List["Recipient"]]
+    conversation_id: Optional[str]
+    conversation_index: Optional[str]
+    is_delivery_receipt_requested: Optional[bool]
+    is_read_receipt_requested: Optional[bool]
+    is_read: Optional[bool]
+    is_draft: Optional[bool]
+    web_link: Optional[str]
+    inference_classification: Optional[str]
+    flag: Optional["FollowupFlag"]
+    attachments: Optional[List["Attachment"]]
+    mentions: Optional[List["Mention"]]
+    mentions_preview: Optional["MentionsPreview"]
+    _fields = {'id': ('id', 'String'), 'created_date_time': ('createdDateTime', 'DateTime'), 'last_modified_date_time': ('lastModifiedDateTime', 'DateTime'), 'change_key': ('changeKey', 'String'), 'categories': ('categories', 'Vec<String>'), 'received_date_time': ('receivedDateTime', 'DateTime'), 'sent_date_time': ('sentDateTime', 'DateTime'), 'has_attachments': ('hasAttachments', 'bool'), 'internet_message_id': ('internetMessageId', 'String'), 'internet_message_headers': ('internetMessageHeaders', 'Vec<InternetMessageHeader>'), 'subject': ('subject', 'String'), 'body': ('body', 'ItemBody'), 'body_preview': ('bodyPreview', 'String'), 'unique_body': ('uniqueBody', 'ItemBody'), 'importance': ('importance', 'String'), 'parent_folder_id': ('parentFolderId', 'String'), 'sender': ('sender', 'Recipient'), 'from_': ('from', 'Recipient'), 'to_recipients': ('toRecipients', 'Vec<Recipient>'), 'cc_recipients': ('ccRecipients', 'Vec<Recipient>'), 'bcc_recipients': ('bccRecipients', 'Vec<Recipient>'), 'reply_to': ('replyTo', 'Vec<Recipient>'), 'conversation_id': ('conversationId', 'String'), 'conversation_index': ('conversationIndex', 'String'), 'is_delivery_receipt_requested': ('isDeliveryReceiptRequested', 'bool'), 'is_read_receipt_requested': ('isReadReceiptRequested', 'bool'), 'is_read': ('isRead', 'bool'), 'is_draft': ('isDraft', 'bool'), 'web_link': ('webLink', 'String'), 'inference_classification': ('inferenceClassification', 'String'), 'flag': ('flag', 'FollowupFlag'), 'attachments': ('attachments', 'Vec<Attachment>'), 'mentions': ('mentions', 'Vec<Mention>'), 'mentions_preview': ('mentionsPreview', 'MentionsPreview')}
+
+class InternetMessageHeader(Model):
+    __slots__ = ()
+    name: Optional[str]
+    value: Optional[str]
+    _fields = {'name': ('name', 'String'), 'value': ('value', 'String')}
+
+class FollowupFlag(Model):
+    __slots__ = ()
+    flag_status: Optional[str]
+    start_date_time: Optional["DateTimeTimeZone"]
+    due_date_time: Optional["DateTimeTimeZone"]
+    completed_date_time: Optional["DateTimeTimeZone"]
+    _fields = {'flag_status': ('flagStatus', 'String'), 'start_date_time': ('startDateTime', 'DateTimeTimeZone'), 'due_date_time': ('dueDateTime', 'DateTimeTimeZone'), 'completed_date_time': ('completedDateTime', 'DateTimeTimeZone')}
+
+class Mention(Model):
+    __slots__ = ()
+    id: Optional[str]
+    mentioned: Optional["EmailAddress"]
+    mention_text: Optional[str]
+    client_reference: Optional[str]
+    created_by: Optional["EmailAddress"]
+    created_date_time: Optional[datetime]
+    server_created_date_time: Optional[datetime]
+    deep_link: Optional[str]
+    application: Optional[str]
+    _fields = {'id': ('id', 'String'), 'mentioned': ('mentioned', 'EmailAddress'), 'mention_text': ('mentionText', 'String'), 'client_reference': ('clientReference', 'String'), 'created_by': ('createdBy', 'EmailAddress'), 'created_date_time': ('createdDateTime', 'DateTime'), 'server_created_date_time': ('serverCreatedDateTime', 'DateTime'), 'deep_link': ('deepLink', 'String'), 'application': ('application', 'String')}
+
+class MentionsPreview(Model):
+    __slots__ = ()
+    is_mentioned: Optional[bool]
+    _fields = {'is_mentioned': ('isMentioned', 'bool')}
+
+class MailFolder(Model):
+    __slots__ = ()
+    id: Optional[str]
+    display_name: Optional[str]
+    parent_folder_id: Optional[str]
+    child_folder_count: Optional[int]
+    unread_item_count: Optional[int]
+    total_item_count: Optional[int]
+    is_hidden: Optional[bool]
+    _fields = {'id': ('id', 'String'), 'display_name': ('displayName', 'String'), 'parent_folder_id': ('parentFolderId', 'String'), 'child_folder_count': ('childFolderCount', 'i64'), 'unread_item_count': ('unreadItemCount', 'i64'), 'total_item_count': ('totalItemCount', 'i64'), 'is_hidden': ('isHidden', 'bool')}
+
+class MailboxSettings(Model):
+    __slots__ = ()
+    archive_folder: Optional[str]
+    automatic_replies_setting: Optional["AutomaticRepliesSetting"]
+    date_format: Optional[str]
+    time_format: Optional[str]
+    time_zone: Optional[str]
+    language: Optional["LocaleInfo"]
+    working_hours: Optional["WorkingHours"]
+    delegate_meeting_message_delivery_options: Optional[str]
+    user_purpose: Optional[str]
+    _fields = {'archive_folder': ('archiveFolder', 'String'), 'automatic_replies_setting': ('automaticRepliesSetting', 'AutomaticRepliesSetting'), 'date_format': ('dateFormat', 'String'), 'time_format': ('timeFormat', 'String'), 'time_zone': ('timeZone', 'String'), 'language': ('language', 'LocaleInfo'), 'working_hours': ('workingHours', 'WorkingHours'), 'delegate_meeting_message_delivery_options': ('delegateMeetingMessageDeliveryOptions', 'String'), 'user_purpose': ('userPurpose', 'String')}
+
+class AutomaticRepliesSetting(Model):
+    __slots__ = ()
+    status: Optional[str]
+    external_audience: Optional[str]
+    scheduled_start_date_time: Optional["DateTimeTimeZone"]
+    scheduled_end_date_time: Optional["DateTimeTimeZone"]
+    internal_reply_message: Optional[str]
+    external_reply_message: Optional[str]
+    _fields = {'status': ('status', 'String'), 'external_audience': ('externalAudience', 'String'), 'scheduled_start_date_time': ('scheduledStartDateTime', 'DateTimeTimeZone'), 'scheduled_end_date_time': ('scheduledEndDateTime', 'DateTimeTimeZone'), 'internal_reply_message': ('internalReplyMessage', 'String'), 'external_reply_message': ('externalReplyMessage', 'String')}
+
+class InferenceClassificationOverride(Model):
+    __slots__ = ()
+    id: Optional[str]
+    classify_as: Optional[str]
+    sender_email_address: Optional["EmailAddress"]
+    _fields = {'id': ('id', 'String'), 'classify_as': ('classifyAs', 'String'), 'sender_email_address': ('senderEmailAddress', 'EmailAddress')}
+
+class MailTips(Model):
+    __slots__ = ()
+    email_address: Optional["EmailAddress"]
+    automatic_replies: Optional["AutomaticRepliesMailTips"]
+    mailbox_full: Optional[bool]
+    custom_mail_tip: Optional[str]
+    external_member_count: Optional[int]
+    total_member_count: Optional[int]
+    delivery_restricted: Optional[bool]
+    is_moderated: Optional[bool]
+    recipient_scope: Optional[str]
+    recipient_suggestions: Optional[List["Recipient"]]
+    max_message_size: Optional[int]
+    error: Optional["MailTipsError"]
+    _fields = {'email_address': ('emailAddress', 'EmailAddress'), 'automatic_replies': ('automaticReplies', 'AutomaticRepliesMailTips'), 'mailbox_full': ('mailboxFull', 'bool'), 'custom_mail_tip': ('customMailTip', 'String'), 'external_member_count': ('externalMemberCount', 'i64'), 'total_member_count': ('totalMemberCount', 'i64'), 'delivery_restricted': ('deliveryRestricted', 'bool'), 'is_moderated': ('isModerated', 'bool'), 'recipient_scope': ('recipientScope', 'String'), 'recipient_suggestions': ('recipientSuggestions', 'Vec<Recipient>'), 'max_message_size': ('maxMessageSize', 'i64'), 'error': ('error', 'MailTipsError')}
+
+class AutomaticRepliesMailTips(Model):
+    __slots__ = ()
+    message: Optional[str]
+    message_language: Optional["LocaleInfo"]
+    scheduled_start_time: Optional["DateTimeTimeZone"]
+    scheduled_end_time: Optional["DateTimeTimeZone"]
+    _fields = {'message': ('message', 'String'), 'message_language': ('messageLanguage', 'LocaleInfo'), 'scheduled_start_time': ('scheduledStartTime', 'DateTimeTimeZone'), 'scheduled_end_time': ('scheduledEndTime', 'DateTimeTimeZone')}
+
+class MailTipsError(Model):
+    __slots__ = ()
+    code: Optional[str]
+    message: Optional[str]
+    _fields = {'code': ('code', 'String'), 'message': ('message', 'String')}
+
+class MessageRule(Model):
+    __slots__ = ()
+    id: Optional[str]
+    display_name: Optional[str]
+    sequence: Optional[int]
+    is_enabled: Optional[bool]
+    has_error: Optional[bool]
+    is_read_only: Optional[bool]
+    conditions: Optional["MessageRulePredicates"]
+    exceptions: Optional["MessageRulePredicates"]
+    actions: Optional["MessageRuleActions"]
+    _fields = {'id': ('id', 'String'), 'display_name': ('displayName', 'String'), 'sequence': ('sequence', 'i64'), 'is_enabled': ('isEnabled', 'bool'), 'has_error': ('hasError', 'bool'), 'is_read_only': ('isReadOnly', 'bool'), 'conditions': ('conditions', 'MessageRulePredicates'), 'exceptions': ('exceptions', 'MessageRulePredicates'), 'actions': ('actions', 'MessageRuleActions')}
+
+class MessageRulePredicates(Model):
+    __slots__ = ()
+    body_contains: Optional[List[str]]
+    body_or_subject_contains: Optional[List[str]]
+    categories: Optional[List[str]]
+    from_addresses: Optional[List["Recipient"]]
+    has_attachments: Optional[bool]
+    header_contains: Optional[List[str]]
+    importance: Optional[str]
+    is_approval_request: Optional[bool]
+    is_automatic_forward: Optional[bool]
+    is_automatic_reply: Optional[bool]
+    is_encrypted: Optional[bool]
+    is_meeting_request: Optional[bool]
+    is_meeting_response: Optional[bool]
+    is_non_delivery_report: Optional[bool]
+    is_permission_controlled: Optional[bool]
+    is_read_receipt: Optional[bool]
+    is_signed: Optional[bool]
+    is_voicemail: Optional[bool]
+    message_action_flag: Optional[str]
+    not_sent_to_me: Optional[bool]
+    recipient_contains: Optional[List[str]]
+    sender_contains: Optional[List[str]]
+    sensitivity: Optional[str]
+    sent_cc_me: Optional[bool]
+    sent_only_to_me: Optional[bool]
+    sent_to_addresses: Optional[List["Recipient"]]
+    sent_to_me: Optional[bool]
+    sent_to_or_cc_me: Optional[bool]
+    subject_contains: Optional[List[str]]
+    within_size_range: Optional["SizeRange"]
+    _fields = {'body_contains': ('bodyContains', 'Vec<String>'), 'body_or_subject_contains': ('bodyOrSubjectContains', 'Vec<String>'), 'categories': ('categories', 'Vec<String>'), 'from_addresses': ('fromAddresses', 'Vec<Recipient>'), 'has_attachments': ('hasAttachments', 'bool'), 'header_contains': ('headerContains', 'Vec<String>'), 'importance': ('importance', 'String'), 'is_approval_request': ('isApprovalRequest', 'bool'), 'is_automatic_forward': ('isAutomaticForward', 'bool'), 'is_automatic_reply': ('isAutomaticReply', 'bool'), 'is_encrypted': ('isEncrypted', 'bool'), 'is_meeting_request': ('isMeetingRequest', 'bool'), 'is_meeting_response': ('isMeetingResponse', 'bool'), 'is_non_delivery_report': ('isNonDeliveryReport', 'bool'), 'is_permission_controlled': ('isPermissionControlled', 'bool'), 'is_read_receipt': ('isReadReceipt', 'bool'), 'is_signed': ('isSigned', 'bool'), 'is_voicemail': ('isVoicemail', 'bool'), 'message_action_flag': ('messageActionFlag', 'String'), 'not_sent_to_me': ('notSentToMe', 'bool'), 'recipient_contains': ('recipientContains', 'Vec<String>'), 'sender_contains': ('senderContains', 'Vec<String>'), 'sensitivity': ('sensitivity', 'String'), 'sent_cc_me': ('sentCcMe', 'bool'), 'sent_only_to_me': ('sentOnlyToMe', 'bool'), 'sent_to_addresses': ('sentToAddresses', 'Vec<Recipient>'), 'sent_to_me': ('sentToMe', 'bool'), 'sent_to_or_cc_me': ('sentToOrCcMe', 'bool'), 'subject_contains': ('subjectContains', 'Vec<String>'), 'within_size_range': ('withinSizeRange', 'SizeRange')}
+
+class SizeRange(Model):
+    __slots__ = ()
+    minimum_size: Optional[int]
+    maximum_size: Optional[int]
+    _fields = {'minimum_size': ('minimumSize', 'i64'), 'maximum_size': ('maximumSize', 'i64')}
+
+class MessageRuleActions(Model):
+    __slots__ = ()
+    assign_categories: Optional[List[str]]
+    copy_to_folder: Optional[str]
+    delete: Optional[bool]
+    forward_as_attachment_to: Optional[List["Recipient"]]
+    forward_to: Optional[List["Recipient"]]
+    mark_as_read: Optional[bool]
+    mark_importance: Optional[str]
+    move_to_folder: Optional[str]
+    permanent_delete: Optional[bool]
+    redirect_to: Optional[List["Recipient"]]
+    stop_processing_rules: Optional[bool]
+    _fields = {'assign_categories': ('assignCategories', 'Vec<String>'), 'copy_to_folder': ('copyToFolder', 'String'), 'delete': ('delete', 'bool'), 'forward_as_attachment_to': ('forwardAsAttachmentTo', 'Vec<Recipient>'), 'forward_to': ('forwardTo', 'Vec<Recipient>'), 'mark_as_read': ('markAsRead', 'bool'), 'mark_importance': ('markImportance', 'String'), 'move_to_folder': ('moveToFolder', 'String'), 'permanent_delete': ('permanentDelete', 'bool'), 'redirect_to': ('redirectTo', 'Vec<Recipient>'), 'stop_processing_rules': ('stopProcessingRules', 'bool')}
+
 
 def _query(**options: Any) -> Dict[str, Any]:
     return {k: v for k, v in options.items() if v is not None}
@@ -154,11 +395,11 @@ def _post(value: Any) -> Any:
 class _Operations:
     """One method per operation of the core's table."""
 
-    def list_groups(self, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None, progress: bool = False) -> "Pager[Group]":  # noqa: E501
+    def list_groups(self, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "Pager[Group]":  # noqa: E501
         """List the groups in the organization."""
         return self._list('list_groups', Group, {'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
 
-    def get_group(self, group_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None) -> "Group":  # noqa: E501
+    def get_group(self, group_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "Group":  # noqa: E501
         """Get a group's properties."""
         return self._item('get_group', Group, {'group_id': group_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
 
@@ -174,11 +415,11 @@ class _Operations:
         """Delete a group (Microsoft 365 groups go to the recycle bin for 30 days)."""
         self._empty('delete_group', {'group_id': group_id})  # type: ignore[attr-defined]
 
-    def list_joined_groups(self, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None, progress: bool = False) -> "Pager[Group]":  # noqa: E501
+    def list_joined_groups(self, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "Pager[Group]":  # noqa: E501
         """List the groups the signed-in user is a direct member of."""
         return self._list('list_joined_groups', Group, {'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
 
-    def list_group_members(self, group_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None, progress: bool = False) -> "Pager[DirectoryObject]":  # noqa: E501
+    def list_group_members(self, group_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "Pager[DirectoryObject]":  # noqa: E501
         """List a group's direct members."""
         return self._list('list_group_members', DirectoryObject, {'group_id': group_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
 
@@ -190,7 +431,7 @@ class _Operations:
         """Remove a member from a group."""
         self._empty('remove_group_member', {'group_id': group_id, 'member_id': member_id})  # type: ignore[attr-defined]
 
-    def list_group_owners(self, group_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None, progress: bool = False) -> "Pager[DirectoryObject]":  # noqa: E501
+    def list_group_owners(self, group_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "Pager[DirectoryObject]":  # noqa: E501
         """List a group's owners."""
         return self._list('list_group_owners', DirectoryObject, {'group_id': group_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
 
@@ -210,11 +451,11 @@ class _Operations:
         """Set a group's photo (JPEG or PNG, at most 4 MB)."""
         self._empty('set_group_photo', {'group_id': group_id, 'photo': _body(photo)})  # type: ignore[attr-defined]
 
-    def list_conversations(self, group_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None, progress: bool = False) -> "Pager[Conversation]":  # noqa: E501
+    def list_conversations(self, group_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "Pager[Conversation]":  # noqa: E501
         """List a group's conversations."""
         return self._list('list_conversations', Conversation, {'group_id': group_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
 
-    def get_conversation(self, group_id: str, conversation_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None) -> "Conversation":  # noqa: E501
+    def get_conversation(self, group_id: str, conversation_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "Conversation":  # noqa: E501
         """Get one conversation of a group."""
         return self._item('get_conversation', Conversation, {'group_id': group_id, 'conversation_id': conversation_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
 
@@ -226,15 +467,15 @@ class _Operations:
         """Delete a conversation and all its threads."""
         self._empty('delete_conversation', {'group_id': group_id, 'conversation_id': conversation_id})  # type: ignore[attr-defined]
 
-    def list_conversation_threads(self, group_id: str, conversation_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None, progress: bool = False) -> "Pager[ConversationThread]":  # noqa: E501
+    def list_conversation_threads(self, group_id: str, conversation_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "Pager[ConversationThread]":  # noqa: E501
         """List the threads of one conversation."""
         return self._list('list_conversation_threads', ConversationThread, {'group_id': group_id, 'conversation_id': conversation_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
 
-    def list_group_threads(self, group_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None, progress: bool = False) -> "Pager[ConversationThread]":  # noqa: E501
+    def list_group_threads(self, group_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "Pager[ConversationThread]":  # noqa: E501
         """List all threads of a group."""
         return self._list('list_group_threads', ConversationThread, {'group_id': group_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
 
-    def get_thread(self, group_id: str, thread_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None) -> "ConversationThread":  # noqa: E501
+    def get_thread(self, group_id: str, thread_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "ConversationThread":  # noqa: E501
         """Get one thread of a group."""
         return self._item('get_thread', ConversationThread, {'group_id': group_id, 'thread_id': thread_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
 
@@ -258,11 +499,11 @@ class _Operations:
         """Reply to a thread with a new post."""
         self._empty('reply_to_thread', {'group_id': group_id, 'thread_id': thread_id, 'post': _post(body)})  # type: ignore[attr-defined]
 
-    def list_posts(self, group_id: str, thread_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None, progress: bool = False) -> "Pager[Post]":  # noqa: E501
+    def list_posts(self, group_id: str, thread_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "Pager[Post]":  # noqa: E501
         """List the posts of a thread."""
         return self._list('list_posts', Post, {'group_id': group_id, 'thread_id': thread_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
 
-    def get_post(self, group_id: str, thread_id: str, post_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None) -> "Post":  # noqa: E501
+    def get_post(self, group_id: str, thread_id: str, post_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "Post":  # noqa: E501
         """Get one post."""
         return self._item('get_post', Post, {'group_id': group_id, 'thread_id': thread_id, 'post_id': post_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
 
@@ -272,25 +513,217 @@ class _Operations:
 
     def forward_post(self, group_id: str, thread_id: str, post_id: str, to_recipients: Sequence[Union[str, "Recipient", Dict[str, Any]]], comment: Optional[str] = None) -> None:  # noqa: E501
         """Forward a post to recipients, with an optional comment."""
-        self._empty('forward_post', {'group_id': group_id, 'thread_id': thread_id, 'post_id': post_id, 'to_recipients': _body(to_recipients), 'comment': _body(comment)})  # type: ignore[attr-defined]
+        self._empty('forward_post', {'group_id': group_id, 'thread_id': thread_id, 'post_id': post_id, 'to_recipients': _body(to_recipients), 'comment': comment})  # type: ignore[attr-defined]
 
-    def list_post_attachments(self, group_id: str, thread_id: str, post_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None, progress: bool = False) -> "Pager[Attachment]":  # noqa: E501
+    def list_post_attachments(self, group_id: str, thread_id: str, post_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "Pager[Attachment]":  # noqa: E501
         """List a post's attachments."""
         return self._list('list_post_attachments', Attachment, {'group_id': group_id, 'thread_id': thread_id, 'post_id': post_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
 
-    def get_post_attachment(self, group_id: str, thread_id: str, post_id: str, attachment_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None) -> "Attachment":  # noqa: E501
+    def get_post_attachment(self, group_id: str, thread_id: str, post_id: str, attachment_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "Attachment":  # noqa: E501
         """Get one attachment of a post, with its content."""
         return self._item('get_post_attachment', Attachment, {'group_id': group_id, 'thread_id': thread_id, 'post_id': post_id, 'attachment_id': attachment_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+
+    def list_messages(self, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "Pager[Message]":  # noqa: E501
+        """List the messages of the mailbox (all folders), newest first."""
+        return self._list('list_messages', Message, {'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    def list_folder_messages(self, folder_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "Pager[Message]":  # noqa: E501
+        """List the messages of one folder (an id or a well-known name such as "inbox")."""
+        return self._list('list_folder_messages', Message, {'folder_id': folder_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    def get_message(self, message_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "Message":  # noqa: E501
+        """Get one message."""
+        return self._item('get_message', Message, {'message_id': message_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+
+    def create_message(self, message: Union["Message", Dict[str, Any]]) -> "Message":  # noqa: E501
+        """Create a draft message in Drafts."""
+        return self._item('create_message', Message, {'message': _body(message)})  # type: ignore[attr-defined]
+
+    def create_folder_message(self, folder_id: str, message: Union["Message", Dict[str, Any]]) -> "Message":  # noqa: E501
+        """Create a message (a draft) in a folder."""
+        return self._item('create_folder_message', Message, {'folder_id': folder_id, 'message': _body(message)})  # type: ignore[attr-defined]
+
+    def update_message(self, message_id: str, message: Union["Message", Dict[str, Any]]) -> "Message":  # noqa: E501
+        """Update a message's properties; only the properties set are sent."""
+        return self._item('update_message', Message, {'message_id': message_id, 'message': _body(message)})  # type: ignore[attr-defined]
+
+    def delete_message(self, message_id: str) -> None:  # noqa: E501
+        """Delete a message (it moves to Deleted Items; deleting it there removes it)."""
+        self._empty('delete_message', {'message_id': message_id})  # type: ignore[attr-defined]
+
+    def send_mail(self, message: Union["Message", Dict[str, Any]], save_to_sent_items: Optional[bool] = None) -> None:  # noqa: E501
+        """Send a new message at once; a copy goes to Sent Items unless `save_to_sent_items` is false."""
+        self._empty('send_mail', {'message': _body(message), 'save_to_sent_items': save_to_sent_items})  # type: ignore[attr-defined]
+
+    def send_message(self, message_id: str) -> None:  # noqa: E501
+        """Send a draft."""
+        self._empty('send_message', {'message_id': message_id})  # type: ignore[attr-defined]
+
+    def reply_to_message(self, message_id: str, comment: Optional[str] = None, message: Optional[Union["Message", Dict[str, Any]]] = None) -> None:  # noqa: E501
+        """Reply to the sender, with a comment and/or message properties to update."""
+        self._empty('reply_to_message', {'message_id': message_id, 'comment': comment, 'message': _body(message)})  # type: ignore[attr-defined]
+
+    def reply_all_to_message(self, message_id: str, comment: Optional[str] = None, message: Optional[Union["Message", Dict[str, Any]]] = None) -> None:  # noqa: E501
+        """Reply to the sender and every recipient."""
+        self._empty('reply_all_to_message', {'message_id': message_id, 'comment': comment, 'message': _body(message)})  # type: ignore[attr-defined]
+
+    def forward_message(self, message_id: str, to_recipients: Sequence[Union[str, "Recipient", Dict[str, Any]]], comment: Optional[str] = None, message: Optional[Union["Message", Dict[str, Any]]] = None) -> None:  # noqa: E501
+        """Forward a message to recipients, with an optional comment."""
+        self._empty('forward_message', {'message_id': message_id, 'to_recipients': _body(to_recipients), 'comment': comment, 'message': _body(message)})  # type: ignore[attr-defined]
+
+    def create_reply(self, message_id: str, comment: Optional[str] = None, message: Optional[Union["Message", Dict[str, Any]]] = None) -> "Message":  # noqa: E501
+        """Create a draft reply to the sender; returns the draft."""
+        return self._item('create_reply', Message, {'message_id': message_id, 'comment': comment, 'message': _body(message)})  # type: ignore[attr-defined]
+
+    def create_reply_all(self, message_id: str, comment: Optional[str] = None, message: Optional[Union["Message", Dict[str, Any]]] = None) -> "Message":  # noqa: E501
+        """Create a draft reply to the sender and every recipient; returns the draft."""
+        return self._item('create_reply_all', Message, {'message_id': message_id, 'comment': comment, 'message': _body(message)})  # type: ignore[attr-defined]
+
+    def create_forward(self, message_id: str, to_recipients: Optional[Sequence[Union[str, "Recipient", Dict[str, Any]]]] = None, comment: Optional[str] = None, message: Optional[Union["Message", Dict[str, Any]]] = None) -> "Message":  # noqa: E501
+        """Create a draft forward; returns the draft."""
+        return self._item('create_forward', Message, {'message_id': message_id, 'to_recipients': _body(to_recipients), 'comment': comment, 'message': _body(message)})  # type: ignore[attr-defined]
+
+    def move_message(self, message_id: str, destination_id: str) -> "Message":  # noqa: E501
+        """Move a message to a folder; returns the message under its new id."""
+        return self._item('move_message', Message, {'message_id': message_id, 'destination_id': destination_id})  # type: ignore[attr-defined]
+
+    def copy_message(self, message_id: str, destination_id: str) -> "Message":  # noqa: E501
+        """Copy a message to a folder; returns the copy."""
+        return self._item('copy_message', Message, {'message_id': message_id, 'destination_id': destination_id})  # type: ignore[attr-defined]
+
+    def unsubscribe_message(self, message_id: str) -> None:  # noqa: E501
+        """Unsubscribe from a mailing list by the message's List-Unsubscribe mailto header (beta)."""
+        self._empty('unsubscribe_message', {'message_id': message_id})  # type: ignore[attr-defined]
+
+    def list_message_attachments(self, message_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "Pager[Attachment]":  # noqa: E501
+        """List a message's attachments."""
+        return self._list('list_message_attachments', Attachment, {'message_id': message_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    def get_message_attachment(self, message_id: str, attachment_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "Attachment":  # noqa: E501
+        """Get one attachment of a message."""
+        return self._item('get_message_attachment', Attachment, {'message_id': message_id, 'attachment_id': attachment_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+
+    def add_message_attachment(self, message_id: str, attachment: Union["Attachment", Dict[str, Any]]) -> "Attachment":  # noqa: E501
+        """Attach a file (at most 3 MB), an item or a reference to a message."""
+        return self._item('add_message_attachment', Attachment, {'message_id': message_id, 'attachment': _body(attachment)})  # type: ignore[attr-defined]
+
+    def delete_message_attachment(self, message_id: str, attachment_id: str) -> None:  # noqa: E501
+        """Remove an attachment from a message."""
+        self._empty('delete_message_attachment', {'message_id': message_id, 'attachment_id': attachment_id})  # type: ignore[attr-defined]
+
+    def get_message_attachment_content(self, message_id: str, attachment_id: str) -> Photo:  # noqa: E501
+        """Get an attachment's raw content and media type."""
+        return self._binary('get_message_attachment_content', {'message_id': message_id, 'attachment_id': attachment_id})  # type: ignore[attr-defined]
+
+    def list_mail_folders(self, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "Pager[MailFolder]":  # noqa: E501
+        """List the top-level mail folders."""
+        return self._list('list_mail_folders', MailFolder, {'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    def list_child_folders(self, folder_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "Pager[MailFolder]":  # noqa: E501
+        """List a folder's child folders."""
+        return self._list('list_child_folders', MailFolder, {'folder_id': folder_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    def get_mail_folder(self, folder_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "MailFolder":  # noqa: E501
+        """Get a mail folder (an id or a well-known name such as "inbox")."""
+        return self._item('get_mail_folder', MailFolder, {'folder_id': folder_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+
+    def create_mail_folder(self, folder: Union["MailFolder", Dict[str, Any]]) -> "MailFolder":  # noqa: E501
+        """Create a top-level mail folder."""
+        return self._item('create_mail_folder', MailFolder, {'folder': _body(folder)})  # type: ignore[attr-defined]
+
+    def create_child_folder(self, folder_id: str, folder: Union["MailFolder", Dict[str, Any]]) -> "MailFolder":  # noqa: E501
+        """Create a folder inside another."""
+        return self._item('create_child_folder', MailFolder, {'folder_id': folder_id, 'folder': _body(folder)})  # type: ignore[attr-defined]
+
+    def update_mail_folder(self, folder_id: str, folder: Union["MailFolder", Dict[str, Any]]) -> "MailFolder":  # noqa: E501
+        """Rename a mail folder."""
+        return self._item('update_mail_folder', MailFolder, {'folder_id': folder_id, 'folder': _body(folder)})  # type: ignore[attr-defined]
+
+    def delete_mail_folder(self, folder_id: str) -> None:  # noqa: E501
+        """Delete a mail folder and its contents."""
+        self._empty('delete_mail_folder', {'folder_id': folder_id})  # type: ignore[attr-defined]
+
+    def move_mail_folder(self, folder_id: str, destination_id: str) -> "MailFolder":  # noqa: E501
+        """Move a folder into another; returns the moved folder."""
+        return self._item('move_mail_folder', MailFolder, {'folder_id': folder_id, 'destination_id': destination_id})  # type: ignore[attr-defined]
+
+    def copy_mail_folder(self, folder_id: str, destination_id: str) -> "MailFolder":  # noqa: E501
+        """Copy a folder into another; returns the copy."""
+        return self._item('copy_mail_folder', MailFolder, {'folder_id': folder_id, 'destination_id': destination_id})  # type: ignore[attr-defined]
+
+    def list_inference_overrides(self, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "Pager[InferenceClassificationOverride]":  # noqa: E501
+        """List the Focused Inbox overrides (senders always classified as focused or other)."""
+        return self._list('list_inference_overrides', InferenceClassificationOverride, {'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    def create_inference_override(self, inference_override: Union["InferenceClassificationOverride", Dict[str, Any]]) -> "InferenceClassificationOverride":  # noqa: E501
+        """Always classify a sender's mail as "focused" or "other"."""
+        return self._item('create_inference_override', InferenceClassificationOverride, {'inference_override': _body(inference_override)})  # type: ignore[attr-defined]
+
+    def update_inference_override(self, override_id: str, inference_override: Union["InferenceClassificationOverride", Dict[str, Any]]) -> "InferenceClassificationOverride":  # noqa: E501
+        """Change an override's classification."""
+        return self._item('update_inference_override', InferenceClassificationOverride, {'override_id': override_id, 'inference_override': _body(inference_override)})  # type: ignore[attr-defined]
+
+    def delete_inference_override(self, override_id: str) -> None:  # noqa: E501
+        """Remove an override."""
+        self._empty('delete_inference_override', {'override_id': override_id})  # type: ignore[attr-defined]
+
+    def get_mailbox_settings(self, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "MailboxSettings":  # noqa: E501
+        """Get the mailbox settings (time zone, language, working hours, automatic replies...)."""
+        return self._item('get_mailbox_settings', MailboxSettings, {'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+
+    def update_mailbox_settings(self, settings: Union["MailboxSettings", Dict[str, Any]]) -> "MailboxSettings":  # noqa: E501
+        """Update mailbox settings; only the properties set are sent."""
+        return self._item('update_mailbox_settings', MailboxSettings, {'settings': _body(settings)})  # type: ignore[attr-defined]
+
+    def get_automatic_replies(self) -> "AutomaticRepliesSetting":  # noqa: E501
+        """Get the automatic replies (out of office) setting."""
+        return self._item('get_automatic_replies', AutomaticRepliesSetting, {})  # type: ignore[attr-defined]
+
+    def set_automatic_replies(self, automatic_replies_setting: Union["AutomaticRepliesSetting", Dict[str, Any]]) -> "MailboxSettings":  # noqa: E501
+        """Set automatic replies: always, scheduled between two times, or off."""
+        return self._item('set_automatic_replies', MailboxSettings, {'automatic_replies_setting': _body(automatic_replies_setting)})  # type: ignore[attr-defined]
+
+    def list_message_rules(self, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "Pager[MessageRule]":  # noqa: E501
+        """List the Inbox rules, in the order they run."""
+        return self._list('list_message_rules', MessageRule, {'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    def get_message_rule(self, rule_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "MessageRule":  # noqa: E501
+        """Get one Inbox rule."""
+        return self._item('get_message_rule', MessageRule, {'rule_id': rule_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+
+    def create_message_rule(self, rule: Union["MessageRule", Dict[str, Any]]) -> "MessageRule":  # noqa: E501
+        """Create an Inbox rule: display name, sequence, conditions, actions."""
+        return self._item('create_message_rule', MessageRule, {'rule': _body(rule)})  # type: ignore[attr-defined]
+
+    def update_message_rule(self, rule_id: str, rule: Union["MessageRule", Dict[str, Any]]) -> "MessageRule":  # noqa: E501
+        """Update an Inbox rule; only the properties set are sent."""
+        return self._item('update_message_rule', MessageRule, {'rule_id': rule_id, 'rule': _body(rule)})  # type: ignore[attr-defined]
+
+    def delete_message_rule(self, rule_id: str) -> None:  # noqa: E501
+        """Delete an Inbox rule."""
+        self._empty('delete_message_rule', {'rule_id': rule_id})  # type: ignore[attr-defined]
+
+    def get_mail_tips(self, email_addresses: Sequence[str], mail_tips_options: Sequence[str], *, progress: bool = False) -> "Pager[MailTips]":  # noqa: E501
+        """MailTips for recipients before sending: automatic replies, full mailboxes, external recipients..."""
+        return self._list('get_mail_tips', MailTips, {'email_addresses': _body(email_addresses), 'mail_tips_options': _body(mail_tips_options)}, progress)  # type: ignore[attr-defined]
+
+    def list_supported_languages(self, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "Pager[LocaleInfo]":  # noqa: E501
+        """The languages Outlook supports for the mailbox."""
+        return self._list('list_supported_languages', LocaleInfo, {'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    def list_supported_time_zones(self, standard: Optional[str] = None, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "Pager[TimeZoneInformation]":  # noqa: E501
+        """The time zones Outlook supports: Windows names, or IANA with `standard` "iana"."""
+        return self._list('list_supported_time_zones', TimeZoneInformation, {'standard': standard, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
 
 
 class _AsyncOperations:
     """One coroutine per operation of the core's table (list methods return async pagers)."""
 
-    def list_groups(self, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None, progress: bool = False) -> "AsyncPager[Group]":  # noqa: E501
+    def list_groups(self, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[Group]":  # noqa: E501
         """List the groups in the organization."""
         return self._alist('list_groups', Group, {'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
 
-    async def get_group(self, group_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None) -> "Group":  # noqa: E501
+    async def get_group(self, group_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "Group":  # noqa: E501
         """Get a group's properties."""
         return await self._run(self._sync._item, 'get_group', Group, {'group_id': group_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
 
@@ -306,11 +739,11 @@ class _AsyncOperations:
         """Delete a group (Microsoft 365 groups go to the recycle bin for 30 days)."""
         await self._run(self._sync._empty, 'delete_group', {'group_id': group_id})  # type: ignore[attr-defined]
 
-    def list_joined_groups(self, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None, progress: bool = False) -> "AsyncPager[Group]":  # noqa: E501
+    def list_joined_groups(self, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[Group]":  # noqa: E501
         """List the groups the signed-in user is a direct member of."""
         return self._alist('list_joined_groups', Group, {'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
 
-    def list_group_members(self, group_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None, progress: bool = False) -> "AsyncPager[DirectoryObject]":  # noqa: E501
+    def list_group_members(self, group_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[DirectoryObject]":  # noqa: E501
         """List a group's direct members."""
         return self._alist('list_group_members', DirectoryObject, {'group_id': group_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
 
@@ -322,7 +755,7 @@ class _AsyncOperations:
         """Remove a member from a group."""
         await self._run(self._sync._empty, 'remove_group_member', {'group_id': group_id, 'member_id': member_id})  # type: ignore[attr-defined]
 
-    def list_group_owners(self, group_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None, progress: bool = False) -> "AsyncPager[DirectoryObject]":  # noqa: E501
+    def list_group_owners(self, group_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[DirectoryObject]":  # noqa: E501
         """List a group's owners."""
         return self._alist('list_group_owners', DirectoryObject, {'group_id': group_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
 
@@ -342,11 +775,11 @@ class _AsyncOperations:
         """Set a group's photo (JPEG or PNG, at most 4 MB)."""
         await self._run(self._sync._empty, 'set_group_photo', {'group_id': group_id, 'photo': _body(photo)})  # type: ignore[attr-defined]
 
-    def list_conversations(self, group_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None, progress: bool = False) -> "AsyncPager[Conversation]":  # noqa: E501
+    def list_conversations(self, group_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[Conversation]":  # noqa: E501
         """List a group's conversations."""
         return self._alist('list_conversations', Conversation, {'group_id': group_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
 
-    async def get_conversation(self, group_id: str, conversation_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None) -> "Conversation":  # noqa: E501
+    async def get_conversation(self, group_id: str, conversation_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "Conversation":  # noqa: E501
         """Get one conversation of a group."""
         return await self._run(self._sync._item, 'get_conversation', Conversation, {'group_id': group_id, 'conversation_id': conversation_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
 
@@ -358,15 +791,15 @@ class _AsyncOperations:
         """Delete a conversation and all its threads."""
         await self._run(self._sync._empty, 'delete_conversation', {'group_id': group_id, 'conversation_id': conversation_id})  # type: ignore[attr-defined]
 
-    def list_conversation_threads(self, group_id: str, conversation_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None, progress: bool = False) -> "AsyncPager[ConversationThread]":  # noqa: E501
+    def list_conversation_threads(self, group_id: str, conversation_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[ConversationThread]":  # noqa: E501
         """List the threads of one conversation."""
         return self._alist('list_conversation_threads', ConversationThread, {'group_id': group_id, 'conversation_id': conversation_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
 
-    def list_group_threads(self, group_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None, progress: bool = False) -> "AsyncPager[ConversationThread]":  # noqa: E501
+    def list_group_threads(self, group_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[ConversationThread]":  # noqa: E501
         """List all threads of a group."""
         return self._alist('list_group_threads', ConversationThread, {'group_id': group_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
 
-    async def get_thread(self, group_id: str, thread_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None) -> "ConversationThread":  # noqa: E501
+    async def get_thread(self, group_id: str, thread_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "ConversationThread":  # noqa: E501
         """Get one thread of a group."""
         return await self._run(self._sync._item, 'get_thread', ConversationThread, {'group_id': group_id, 'thread_id': thread_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
 
@@ -390,11 +823,11 @@ class _AsyncOperations:
         """Reply to a thread with a new post."""
         await self._run(self._sync._empty, 'reply_to_thread', {'group_id': group_id, 'thread_id': thread_id, 'post': _post(body)})  # type: ignore[attr-defined]
 
-    def list_posts(self, group_id: str, thread_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None, progress: bool = False) -> "AsyncPager[Post]":  # noqa: E501
+    def list_posts(self, group_id: str, thread_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[Post]":  # noqa: E501
         """List the posts of a thread."""
         return self._alist('list_posts', Post, {'group_id': group_id, 'thread_id': thread_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
 
-    async def get_post(self, group_id: str, thread_id: str, post_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None) -> "Post":  # noqa: E501
+    async def get_post(self, group_id: str, thread_id: str, post_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "Post":  # noqa: E501
         """Get one post."""
         return await self._run(self._sync._item, 'get_post', Post, {'group_id': group_id, 'thread_id': thread_id, 'post_id': post_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
 
@@ -404,13 +837,205 @@ class _AsyncOperations:
 
     async def forward_post(self, group_id: str, thread_id: str, post_id: str, to_recipients: Sequence[Union[str, "Recipient", Dict[str, Any]]], comment: Optional[str] = None) -> None:  # noqa: E501
         """Forward a post to recipients, with an optional comment."""
-        await self._run(self._sync._empty, 'forward_post', {'group_id': group_id, 'thread_id': thread_id, 'post_id': post_id, 'to_recipients': _body(to_recipients), 'comment': _body(comment)})  # type: ignore[attr-defined]
+        await self._run(self._sync._empty, 'forward_post', {'group_id': group_id, 'thread_id': thread_id, 'post_id': post_id, 'to_recipients': _body(to_recipients), 'comment': comment})  # type: ignore[attr-defined]
 
-    def list_post_attachments(self, group_id: str, thread_id: str, post_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None, progress: bool = False) -> "AsyncPager[Attachment]":  # noqa: E501
+    def list_post_attachments(self, group_id: str, thread_id: str, post_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[Attachment]":  # noqa: E501
         """List a post's attachments."""
         return self._alist('list_post_attachments', Attachment, {'group_id': group_id, 'thread_id': thread_id, 'post_id': post_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
 
-    async def get_post_attachment(self, group_id: str, thread_id: str, post_id: str, attachment_id: str, *, body_type: Any = None, count: Any = None, expand: Any = None, filter: Any = None, immutable_ids: Any = None, max_page_size: Any = None, orderby: Any = None, search: Any = None, select: Any = None, skip: Any = None, timezone: Any = None, top: Any = None) -> "Attachment":  # noqa: E501
+    async def get_post_attachment(self, group_id: str, thread_id: str, post_id: str, attachment_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "Attachment":  # noqa: E501
         """Get one attachment of a post, with its content."""
         return await self._run(self._sync._item, 'get_post_attachment', Attachment, {'group_id': group_id, 'thread_id': thread_id, 'post_id': post_id, 'attachment_id': attachment_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+
+    def list_messages(self, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[Message]":  # noqa: E501
+        """List the messages of the mailbox (all folders), newest first."""
+        return self._alist('list_messages', Message, {'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    def list_folder_messages(self, folder_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[Message]":  # noqa: E501
+        """List the messages of one folder (an id or a well-known name such as "inbox")."""
+        return self._alist('list_folder_messages', Message, {'folder_id': folder_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    async def get_message(self, message_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "Message":  # noqa: E501
+        """Get one message."""
+        return await self._run(self._sync._item, 'get_message', Message, {'message_id': message_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+
+    async def create_message(self, message: Union["Message", Dict[str, Any]]) -> "Message":  # noqa: E501
+        """Create a draft message in Drafts."""
+        return await self._run(self._sync._item, 'create_message', Message, {'message': _body(message)})  # type: ignore[attr-defined]
+
+    async def create_folder_message(self, folder_id: str, message: Union["Message", Dict[str, Any]]) -> "Message":  # noqa: E501
+        """Create a message (a draft) in a folder."""
+        return await self._run(self._sync._item, 'create_folder_message', Message, {'folder_id': folder_id, 'message': _body(message)})  # type: ignore[attr-defined]
+
+    async def update_message(self, message_id: str, message: Union["Message", Dict[str, Any]]) -> "Message":  # noqa: E501
+        """Update a message's properties; only the properties set are sent."""
+        return await self._run(self._sync._item, 'update_message', Message, {'message_id': message_id, 'message': _body(message)})  # type: ignore[attr-defined]
+
+    async def delete_message(self, message_id: str) -> None:  # noqa: E501
+        """Delete a message (it moves to Deleted Items; deleting it there removes it)."""
+        await self._run(self._sync._empty, 'delete_message', {'message_id': message_id})  # type: ignore[attr-defined]
+
+    async def send_mail(self, message: Union["Message", Dict[str, Any]], save_to_sent_items: Optional[bool] = None) -> None:  # noqa: E501
+        """Send a new message at once; a copy goes to Sent Items unless `save_to_sent_items` is false."""
+        await self._run(self._sync._empty, 'send_mail', {'message': _body(message), 'save_to_sent_items': save_to_sent_items})  # type: ignore[attr-defined]
+
+    async def send_message(self, message_id: str) -> None:  # noqa: E501
+        """Send a draft."""
+        await self._run(self._sync._empty, 'send_message', {'message_id': message_id})  # type: ignore[attr-defined]
+
+    async def reply_to_message(self, message_id: str, comment: Optional[str] = None, message: Optional[Union["Message", Dict[str, Any]]] = None) -> None:  # noqa: E501
+        """Reply to the sender, with a comment and/or message properties to update."""
+        await self._run(self._sync._empty, 'reply_to_message', {'message_id': message_id, 'comment': comment, 'message': _body(message)})  # type: ignore[attr-defined]
+
+    async def reply_all_to_message(self, message_id: str, comment: Optional[str] = None, message: Optional[Union["Message", Dict[str, Any]]] = None) -> None:  # noqa: E501
+        """Reply to the sender and every recipient."""
+        await self._run(self._sync._empty, 'reply_all_to_message', {'message_id': message_id, 'comment': comment, 'message': _body(message)})  # type: ignore[attr-defined]
+
+    async def forward_message(self, message_id: str, to_recipients: Sequence[Union[str, "Recipient", Dict[str, Any]]], comment: Optional[str] = None, message: Optional[Union["Message", Dict[str, Any]]] = None) -> None:  # noqa: E501
+        """Forward a message to recipients, with an optional comment."""
+        await self._run(self._sync._empty, 'forward_message', {'message_id': message_id, 'to_recipients': _body(to_recipients), 'comment': comment, 'message': _body(message)})  # type: ignore[attr-defined]
+
+    async def create_reply(self, message_id: str, comment: Optional[str] = None, message: Optional[Union["Message", Dict[str, Any]]] = None) -> "Message":  # noqa: E501
+        """Create a draft reply to the sender; returns the draft."""
+        return await self._run(self._sync._item, 'create_reply', Message, {'message_id': message_id, 'comment': comment, 'message': _body(message)})  # type: ignore[attr-defined]
+
+    async def create_reply_all(self, message_id: str, comment: Optional[str] = None, message: Optional[Union["Message", Dict[str, Any]]] = None) -> "Message":  # noqa: E501
+        """Create a draft reply to the sender and every recipient; returns the draft."""
+        return await self._run(self._sync._item, 'create_reply_all', Message, {'message_id': message_id, 'comment': comment, 'message': _body(message)})  # type: ignore[attr-defined]
+
+    async def create_forward(self, message_id: str, to_recipients: Optional[Sequence[Union[str, "Recipient", Dict[str, Any]]]] = None, comment: Optional[str] = None, message: Optional[Union["Message", Dict[str, Any]]] = None) -> "Message":  # noqa: E501
+        """Create a draft forward; returns the draft."""
+        return await self._run(self._sync._item, 'create_forward', Message, {'message_id': message_id, 'to_recipients': _body(to_recipients), 'comment': comment, 'message': _body(message)})  # type: ignore[attr-defined]
+
+    async def move_message(self, message_id: str, destination_id: str) -> "Message":  # noqa: E501
+        """Move a message to a folder; returns the message under its new id."""
+        return await self._run(self._sync._item, 'move_message', Message, {'message_id': message_id, 'destination_id': destination_id})  # type: ignore[attr-defined]
+
+    async def copy_message(self, message_id: str, destination_id: str) -> "Message":  # noqa: E501
+        """Copy a message to a folder; returns the copy."""
+        return await self._run(self._sync._item, 'copy_message', Message, {'message_id': message_id, 'destination_id': destination_id})  # type: ignore[attr-defined]
+
+    async def unsubscribe_message(self, message_id: str) -> None:  # noqa: E501
+        """Unsubscribe from a mailing list by the message's List-Unsubscribe mailto header (beta)."""
+        await self._run(self._sync._empty, 'unsubscribe_message', {'message_id': message_id})  # type: ignore[attr-defined]
+
+    def list_message_attachments(self, message_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[Attachment]":  # noqa: E501
+        """List a message's attachments."""
+        return self._alist('list_message_attachments', Attachment, {'message_id': message_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    async def get_message_attachment(self, message_id: str, attachment_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "Attachment":  # noqa: E501
+        """Get one attachment of a message."""
+        return await self._run(self._sync._item, 'get_message_attachment', Attachment, {'message_id': message_id, 'attachment_id': attachment_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+
+    async def add_message_attachment(self, message_id: str, attachment: Union["Attachment", Dict[str, Any]]) -> "Attachment":  # noqa: E501
+        """Attach a file (at most 3 MB), an item or a reference to a message."""
+        return await self._run(self._sync._item, 'add_message_attachment', Attachment, {'message_id': message_id, 'attachment': _body(attachment)})  # type: ignore[attr-defined]
+
+    async def delete_message_attachment(self, message_id: str, attachment_id: str) -> None:  # noqa: E501
+        """Remove an attachment from a message."""
+        await self._run(self._sync._empty, 'delete_message_attachment', {'message_id': message_id, 'attachment_id': attachment_id})  # type: ignore[attr-defined]
+
+    async def get_message_attachment_content(self, message_id: str, attachment_id: str) -> Photo:  # noqa: E501
+        """Get an attachment's raw content and media type."""
+        return await self._run(self._sync._binary, 'get_message_attachment_content', {'message_id': message_id, 'attachment_id': attachment_id})  # type: ignore[attr-defined]
+
+    def list_mail_folders(self, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[MailFolder]":  # noqa: E501
+        """List the top-level mail folders."""
+        return self._alist('list_mail_folders', MailFolder, {'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    def list_child_folders(self, folder_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[MailFolder]":  # noqa: E501
+        """List a folder's child folders."""
+        return self._alist('list_child_folders', MailFolder, {'folder_id': folder_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    async def get_mail_folder(self, folder_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "MailFolder":  # noqa: E501
+        """Get a mail folder (an id or a well-known name such as "inbox")."""
+        return await self._run(self._sync._item, 'get_mail_folder', MailFolder, {'folder_id': folder_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+
+    async def create_mail_folder(self, folder: Union["MailFolder", Dict[str, Any]]) -> "MailFolder":  # noqa: E501
+        """Create a top-level mail folder."""
+        return await self._run(self._sync._item, 'create_mail_folder', MailFolder, {'folder': _body(folder)})  # type: ignore[attr-defined]
+
+    async def create_child_folder(self, folder_id: str, folder: Union["MailFolder", Dict[str, Any]]) -> "MailFolder":  # noqa: E501
+        """Create a folder inside another."""
+        return await self._run(self._sync._item, 'create_child_folder', MailFolder, {'folder_id': folder_id, 'folder': _body(folder)})  # type: ignore[attr-defined]
+
+    async def update_mail_folder(self, folder_id: str, folder: Union["MailFolder", Dict[str, Any]]) -> "MailFolder":  # noqa: E501
+        """Rename a mail folder."""
+        return await self._run(self._sync._item, 'update_mail_folder', MailFolder, {'folder_id': folder_id, 'folder': _body(folder)})  # type: ignore[attr-defined]
+
+    async def delete_mail_folder(self, folder_id: str) -> None:  # noqa: E501
+        """Delete a mail folder and its contents."""
+        await self._run(self._sync._empty, 'delete_mail_folder', {'folder_id': folder_id})  # type: ignore[attr-defined]
+
+    async def move_mail_folder(self, folder_id: str, destination_id: str) -> "MailFolder":  # noqa: E501
+        """Move a folder into another; returns the moved folder."""
+        return await self._run(self._sync._item, 'move_mail_folder', MailFolder, {'folder_id': folder_id, 'destination_id': destination_id})  # type: ignore[attr-defined]
+
+    async def copy_mail_folder(self, folder_id: str, destination_id: str) -> "MailFolder":  # noqa: E501
+        """Copy a folder into another; returns the copy."""
+        return await self._run(self._sync._item, 'copy_mail_folder', MailFolder, {'folder_id': folder_id, 'destination_id': destination_id})  # type: ignore[attr-defined]
+
+    def list_inference_overrides(self, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[InferenceClassificationOverride]":  # noqa: E501
+        """List the Focused Inbox overrides (senders always classified as focused or other)."""
+        return self._alist('list_inference_overrides', InferenceClassificationOverride, {'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    async def create_inference_override(self, inference_override: Union["InferenceClassificationOverride", Dict[str, Any]]) -> "InferenceClassificationOverride":  # noqa: E501
+        """Always classify a sender's mail as "focused" or "other"."""
+        return await self._run(self._sync._item, 'create_inference_override', InferenceClassificationOverride, {'inference_override': _body(inference_override)})  # type: ignore[attr-defined]
+
+    async def update_inference_override(self, override_id: str, inference_override: Union["InferenceClassificationOverride", Dict[str, Any]]) -> "InferenceClassificationOverride":  # noqa: E501
+        """Change an override's classification."""
+        return await self._run(self._sync._item, 'update_inference_override', InferenceClassificationOverride, {'override_id': override_id, 'inference_override': _body(inference_override)})  # type: ignore[attr-defined]
+
+    async def delete_inference_override(self, override_id: str) -> None:  # noqa: E501
+        """Remove an override."""
+        await self._run(self._sync._empty, 'delete_inference_override', {'override_id': override_id})  # type: ignore[attr-defined]
+
+    async def get_mailbox_settings(self, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "MailboxSettings":  # noqa: E501
+        """Get the mailbox settings (time zone, language, working hours, automatic replies...)."""
+        return await self._run(self._sync._item, 'get_mailbox_settings', MailboxSettings, {'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+
+    async def update_mailbox_settings(self, settings: Union["MailboxSettings", Dict[str, Any]]) -> "MailboxSettings":  # noqa: E501
+        """Update mailbox settings; only the properties set are sent."""
+        return await self._run(self._sync._item, 'update_mailbox_settings', MailboxSettings, {'settings': _body(settings)})  # type: ignore[attr-defined]
+
+    async def get_automatic_replies(self) -> "AutomaticRepliesSetting":  # noqa: E501
+        """Get the automatic replies (out of office) setting."""
+        return await self._run(self._sync._item, 'get_automatic_replies', AutomaticRepliesSetting, {})  # type: ignore[attr-defined]
+
+    async def set_automatic_replies(self, automatic_replies_setting: Union["AutomaticRepliesSetting", Dict[str, Any]]) -> "MailboxSettings":  # noqa: E501
+        """Set automatic replies: always, scheduled between two times, or off."""
+        return await self._run(self._sync._item, 'set_automatic_replies', MailboxSettings, {'automatic_replies_setting': _body(automatic_replies_setting)})  # type: ignore[attr-defined]
+
+    def list_message_rules(self, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[MessageRule]":  # noqa: E501
+        """List the Inbox rules, in the order they run."""
+        return self._alist('list_message_rules', MessageRule, {'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    async def get_message_rule(self, rule_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "MessageRule":  # noqa: E501
+        """Get one Inbox rule."""
+        return await self._run(self._sync._item, 'get_message_rule', MessageRule, {'rule_id': rule_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+
+    async def create_message_rule(self, rule: Union["MessageRule", Dict[str, Any]]) -> "MessageRule":  # noqa: E501
+        """Create an Inbox rule: display name, sequence, conditions, actions."""
+        return await self._run(self._sync._item, 'create_message_rule', MessageRule, {'rule': _body(rule)})  # type: ignore[attr-defined]
+
+    async def update_message_rule(self, rule_id: str, rule: Union["MessageRule", Dict[str, Any]]) -> "MessageRule":  # noqa: E501
+        """Update an Inbox rule; only the properties set are sent."""
+        return await self._run(self._sync._item, 'update_message_rule', MessageRule, {'rule_id': rule_id, 'rule': _body(rule)})  # type: ignore[attr-defined]
+
+    async def delete_message_rule(self, rule_id: str) -> None:  # noqa: E501
+        """Delete an Inbox rule."""
+        await self._run(self._sync._empty, 'delete_message_rule', {'rule_id': rule_id})  # type: ignore[attr-defined]
+
+    def get_mail_tips(self, email_addresses: Sequence[str], mail_tips_options: Sequence[str], *, progress: bool = False) -> "AsyncPager[MailTips]":  # noqa: E501
+        """MailTips for recipients before sending: automatic replies, full mailboxes, external recipients..."""
+        return self._alist('get_mail_tips', MailTips, {'email_addresses': _body(email_addresses), 'mail_tips_options': _body(mail_tips_options)}, progress)  # type: ignore[attr-defined]
+
+    def list_supported_languages(self, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[LocaleInfo]":  # noqa: E501
+        """The languages Outlook supports for the mailbox."""
+        return self._alist('list_supported_languages', LocaleInfo, {'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    def list_supported_time_zones(self, standard: Optional[str] = None, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[TimeZoneInformation]":  # noqa: E501
+        """The time zones Outlook supports: Windows names, or IANA with `standard` "iana"."""
+        return self._alist('list_supported_time_zones', TimeZoneInformation, {'standard': standard, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
 

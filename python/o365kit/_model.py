@@ -11,6 +11,13 @@ from . import _native
 M = TypeVar("M", bound="Model")
 
 
+def _invalid(param: str, why: str) -> Exception:
+    """The core's InvalidInput, with the same `param` and `why` attributes, for checks made in Python."""
+    err = _native.InvalidInput(f"invalid {param}: {why}")
+    err.param, err.why = param, why
+    return err
+
+
 def _parse_datetime(text: str) -> Any:
     # Graph writes 7 fractional digits and a "Z"; Python < 3.11 reads at most 6 and no "Z".
     t = text.strip()
@@ -42,13 +49,14 @@ class Model:
 
     def __init__(self, data: Optional[Dict[str, Any]] = None, **props: Any) -> None:
         if data is not None and not isinstance(data, dict):
-            raise _native.InvalidInput(f"invalid {type(self).__name__}: expected a dict of Graph properties")
-        self._data = dict(data) if data else {}
+            raise _invalid(type(self).__name__, "expected a dict of Graph properties")
+        # Python values inside the dict (bytes, datetimes, models) become JSON as keywords do.
+        self._data = _to_wire(data, "") if data else {}
         for name, value in props.items():
             field = self._fields.get(name)
             if field is None:
-                raise _native.InvalidInput(f"invalid {name}: {type(self).__name__} has no such property")
-            self._data[field[0]] = _to_wire(value, field[1])
+                raise _invalid(name, f"{type(self).__name__} has no such property")
+            self._data[field[0]] = _checked(name, _to_wire(value, field[1]), field[1])
 
     @classmethod
     def _wrap(cls: Type[M], data: Dict[str, Any]) -> M:
@@ -72,6 +80,28 @@ class Model:
     def to_dict(self) -> Dict[str, Any]:
         """Graph's own JSON (camelCase keys), everything the server sent included."""
         return self._data
+
+    def to_row(self) -> Dict[str, Any]:
+        """One flat row for a DataFrame, from the model's known properties by their types: a
+        recipient gives `<name>_address` and `<name>_name`, a recipient list `<name>_addresses`
+        (`to_recipients` -> `to_addresses`), a date-time a tz-aware datetime named without
+        `_date_time` (`received`), a nested object its properties prefixed (`body_content`), and
+        anything else its value. Properties the model does not know keep their Graph name;
+        `@odata` annotations are left out."""
+        row: Dict[str, Any] = {}
+        _flatten(self, "", row, 0)
+        for key, value in self._data.items():
+            if not key.startswith("@") and key not in self._wire_names():
+                row.setdefault(key, value)
+        return row
+
+    @classmethod
+    def _wire_names(cls) -> Any:
+        names = cls.__dict__.get("_wire_cache")
+        if names is None:
+            names = frozenset(w for w, _ in cls._fields.values())
+            setattr(cls, "_wire_cache", names)
+        return names
 
     def to_json(self) -> str:
         return json.dumps(self._data, ensure_ascii=False)
@@ -116,6 +146,54 @@ class Model:
         return f"<table><caption>{title}</caption>{''.join(rows)}</table>"
 
 
+# Graph calls a message's preview `bodyPreview` and a thread's `preview`: one column name for both.
+_COLUMNS = {"body_preview": "preview"}
+
+
+def _column(prefix: str, name: str) -> str:
+    name = _COLUMNS.get(name, name.rstrip("_"))
+    if not prefix or name.startswith(prefix):
+        return name  # flag + flag_status -> flag_status
+    if prefix.endswith(name):
+        return prefix  # due_date_time + date_time -> due_date_time
+    return f"{prefix}_{name}"
+
+
+def _email(recipient: Any) -> Dict[str, Any]:
+    """A recipient's address and name, read through the generated models (no JSON names here)."""
+    if not isinstance(recipient, dict):
+        return {}
+    email = Model._registry["Recipient"]._wrap(recipient).email_address
+    if not isinstance(email, Model):
+        return {}
+    return {"address": email.address, "name": email.name}
+
+
+def _flatten(model: Model, prefix: str, row: Dict[str, Any], depth: int) -> None:
+    data = model._data
+    for name, (wire, ty) in type(model)._fields.items():
+        if wire not in data:
+            continue
+        value = data[wire]
+        col = _column(prefix, name)
+        if ty == "Recipient":
+            address = _email(value)
+            row[f"{col}_address"] = address.get("address")
+            row[f"{col}_name"] = address.get("name")
+        elif ty == "Vec<Recipient>":
+            base = col[: -len("_recipients")] if col.endswith("_recipients") else col
+            items = value if isinstance(value, list) else []
+            row[f"{base}_addresses"] = [_email(r).get("address") for r in items]
+        elif ty == "DateTime":
+            row[col[: -len("_date_time")] if col.endswith("_date_time") else col] = _from_wire(value, ty)
+        elif ty.startswith("Box<"):
+            row[col] = value  # a whole nested resource (a post's inReplyTo) stays one cell
+        elif ty in Model._registry and isinstance(value, dict) and depth < 2:
+            _flatten(Model._registry[ty]._wrap(value), col, row, depth + 1)
+        else:
+            row[col] = value
+
+
 def _loads(text: "str | bytes", what: str) -> Any:
     try:
         return json.loads(text)
@@ -144,17 +222,40 @@ def _from_wire(value: Any, ty: str) -> Any:
 
 
 def _to_wire(value: Any, ty: str) -> Any:
+    """Python values as Graph JSON: models as their dicts, datetimes as ISO text, bytes as base64,
+    and a str where a model is expected as the core reads it (a str body is HTML, a str recipient
+    an address)."""
     if isinstance(value, Model):
         return value.to_dict()
     if isinstance(value, (list, tuple)):
         inner = ty[4:-1] if ty.startswith("Vec<") else ty
         return [_to_wire(v, inner) for v in value]
+    if isinstance(value, dict):
+        return {k: _to_wire(v, "") for k, v in value.items()}
     if isinstance(value, datetime):
         return value.isoformat()
-    if isinstance(value, (bytes, bytearray)) and ty == "Vec<u8>":
+    if isinstance(value, (bytes, bytearray)):
         import base64
 
         return base64.b64encode(bytes(value)).decode("ascii")
+    if isinstance(value, str) and ty.split("<")[-1].rstrip(">") in Model._registry:
+        return json.loads(_native.coerce(ty, json.dumps(value)))
+    return value
+
+
+def _checked(name: str, value: Any, ty: str) -> Any:
+    """A keyword given to a model must have the property's shape: a model is a dict (or a str the
+    core reads as one), a list is a list. Deeper checks are the core's, before any request."""
+    inner = ty[4:-1] if ty.startswith(("Vec<", "Box<")) else ty
+    if value is None:
+        return value
+    if ty.startswith("Vec<") and ty != "Vec<u8>":
+        if not isinstance(value, list):
+            raise _invalid(name, f"expected a list, not {type(value).__name__}")
+        for i, v in enumerate(value):
+            _checked(f"{name}[{i}]", v, inner)
+    elif inner in Model._registry and not isinstance(value, dict):
+        raise _invalid(name, f"expected {inner} (or a dict of its properties), not {type(value).__name__}")
     return value
 
 
@@ -176,7 +277,7 @@ class Page(Generic[T]):
         if not isinstance(data, dict) or not isinstance(data.get("value"), list):
             raise _native.DecodeError(f"cannot decode Page[{model.__name__}]: expected an object with a value list")
         wrap = model._wrap
-        items = [wrap(v) if isinstance(v, dict) else v for v in data["value"]]
+        items: List[Any] = [wrap(v) if isinstance(v, dict) else v for v in data["value"]]
         return cls(items, data.get("@odata.nextLink"), data.get("@odata.count"))
 
     def __iter__(self) -> Iterator[T]:
@@ -191,7 +292,7 @@ class Page(Generic[T]):
 
 
 class Photo:
-    """Image bytes and their media type (a group photo)."""
+    """Bytes and their media type: a group photo, or an attachment's raw content."""
 
     __slots__ = ("content_type", "bytes")
 

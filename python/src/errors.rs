@@ -6,6 +6,7 @@ use pyo3::exceptions::{PyException, PyValueError};
 use pyo3::prelude::*;
 
 create_exception!(o365kit, GraphError, PyException, "Microsoft Graph answered with an error status.");
+create_exception!(o365kit, BadRequest, GraphError, "400: Graph refused the request (its code says why).");
 create_exception!(o365kit, Unauthorized, GraphError, "401: the token is missing, expired or invalid.");
 create_exception!(o365kit, Forbidden, GraphError, "403: the signed-in user may not do this.");
 create_exception!(o365kit, NotFound, GraphError, "404: no such resource.");
@@ -19,6 +20,7 @@ create_exception!(o365kit, DecodeError, PyException, "The response is not what t
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("GraphError", py.get_type::<GraphError>())?;
+    m.add("BadRequest", py.get_type::<BadRequest>())?;
     m.add("Unauthorized", py.get_type::<Unauthorized>())?;
     m.add("Forbidden", py.get_type::<Forbidden>())?;
     m.add("NotFound", py.get_type::<NotFound>())?;
@@ -40,6 +42,7 @@ pub fn to_py(e: Error) -> PyErr {
         let text = e.to_string();
         let err = match &e {
             Error::Api(a) => match a.status {
+                400 => BadRequest::new_err(text),
                 401 => Unauthorized::new_err(text),
                 403 => Forbidden::new_err(text),
                 404 => NotFound::new_err(text),

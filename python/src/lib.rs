@@ -36,12 +36,14 @@ struct NativeClient {
 #[pymethods]
 impl NativeClient {
     #[new]
-    #[pyo3(signature = (base_url=None, version=None, cloud=None, max_attempts=None))]
+    #[pyo3(signature = (base_url=None, version=None, cloud=None, max_attempts=None, mailbox=None, api=None))]
     fn new(
         base_url: Option<&str>,
         version: Option<&str>,
         cloud: Option<&str>,
         max_attempts: Option<u32>,
+        mailbox: Option<&str>,
+        api: Option<&str>,
     ) -> PyResult<Self> {
         let token = Arc::new(Mutex::new(String::new()));
         let source = token.clone();
@@ -59,13 +61,63 @@ impl NativeClient {
         if let Some(url) = base_url {
             builder = builder.base_url(url);
         }
+        match api {
+            None | Some("graph") => {}
+            // Outlook REST v2.0 has one version and no national clouds; its root is the server's.
+            Some("outlook") => {
+                if let Some((param, _)) =
+                    [("version", version), ("cloud", cloud)].into_iter().find(|(_, v)| v.is_some())
+                {
+                    return Err(errors::to_py(Error::invalid(
+                        param,
+                        "does not apply to the Outlook REST API (api=\"outlook\")",
+                    )));
+                }
+                let root = base_url.unwrap_or("https://outlook.office.com");
+                builder = builder.endpoint(o365kit::Endpoint::outlook_rest(root).map_err(errors::to_py)?);
+            }
+            Some(other) => {
+                return Err(errors::to_py(Error::invalid(
+                    "api",
+                    format!("unknown API {other:?}; expected \"graph\" or \"outlook\""),
+                )));
+            }
+        }
         if let Some(n) = max_attempts {
             if n == 0 {
                 return Err(errors::to_py(Error::invalid("max_attempts", "must be at least 1")));
             }
             builder = builder.retry_policy(o365kit::Policy { max_attempts: n, ..Default::default() });
         }
-        Ok(NativeClient { client: builder.build().map_err(errors::to_py)?, token })
+        let client = builder.build().map_err(errors::to_py)?;
+        let native = NativeClient { client, token };
+        match mailbox {
+            Some(m) => native.with_mailbox(m),
+            None => Ok(native),
+        }
+    }
+
+    /// The same client (transport and token) on another mailbox, by user id or UPN ("me": the
+    /// signed-in user's). The id is checked now, not at the first call.
+    fn with_mailbox(&self, mailbox: &str) -> PyResult<Self> {
+        let client = self.client.mailbox(mailbox);
+        client.current_mailbox().path(client.endpoint()).map_err(errors::to_py)?;
+        Ok(NativeClient { client, token: self.token.clone() })
+    }
+
+    /// The server's root (`https://graph.microsoft.com`), whose `/.default` scope a credential asks for.
+    #[getter]
+    fn root(&self) -> String {
+        self.client.endpoint().root().to_string()
+    }
+
+    /// The mailbox mail operations work on: "me" or a user's id or UPN.
+    #[getter]
+    fn mailbox(&self) -> String {
+        match self.client.current_mailbox() {
+            o365kit::Mailbox::Me => "me".to_string(),
+            o365kit::Mailbox::User(id) => id.clone(),
+        }
     }
 
     /// The versioned base URL requests go to.
@@ -97,7 +149,7 @@ impl NativeClient {
     }
 
     fn __repr__(&self) -> String {
-        format!("NativeClient(base_url={:?})", self.client.endpoint().base())
+        format!("NativeClient(base_url={:?}, mailbox={:?})", self.client.endpoint().base(), self.mailbox())
     }
 }
 
@@ -130,7 +182,7 @@ macro_rules! dispatch_table {
         async fn dispatch(client: &Client, name: &str, args: Value, next_link: Option<String>) -> Result<String, Error> {
             match name {
                 $( stringify!($name) => {
-                    let op: o365kit::ops::$op = args::operation(stringify!($name), args)?;
+                    let op: o365kit::ops::$op = args::operation(stringify!($name), args, client.current_mailbox())?;
                     run(client, &op, OpKind::$kind, next_link).await
                 } )*
                 other => Err(Error::invalid("operation", format!("unknown operation {other:?}"))),
@@ -170,6 +222,15 @@ fn models() -> Vec<(&'static str, Vec<FieldRow>)> {
         .collect()
 }
 
+/// `value` (JSON text) with the plain strings that stand for a `ty` (a str body, a str recipient)
+/// replaced as the core's constructors build them; for models built from keywords in Python.
+#[pyfunction]
+fn coerce(ty: &str, value: &str) -> PyResult<String> {
+    let mut v: Value = serde_json::from_str(value).map_err(|e| PyValueError::new_err(format!("value: {e}")))?;
+    args::coerce(ty, ty, &mut v, 0).map_err(errors::to_py)?;
+    Ok(v.to_string())
+}
+
 /// The query options a list or get accepts as keywords (the fields of the core's `Query`).
 #[pyfunction]
 fn query_options() -> Vec<String> {
@@ -185,6 +246,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(operations, m)?)?;
     m.add_function(wrap_pyfunction!(models, m)?)?;
     m.add_function(wrap_pyfunction!(query_options, m)?)?;
+    m.add_function(wrap_pyfunction!(coerce, m)?)?;
     errors::register(m)?;
     Ok(())
 }

@@ -16,6 +16,8 @@ MEMBER = "emulator:member@contoso.test"
 OUTSIDER = "emulator:outsider@contoso.test"
 PUBLIC = "2c7a9f4e-8d31-4b6a-9e0f-5a1d3c2b7e64"
 PRIVATE = "9b1e5d2a-47c6-4f0e-b8a3-6e2d9c4f1a07"
+# The seed's shared mailbox; member@ is its delegate, owner@ is not.
+SUPPORT = "support@contoso.test"
 
 
 class Emulator:

@@ -56,3 +56,51 @@ def test_generated_layer_is_current():
 
     committed = (src / "o365kit" / "_generated.py").read_text()
     assert generate.render(_native) == committed, "run python/generate.py and commit o365kit/_generated.py"
+
+
+MESSAGE = {
+    "id": "AAMk1",
+    "subject": "Hello",
+    "from": {"emailAddress": {"name": "Megan", "address": "megan@contoso.test"}},
+    "toRecipients": [{"emailAddress": {"address": "a@contoso.test"}}, {"emailAddress": {"address": "b@contoso.test"}}],
+    "receivedDateTime": "2025-03-20T09:15:00.1234567Z",
+    "bodyPreview": "Hi",
+    "flag": {"flagStatus": "flagged", "dueDateTime": {"dateTime": "2025-03-21T17:00:00.0000000", "timeZone": "UTC"}},
+    "@odata.etag": "W/\"x\"",
+    "singleValueExtendedProperties": [1],
+}
+
+
+def test_message_keywords_use_the_cores_conveniences():
+    m = o365kit.Message(subject="Hi", body="<p>x</p>", to_recipients=["a@contoso.test", o365kit.Recipient(
+        email_address=o365kit.EmailAddress(name="B", address="b@contoso.test"))], from_="me@contoso.test")
+    assert m.to_dict() == {
+        "subject": "Hi",
+        "body": {"contentType": "html", "content": "<p>x</p>"},
+        "toRecipients": [{"emailAddress": {"address": "a@contoso.test"}},
+                         {"emailAddress": {"name": "B", "address": "b@contoso.test"}}],
+        "from": {"emailAddress": {"address": "me@contoso.test"}},
+    }
+    assert m.body.content_type == "html" and m.to_recipients[1].email_address.name == "B"
+    text = o365kit.Message(body=o365kit.ItemBody(content_type="text", content="plain"))
+    assert text.to_dict()["body"] == {"contentType": "text", "content": "plain"}
+    att = o365kit.Attachment(odata_type="#microsoft.graph.fileAttachment", name="a.bin", content_bytes=b"\x00\xff")
+    assert att.to_dict()["contentBytes"] == "AP8=" and att.content_bytes == b"\x00\xff"
+    assert o365kit.Attachment({"name": "b", "contentBytes": b"\x00\xff"}).to_dict()["contentBytes"] == "AP8="
+
+
+def test_to_row_is_flat_by_field_types():
+    row = o365kit.Message(MESSAGE).to_row()
+    assert row["from_address"] == "megan@contoso.test" and row["from_name"] == "Megan"
+    assert row["to_addresses"] == ["a@contoso.test", "b@contoso.test"]
+    assert row["received"].tzinfo is not None and row["received"].microsecond == 123456
+    assert row["preview"] == "Hi" and row["flag_status"] == "flagged"
+    assert row["flag_due_date_time"] == "2025-03-21T17:00:00.0000000", "a wall-clock time stays text"
+    assert row["flag_due_date_time_time_zone"] == "UTC"
+    assert row["singleValueExtendedProperties"] == [1], "unknown properties keep their Graph name"
+    assert not any(k.startswith("@") for k in row)
+
+
+def test_photo_holds_attachment_bytes():
+    p = o365kit.Photo("text/csv", b"a,b\n")
+    assert repr(p) == "Photo(content_type='text/csv', 4 bytes)"

@@ -1,4 +1,4 @@
-"""The example notebook runs top to bottom against the emulator, and its reply is really there."""
+"""The example notebooks run top to bottom against the emulator, and what they did is really there."""
 
 import os
 import pathlib
@@ -7,20 +7,29 @@ import nbclient
 import nbformat
 
 import o365kit
-from conftest import MEMBER, PUBLIC
+from conftest import MEMBER, OWNER, PUBLIC
 
-NOTEBOOK = pathlib.Path(__file__).resolve().parents[1] / "examples" / "group_conversations.ipynb"
+EXAMPLES = pathlib.Path(__file__).resolve().parents[1] / "examples"
 
 
-def test_notebook_executes(emulator, monkeypatch):
+def execute(name, emulator, monkeypatch):
     monkeypatch.setenv("O365KIT_BASE_URL", emulator.url)
-    nb = nbformat.read(NOTEBOOK, as_version=4)
+    nb = nbformat.read(EXAMPLES / name, as_version=4)
     nbclient.NotebookClient(nb, timeout=60, kernel_name="python3", resources={"metadata": {"path": os.getcwd()}}).execute()
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
-    assert not [o for o in outputs if o.output_type == "error"]
-    texts = "".join(o.get("data", {}).get("text/plain", "") for o in outputs)
-    assert "Contoso Marketing" in texts
-    assert "member@contoso.test" in texts
+    errors = [o for o in outputs if o.output_type == "error"]
+    assert not errors, errors[0].get("evalue")
+    return outputs
+
+
+def texts(outputs):
+    return "".join(o.get("data", {}).get("text/plain", "") for o in outputs)
+
+
+def test_group_notebook_executes(emulator, monkeypatch):
+    outputs = execute("group_conversations.ipynb", emulator, monkeypatch)
+    assert "Contoso Marketing" in texts(outputs)
+    assert "member@contoso.test" in texts(outputs)
     client = o365kit.Client(token=MEMBER, base_url=emulator.url)
     replies = [
         p for t in client.list_group_threads(PUBLIC) for p in client.list_posts(PUBLIC, t.id)
@@ -29,9 +38,29 @@ def test_notebook_executes(emulator, monkeypatch):
     assert len(replies) == 1
 
 
+def test_mail_triage_notebook_executes(emulator, monkeypatch):
+    member = o365kit.Client(token=MEMBER, base_url=emulator.url)
+    unread_news = [m.id for m in member.list_folder_messages("inbox", filter="isRead eq false")
+                   if m.from_.email_address.address == "events@adatum.example"]
+    assert unread_news, "the seed has unread newsletters in the Inbox"
+    outputs = execute("mail_triage.ipynb", emulator, monkeypatch)
+    assert "from_address" in texts(outputs) and "events@adatum.example" in texts(outputs)
+    assert any("image/png" in o.get("data", {}) for o in outputs), "the chart is drawn"
+    assert f"moved {len(unread_news)} newsletters" in texts(outputs)
+    inbox = {m.from_.email_address.address for m in member.list_folder_messages("inbox", filter="isRead eq false")}
+    assert "events@adatum.example" not in inbox
+    newsletters = next(f for f in member.list_child_folders("inbox") if f.display_name == "Newsletters")
+    filed = [m.from_.email_address.address for m in member.list_folder_messages(newsletters.id)]
+    assert filed.count("events@adatum.example") >= len(unread_news)
+    owner = o365kit.Client(token=OWNER, base_url=emulator.url)
+    replies = [m for m in owner.list_folder_messages("inbox") if "from the notebook" in (m.body.content or "")]
+    assert len(replies) == 1 and replies[0].from_.email_address.address == "member@contoso.test"
+
+
 def test_to_pandas_flattens_nested_addresses(emulator):
     client = o365kit.Client(token=MEMBER, base_url=emulator.url)
     thread = client.list_group_threads(PUBLIC).first_page().value[0]
     frame = client.list_posts(PUBLIC, thread.id).to_pandas()
-    assert "from.emailAddress.address" in frame.columns
+    assert {"from_address", "from_name", "received", "body_content"} <= set(frame.columns)
     assert len(frame) == len(client.list_posts(PUBLIC, thread.id).to_list())
+    assert "from.emailAddress.address" in client.list_posts(PUBLIC, thread.id).to_pandas(raw=True).columns
