@@ -29,7 +29,7 @@ fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-fn format_secs(secs: i64, zulu: bool) -> String {
+pub(crate) fn format_secs(secs: i64, zulu: bool) -> String {
     let (y, mo, d) = civil_from_days(secs.div_euclid(86_400));
     let s = secs.rem_euclid(86_400);
     let z = if zulu { "Z" } else { "" };

@@ -19,11 +19,14 @@ impl Tenant {
         let doc: Value = serde_json::from_str(fixture).map_err(|e| format!("fixture is not valid JSON: {e}"))?;
         let Value::Object(doc) = doc else { return Err("fixture must be a JSON object".into()) };
         for key in doc.keys() {
-            if !matches!(key.as_str(), "users" | "groups") && !key.starts_with('$') && !key.starts_with('_') {
-                return Err(format!("unknown top-level key '{key}' (expected \"users\" and \"groups\")"));
+            if !matches!(key.as_str(), "users" | "groups" | "mailboxes")
+                && !key.starts_with('$')
+                && !key.starts_with('_')
+            {
+                return Err(format!("unknown top-level key '{key}' (expected \"users\", \"groups\", \"mailboxes\")"));
             }
         }
-        let mut tenant = Tenant { users: Vec::new(), groups: Vec::new() };
+        let mut tenant = Tenant { users: Vec::new(), groups: Vec::new(), mailboxes: Vec::new() };
         for (i, u) in array(doc.get("users"), "users")?.iter().enumerate() {
             tenant.users.push(load_user(u, &tenant).map_err(|e| format!("users[{i}]: {e}"))?);
         }
@@ -32,6 +35,7 @@ impl Tenant {
             tenant.groups.push(group);
         }
         tenant.check_unique_item_ids()?;
+        crate::mail::fixture::load(&mut tenant, doc.get("mailboxes"))?;
         Ok(tenant)
     }
 

@@ -62,6 +62,29 @@ pub(crate) fn attachment_id() -> String {
     format!("AAMk{MAILBOX}BGAAAAAABEgAQA{}", URL_SAFE.encode(random_bytes(22)))
 }
 
+/// A mailbox item id (message, attachment) in Exchange's shape.
+pub(crate) fn mail_item_id() -> String {
+    format!("AAMkA{}BGAAAAAAD{}", URL_SAFE.encode(random_bytes(18)), URL_SAFE.encode(random_bytes(45)))
+}
+
+/// A stable id derived from `seed`: fixtures give the same ids on every start, so tests and
+/// demos can name them. FNV-1a over the seed and a counter, in Exchange's base64 shape.
+pub(crate) fn stable(prefix: &str, seed: &str, len: usize) -> String {
+    let mut out = Vec::with_capacity(len + 8);
+    let mut n: u64 = 0;
+    while out.len() < len {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in seed.bytes().chain(n.to_le_bytes()) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        out.extend_from_slice(&h.to_le_bytes());
+        n += 1;
+    }
+    out.truncate(len);
+    format!("{prefix}{}", URL_SAFE.encode(out))
+}
+
 /// An Exchange change key: 20 base64 characters.
 pub(crate) fn change_key() -> String {
     STANDARD.encode(random_bytes(15))

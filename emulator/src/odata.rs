@@ -91,6 +91,20 @@ impl Query {
                 "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'",
             ));
         }
+        if kind.search_alone() && q.search.is_some() {
+            // Outlook's search is ranked: it takes no filter, order or offset.
+            let other = [("Filter", q.filter.is_some()), ("OrderBy", !q.orderby.is_empty()), ("Skip", q.skip > 0)];
+            if let Some((name, _)) = other.iter().find(|(_, given)| *given) {
+                return Err(GraphError::new(
+                    400,
+                    "ErrorInvalidUrlQuery",
+                    format!("The query parameter '{name}' is invalid."),
+                ));
+            }
+        }
+        if kind.search_alone() && q.filter.is_some() && !q.orderby.is_empty() {
+            q.check_sort_follows_filter()?;
+        }
         q.prefer(headers);
         Ok(q)
     }
@@ -183,6 +197,26 @@ impl Query {
                 }
             }
         }
+    }
+
+    /// Outlook sorts a filtered list only by properties the filter names first, in the same
+    /// order; anything else is its `InefficientFilter`.
+    fn check_sort_follows_filter(&self) -> Result<()> {
+        let mut filtered = Vec::new();
+        if let Some(f) = &self.filter {
+            f.properties(&mut filtered);
+        }
+        let sorted = self.orderby.iter().filter_map(|(p, _)| p.first());
+        for (i, prop) in sorted.enumerate() {
+            if !filtered.get(i).is_some_and(|f| f.eq_ignore_ascii_case(prop)) {
+                return Err(GraphError::new(
+                    400,
+                    "InefficientFilter",
+                    "The restriction or sort order is too complex for this operation.",
+                ));
+            }
+        }
+        Ok(())
     }
 
     pub fn expands(&self, nav: &str) -> bool {
@@ -335,7 +369,12 @@ pub(crate) fn list(
     }
     if end < total && page_size > 0 {
         let mut pairs = q.carry.clone();
-        pairs.push(format!("$skiptoken={}", skiptoken(end)));
+        // Outlook pages with `$skip`; the other services with an opaque `$skiptoken`.
+        if kind.skip_links() {
+            pairs.push(format!("$skip={end}"));
+        } else {
+            pairs.push(format!("$skiptoken={}", skiptoken(end)));
+        }
         body["@odata.nextLink"] = Value::String(format!("{}{path}?{}", ctx.base, pairs.join("&")));
     }
     let mut res = json(StatusCode::OK, &body);

@@ -3,6 +3,7 @@
 //! and expandable navigation properties.
 
 use crate::errors::Family;
+use crate::mail::schema as mail;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -14,6 +15,10 @@ pub(crate) enum Kind {
     Thread,
     Post,
     Attachment,
+    Message,
+    MailFolder,
+    MessageRule,
+    InferenceOverride,
 }
 
 const GROUP: &[&str] = &[
@@ -139,6 +144,10 @@ impl Kind {
             Kind::Thread => "conversationThread",
             Kind::Post => "post",
             Kind::Attachment => "attachment",
+            Kind::Message => "message",
+            Kind::MailFolder => "mailFolder",
+            Kind::MessageRule => "messageRule",
+            Kind::InferenceOverride => "inferenceClassificationOverride",
         }
     }
 
@@ -158,6 +167,10 @@ impl Kind {
             Kind::Thread => THREAD,
             Kind::Post => POST,
             Kind::Attachment => ATTACHMENT,
+            Kind::Message => mail::MESSAGE,
+            Kind::MailFolder => mail::MAIL_FOLDER,
+            Kind::MessageRule => mail::MESSAGE_RULE,
+            Kind::InferenceOverride => mail::OVERRIDE,
         }
     }
 
@@ -165,6 +178,7 @@ impl Kind {
     pub fn select_only(self) -> &'static [&'static str] {
         match self {
             Kind::Thread => &["toRecipients", "ccRecipients"],
+            Kind::Message => &["internetMessageHeaders", "uniqueBody"],
             Kind::Group => &[
                 "allowExternalSenders",
                 "autoSubscribeNewMembers",
@@ -198,6 +212,16 @@ impl Kind {
         }
     }
 
+    /// Outlook's collections page with `$skip` in their next links.
+    pub fn skip_links(self) -> bool {
+        matches!(self, Kind::Message | Kind::MailFolder)
+    }
+
+    /// Outlook's `$search` takes no `$filter`, `$orderby` or `$skip` alongside.
+    pub fn search_alone(self) -> bool {
+        self == Kind::Message
+    }
+
     /// Navigation properties `$expand` may name.
     pub fn navigations(self) -> &'static [&'static str] {
         match self {
@@ -205,6 +229,8 @@ impl Kind {
             Kind::Conversation => &["threads"],
             Kind::Thread => &["posts"],
             Kind::Post => &["attachments", "inReplyTo"],
+            Kind::Message => &["attachments"],
+            Kind::Attachment => &["microsoft.graph.itemAttachment/item"],
             _ => &[],
         }
     }

@@ -69,6 +69,10 @@ fn default_fields(kind: Kind) -> &'static [&'static str] {
         Kind::Conversation | Kind::Thread => &["topic", "preview"],
         Kind::Post => &["body/content"],
         Kind::Attachment => &["name"],
+        // Outlook searches subject, body and sender when no property is named.
+        Kind::Message => &["subject", "body/content", "from/emailAddress/name", "from/emailAddress/address"],
+        Kind::MailFolder | Kind::MessageRule => &["displayName"],
+        Kind::InferenceOverride => &["senderEmailAddress/address"],
     }
 }
 
@@ -85,6 +89,8 @@ fn value_matches(v: &Value, term: &str) -> bool {
     match v {
         Value::String(s) => word_prefix(s, term),
         Value::Array(a) => a.iter().any(|x| value_matches(x, term)),
+        // `from:ada` reads every text inside the recipient (name and address).
+        Value::Object(o) => o.iter().any(|(k, x)| k != "contentType" && value_matches(x, term)),
         _ => false,
     }
 }

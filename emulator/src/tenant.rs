@@ -12,6 +12,8 @@ pub(crate) type Obj = Map<String, Value>;
 pub struct Tenant {
     pub(crate) users: Vec<Obj>,
     pub(crate) groups: Vec<Group>,
+    /// One per user, then the shared mailboxes (see `mail/`).
+    pub(crate) mailboxes: Vec<crate::mail::Mailbox>,
 }
 
 #[derive(Debug, Clone)]

@@ -3,7 +3,13 @@
 
 mod conversations;
 mod groups;
+mod mail;
+mod mail_folders;
+mod mail_settings;
 mod members;
+mod message_actions;
+mod message_attachments;
+mod messages;
 mod posts;
 
 use crate::auth::{self, Caller};
@@ -62,6 +68,7 @@ pub(crate) enum Route {
     PostForward(PostAt),
     Attachments(PostAt),
     Attachment(PostAt, String),
+    Mail(mail::MailAt),
 }
 
 /// One authenticated Graph request, as the route handlers see it.
@@ -86,7 +93,20 @@ impl Call<'_> {
     }
 
     pub fn list(&self, q: &Query, kind: Kind, fragment: &str, items: Vec<Obj>) -> Result<Response> {
-        odata::list(self.ctx, self.path, q, kind, fragment, items, self.app.page_size)
+        // Outlook pages mail by 10 unless asked otherwise; a smaller configured page still wins.
+        let page = match kind {
+            Kind::Message | Kind::MailFolder => self.app.page_size.min(10),
+            _ => self.app.page_size,
+        };
+        odata::list(self.ctx, self.path, q, kind, fragment, items, page)
+    }
+
+    /// A plain query-string parameter (not a `$` option), matched without case.
+    pub fn param(&self, name: &str) -> Option<String> {
+        crate::respond::query_pairs(self.raw_query)
+            .into_iter()
+            .find(|(k, _)| percent_decode(k, true).eq_ignore_ascii_case(name))
+            .map(|(_, v)| percent_decode(&v, true))
     }
 }
 
@@ -115,6 +135,7 @@ pub(crate) fn dispatch(app: &App, ctx: &Ctx, parts: &Parts, body: &[u8]) -> Resu
         Route::Refs(..) | Route::RefGet(..) | Route::RefAdd(..) | Route::RefRemove(..) => members::refs(&call, route),
         Route::Photo(g) => members::photo(&call, &g, false),
         Route::PhotoValue(g) => members::photo(&call, &g, true),
+        Route::Mail(at) => mail::handle(&call, at),
         Route::Conversations(_)
         | Route::Conversation(..)
         | Route::Threads(..)
@@ -149,11 +170,13 @@ pub(crate) fn resolve(s: &[String]) -> Result<Route> {
             [m] if is(m, "memberOf") => Ok(Route::MeMemberOf { cast: false }),
             [m, c] if is(m, "memberOf") && is(c, "microsoft.graph.group") => Ok(Route::MeMemberOf { cast: true }),
             [m, x, ..] if is(m, "memberOf") => Err(unknown(x)),
+            [x, ..] if mail::is_mail_segment(x) => Ok(Route::Mail(mail::parse(None, tail)?)),
             [x, ..] => Err(unknown(x)),
         },
         "users" => match tail {
             [] => Ok(Route::Users),
             [id] => Ok(Route::User(id.clone())),
+            [id, x, ..] if mail::is_mail_segment(x) => Ok(Route::Mail(mail::parse(Some(id.clone()), &tail[1..])?)),
             [_, x, ..] => Err(unknown(x)),
         },
         "groups" => match tail {

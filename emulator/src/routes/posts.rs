@@ -6,6 +6,7 @@ use super::{conversation_group, conversation_group_mut, not_allowed, Call, PostA
 use crate::auth::Caller;
 use crate::errors::{Family, GraphError, Result};
 use crate::odata;
+use crate::params::action_params;
 use crate::respond::{empty, key};
 use crate::schema::Kind;
 use crate::tenant::{self, Obj, Post, Thread};
@@ -92,14 +93,9 @@ pub(super) fn parse_post(v: &Value) -> Result<PostInput> {
     })
 }
 
-/// Reads `{"post": {...}}`, the body of the reply actions.
+/// Reads `{"post": {...}}`, the body of the reply actions (the name matched without case).
 pub(super) fn reply_body(call: &Call) -> Result<PostInput> {
-    let body = call.json_body()?;
-    if let Some(k) = body.keys().find(|k| k.as_str() != "post") {
-        return Err(bad(format!(
-            "The parameter '{k}' in the request payload is not a valid parameter for the operation 'reply'."
-        )));
-    }
+    let body = action_params(call.json_body()?, "reply", &["post"])?;
     parse_post(body.get("post").ok_or_else(|| bad("The parameter 'post' is missing from the request payload."))?)
 }
 
@@ -214,12 +210,7 @@ pub(super) fn handle(call: &Call, route: Route) -> Result<Response> {
             Ok(empty(StatusCode::ACCEPTED))
         }
         (Route::PostForward(pa), &Method::POST) => {
-            let body = call.json_body()?;
-            if let Some(k) = body.keys().find(|k| !matches!(k.as_str(), "comment" | "toRecipients")) {
-                return Err(bad(format!(
-                    "The parameter '{k}' in the request payload is not a valid parameter for the operation 'forward'."
-                )));
-            }
+            let body = action_params(call.json_body()?, "forward", &["comment", "toRecipients"])?;
             if !matches!(body.get("comment"), None | Some(Value::Null) | Some(Value::String(_))) {
                 return Err(bad("'comment' must be a string."));
             }
