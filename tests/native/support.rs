@@ -98,3 +98,15 @@ pub async fn folder_id(client: &Client, folder: &str) -> String {
     let f = client.get_mail_folder(folder, Query::new()).await.unwrap_or_else(|e| panic!("get folder {folder}: {e}"));
     f.id.expect("folders have ids")
 }
+
+/// The id of a child folder, found by display name.
+pub async fn child_folder(client: &Client, parent: &str, name: &str) -> String {
+    let op = o365kit::ops::ListChildFolders {
+        mailbox: client.current_mailbox().clone(),
+        folder_id: parent.to_string(),
+        query: Query::new(),
+    };
+    let all = client.all(op).await.unwrap_or_else(|e| panic!("children of {parent}: {e}"));
+    let found = all.into_iter().find(|f| f.display_name.as_deref() == Some(name));
+    found.and_then(|f| f.id).unwrap_or_else(|| panic!("{name} under {parent}"))
+}
