@@ -22,6 +22,7 @@ mod fixture;
 mod ids;
 mod mail;
 mod odata;
+mod outlook_rest;
 mod params;
 mod respond;
 mod routes;
@@ -214,7 +215,8 @@ async fn route(app: &App, ctx: &Ctx, req: Request) -> Response {
     if first.eq_ignore_ascii_case("_emulator") {
         return control::handle(app, ctx, req).await;
     }
-    if !first.eq_ignore_ascii_case("v1.0") {
+    let v2 = outlook_rest::is_v2(path);
+    if !first.eq_ignore_ascii_case("v1.0") && !v2 {
         let version = respond::percent_decode(first, false);
         return GraphError::new(400, "BadRequest", format!("Invalid version: {version}")).render(ctx);
     }
@@ -226,11 +228,20 @@ async fn route(app: &App, ctx: &Ctx, req: Request) -> Response {
     if let Some(faults::Fault::Error { status, retry_after }) = fault {
         return faults::error_response(status, retry_after, ctx);
     }
-    let (parts, body) = req.into_parts();
-    let Ok(body) = to_bytes(body, MAX_BODY).await else {
+    let (mut parts, body) = req.into_parts();
+    let Ok(mut body) = to_bytes(body, MAX_BODY).await else {
         return GraphError::new(413, "RequestEntityTooLarge", "The request body is larger than 4 MB.").render(ctx);
     };
-    let res = routes::dispatch(app, ctx, &parts, &body).unwrap_or_else(|e| e.render(ctx));
+    if v2 {
+        match outlook_rest::request(&mut parts, &body) {
+            Ok(b) => body = b,
+            Err(e) => return e.render(ctx),
+        }
+    }
+    let mut res = routes::dispatch(app, ctx, &parts, &body).unwrap_or_else(|e| e.render(ctx));
+    if v2 {
+        res = outlook_rest::response(res, &ctx.base).await;
+    }
     if fault == Some(faults::Fault::Truncate) {
         faults::truncate(res).await
     } else {

@@ -2,8 +2,8 @@
 //! attachments of every kind, `$value` and the 3 MB limit.
 
 mod common;
-use common::*;
 use base64::Engine;
+use common::*;
 use serde_json::{json, Value};
 
 fn values(r: &Reply) -> Vec<Value> {
@@ -25,7 +25,10 @@ fn well_known_folders_and_counts() {
     assert!(hidden.iter().any(|f| f["isHidden"] == true));
 
     let inbox = emu.get(MEMBER, "/v1.0/me/mailFolders/INBOX").json();
-    assert_eq!(inbox["@odata.context"], format!("{}/v1.0/$metadata#users('{MEMBER_ID}')/mailFolders/$entity", emu.base()));
+    assert_eq!(
+        inbox["@odata.context"],
+        format!("{}/v1.0/$metadata#users('{MEMBER_ID}')/mailFolders/$entity", emu.base())
+    );
     let by_id = emu.get(MEMBER, &format!("/v1.0/me/mailFolders/{}", enc(inbox["id"].as_str().unwrap()))).json();
     assert_eq!(by_id["id"], inbox["id"]);
     let root = emu.get(MEMBER, "/v1.0/me/mailFolders/msgfolderroot").json();
@@ -47,23 +50,48 @@ fn folders_are_created_renamed_moved_copied_and_deleted() {
     assert!(r.header("location").unwrap().ends_with(&enc(&fid)));
     assert_eq!((f["totalItemCount"].clone(), f["childFolderCount"].clone()), (json!(0), json!(0)));
     assert_eq!(emu.call(OWNER, "POST", "/v1.0/me/mailFolders", Some(r#"{"displayName": "vendors"}"#)).status, 409);
-    let kid = emu.call(OWNER, "POST", &format!("/v1.0/me/mailFolders/{}/childFolders", enc(&fid)), Some(r#"{"displayName": "Acme"}"#));
+    let kid = emu.call(
+        OWNER,
+        "POST",
+        &format!("/v1.0/me/mailFolders/{}/childFolders", enc(&fid)),
+        Some(r#"{"displayName": "Acme"}"#),
+    );
     assert_eq!(kid.status, 201);
     let kid = kid.json();
     assert_eq!(kid["parentFolderId"], fid.as_str());
     let list = emu.get(OWNER, &format!("/v1.0/me/mailFolders/{}/childFolders", enc(&fid)));
     assert!(list.json()["@odata.context"].as_str().unwrap().ends_with("/childFolders"));
 
-    let r = emu.call(OWNER, "PATCH", &format!("/v1.0/me/mailFolders/{}", enc(&fid)), Some(r#"{"displayName": "Suppliers"}"#));
+    let r = emu.call(
+        OWNER,
+        "PATCH",
+        &format!("/v1.0/me/mailFolders/{}", enc(&fid)),
+        Some(r#"{"displayName": "Suppliers"}"#),
+    );
     assert_eq!((r.status, r.json()["displayName"].clone()), (200, json!("Suppliers")));
 
-    let r = emu.call(OWNER, "POST", &format!("/v1.0/me/mailFolders/{}/move", enc(&fid)), Some(r#"{"destinationId": "archive"}"#));
+    let r = emu.call(
+        OWNER,
+        "POST",
+        &format!("/v1.0/me/mailFolders/{}/move", enc(&fid)),
+        Some(r#"{"destinationId": "archive"}"#),
+    );
     assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
     let archive = emu.get(OWNER, "/v1.0/me/mailFolders/archive").json();
     assert_eq!(r.json()["parentFolderId"], archive["id"]);
-    let r = emu.call(OWNER, "POST", &format!("/v1.0/me/mailFolders/{}/move", enc(&fid)), Some(&json!({ "destinationId": kid["id"] }).to_string()));
+    let r = emu.call(
+        OWNER,
+        "POST",
+        &format!("/v1.0/me/mailFolders/{}/move", enc(&fid)),
+        Some(&json!({ "destinationId": kid["id"] }).to_string()),
+    );
     assert_eq!(r.status, 400, "not into itself");
-    let r = emu.call(OWNER, "POST", &format!("/v1.0/me/mailFolders/{}/copy", enc(&fid)), Some(r#"{"destinationId": "inbox"}"#));
+    let r = emu.call(
+        OWNER,
+        "POST",
+        &format!("/v1.0/me/mailFolders/{}/copy", enc(&fid)),
+        Some(r#"{"destinationId": "inbox"}"#),
+    );
     assert_eq!(r.status, 200);
     let copy = r.json();
     assert_ne!(copy["id"], fid.as_str());
@@ -110,8 +138,14 @@ fn attachments_of_every_kind() {
     assert_eq!(expanded["item"]["subject"], "Earlier");
     let reference = json!({ "@odata.type": "#microsoft.graph.referenceAttachment", "name": "Plan.docx", "sourceUrl": "https://contoso.sharepoint.test/plan.docx" });
     assert_eq!(emu.call(MEMBER, "POST", &format!("{base}/attachments"), Some(&reference.to_string())).status, 201);
-    let kinds: Vec<String> = values(&emu.get(MEMBER, &format!("{base}/attachments"))).iter().map(|a| a["@odata.type"].as_str().unwrap().to_string()).collect();
-    assert_eq!(kinds, ["#microsoft.graph.fileAttachment", "#microsoft.graph.itemAttachment", "#microsoft.graph.referenceAttachment"]);
+    let kinds: Vec<String> = values(&emu.get(MEMBER, &format!("{base}/attachments")))
+        .iter()
+        .map(|a| a["@odata.type"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["#microsoft.graph.fileAttachment", "#microsoft.graph.itemAttachment", "#microsoft.graph.referenceAttachment"]
+    );
 
     let big = vec![b'x'; 3 * 1024 * 1024 + 1000];
     let huge = json!({ "@odata.type": "#microsoft.graph.fileAttachment", "name": "big.bin", "contentBytes": base64::engine::general_purpose::STANDARD.encode(big) });

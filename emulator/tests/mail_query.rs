@@ -61,11 +61,15 @@ fn filters_graph_answers() {
     assert!(ok("$filter=importance%20eq%20'high'").iter().all(|m| m["importance"] == "high"));
     let from = ok("$filter=from/emailAddress/address%20eq%20'owner@contoso.test'");
     assert!(!from.is_empty() && from.iter().all(|m| m["from"]["emailAddress"]["address"] == OWNER));
-    let window = ok("$filter=receivedDateTime%20ge%202025-03-19T00:00:00Z%20and%20receivedDateTime%20lt%202025-03-20T00:00:00Z");
+    let window =
+        ok("$filter=receivedDateTime%20ge%202025-03-19T00:00:00Z%20and%20receivedDateTime%20lt%202025-03-20T00:00:00Z");
     assert!(!window.is_empty());
     assert!(window.iter().all(|m| m["receivedDateTime"].as_str().unwrap().starts_with("2025-03-19")));
     let blue = ok("$filter=categories/any(c:c%20eq%20'Blue%20category')");
-    assert!(!blue.is_empty() && blue.iter().all(|m| m["categories"].as_array().unwrap().iter().any(|c| c == "Blue category")));
+    assert!(
+        !blue.is_empty()
+            && blue.iter().all(|m| m["categories"].as_array().unwrap().iter().any(|c| c == "Blue category"))
+    );
     let asc = ok("$filter=receivedDateTime%20ge%202025-03-01T00:00:00Z&$orderby=receivedDateTime%20asc");
     let times: Vec<&str> = asc.iter().map(|m| m["receivedDateTime"].as_str().unwrap()).collect();
     assert!(times.windows(2).all(|w| w[0] <= w[1]));

@@ -29,7 +29,10 @@ fn rules_are_listed_created_updated_and_deleted() {
     let r = emu.get(MEMBER, RULES);
     assert_eq!(r.status, 200);
     let v = r.json();
-    assert_eq!(v["@odata.context"], format!("{}/v1.0/$metadata#users('{MEMBER_ID}')/mailFolders('inbox')/messageRules", emu.base()));
+    assert_eq!(
+        v["@odata.context"],
+        format!("{}/v1.0/$metadata#users('{MEMBER_ID}')/mailFolders('inbox')/messageRules", emu.base())
+    );
     let seqs: Vec<i64> = v["value"].as_array().unwrap().iter().map(|r| r["sequence"].as_i64().unwrap()).collect();
     assert_eq!(seqs, [1, 2]);
 
@@ -49,7 +52,10 @@ fn rules_are_listed_created_updated_and_deleted() {
 
     let bad = json!({ "displayName": "x", "sequence": 1, "actions": { "moveToFolder": "no-such-folder" } });
     assert_eq!(emu.call(MEMBER, "POST", RULES, Some(&bad.to_string())).status, 400);
-    assert_eq!(emu.call(MEMBER, "POST", RULES, Some(r#"{"displayName": "x", "sequence": 1, "colour": 1}"#)).status, 400);
+    assert_eq!(
+        emu.call(MEMBER, "POST", RULES, Some(r#"{"displayName": "x", "sequence": 1, "colour": 1}"#)).status,
+        400
+    );
     assert_eq!(emu.call(MEMBER, "POST", RULES, Some(r#"{"sequence": 1}"#)).status, 400);
     assert_eq!(emu.get(MEMBER, "/v1.0/me/mailFolders/drafts/messageRules").status, 400);
 }
@@ -59,7 +65,8 @@ fn rules_run_in_sequence_and_stop_processing() {
     let emu = Emu::start();
     let inbox = folder_id(&emu, MEMBER, "inbox");
     let kids = emu.get(MEMBER, "/v1.0/me/mailFolders/inbox/childFolders").json();
-    let finance = kids["value"].as_array().unwrap().iter().find(|f| f["displayName"] == "Finance").unwrap()["id"].clone();
+    let finance =
+        kids["value"].as_array().unwrap().iter().find(|f| f["displayName"] == "Finance").unwrap()["id"].clone();
     // The seed's rule 2 (budget -> Finance category, copy to Finance) applies...
     send(&emu, OWNER, MEMBER, "Budget for May");
     let got = received(&emu, MEMBER, "Budget for May");
@@ -89,7 +96,8 @@ fn rules_run_in_sequence_and_stop_processing() {
     // Without stopProcessingRules both run, lowest sequence first.
     let rules = emu.get(MEMBER, RULES).json();
     let first = rules["value"][0]["id"].as_str().unwrap().to_string();
-    let r = emu.call(MEMBER, "PATCH", &format!("{RULES}/{}", enc(&first)), Some(r#"{"actions": {"markAsRead": true}}"#));
+    let r =
+        emu.call(MEMBER, "PATCH", &format!("{RULES}/{}", enc(&first)), Some(r#"{"actions": {"markAsRead": true}}"#));
     assert_eq!(r.status, 200);
     send(&emu, OWNER, MEMBER, "Budget once more");
     let got = received(&emu, MEMBER, "Budget once more");

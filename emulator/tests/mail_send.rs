@@ -48,7 +48,10 @@ fn send_mail_delivers_to_to_cc_and_bcc_and_hides_bcc() {
     }
     let sent = with_subject(&folder(&emu, OWNER, "me", "sentitems"), "Offsite logistics");
     assert_eq!(sent.len(), 1);
-    assert_eq!(sent[0]["bccRecipients"][0]["emailAddress"]["address"], "support@contoso.test", "the sender keeps the Bcc line");
+    assert_eq!(
+        sent[0]["bccRecipients"][0]["emailAddress"]["address"], "support@contoso.test",
+        "the sender keeps the Bcc line"
+    );
     assert_eq!(sent[0]["isRead"], true);
 }
 
@@ -75,7 +78,12 @@ fn save_to_sent_items_false_and_unknown_domains_and_no_recipients() {
 #[test]
 fn a_draft_is_created_updated_sent_and_leaves_drafts() {
     let emu = Emu::start();
-    let r = emu.call(MEMBER, "POST", "/v1.0/me/messages", Some(r#"{"subject": "Draft one", "body": {"contentType": "text", "content": "hello"}}"#));
+    let r = emu.call(
+        MEMBER,
+        "POST",
+        "/v1.0/me/messages",
+        Some(r#"{"subject": "Draft one", "body": {"contentType": "text", "content": "hello"}}"#),
+    );
     assert_eq!(r.status, 201, "{}", String::from_utf8_lossy(&r.body));
     let d = r.json();
     let id = d["id"].as_str().unwrap().to_string();
@@ -85,7 +93,12 @@ fn a_draft_is_created_updated_sent_and_leaves_drafts() {
     let drafts = emu.get(MEMBER, "/v1.0/me/mailFolders/drafts").json();
     assert_eq!(d["parentFolderId"], drafts["id"]);
 
-    let patched = emu.call(MEMBER, "PATCH", &format!("/v1.0/me/messages/{}", enc(&id)), Some(&json!({ "toRecipients": [rcpt(OWNER)], "importance": "high" }).to_string()));
+    let patched = emu.call(
+        MEMBER,
+        "PATCH",
+        &format!("/v1.0/me/messages/{}", enc(&id)),
+        Some(&json!({ "toRecipients": [rcpt(OWNER)], "importance": "high" }).to_string()),
+    );
     assert_eq!(patched.status, 200);
     assert_eq!(patched.json()["importance"], "high");
     let r = emu.call(MEMBER, "POST", &format!("/v1.0/me/messages/{}/send", enc(&id)), None);
@@ -97,10 +110,16 @@ fn a_draft_is_created_updated_sent_and_leaves_drafts() {
     assert_eq!(got[0]["body"]["content"], "hello");
 
     // A sent message's recipients can't change any more.
-    let sent = with_subject(&folder(&emu, MEMBER, "me", "sentitems"), "Draft one")[0]["id"].as_str().unwrap().to_string();
+    let sent =
+        with_subject(&folder(&emu, MEMBER, "me", "sentitems"), "Draft one")[0]["id"].as_str().unwrap().to_string();
     let r = emu.call(MEMBER, "PATCH", &format!("/v1.0/me/messages/{}", enc(&sent)), Some(r#"{"subject": "changed"}"#));
     assert_eq!(r.status, 400);
-    let r = emu.call(MEMBER, "PATCH", &format!("/v1.0/me/messages/{}", enc(&sent)), Some(r#"{"isRead": false, "categories": ["Red category"]}"#));
+    let r = emu.call(
+        MEMBER,
+        "PATCH",
+        &format!("/v1.0/me/messages/{}", enc(&sent)),
+        Some(r#"{"isRead": false, "categories": ["Red category"]}"#),
+    );
     assert_eq!(r.status, 200);
     assert_eq!(r.json()["categories"], json!(["Red category"]));
 }
@@ -110,7 +129,8 @@ fn replies_thread_and_quote_the_original() {
     let emu = Emu::start();
     let orig = "AAMkAGOwnerBudgetMail0001";
     let o = emu.get(OWNER, &format!("/v1.0/me/messages/{orig}")).json();
-    let r = emu.call(OWNER, "POST", &format!("/v1.0/me/messages/{orig}/createReply"), Some(r#"{"Comment": "Looks good"}"#));
+    let r =
+        emu.call(OWNER, "POST", &format!("/v1.0/me/messages/{orig}/createReply"), Some(r#"{"Comment": "Looks good"}"#));
     assert_eq!(r.status, 201, "{}", String::from_utf8_lossy(&r.body));
     let d = r.json();
     assert_eq!(d["isDraft"], true);
@@ -122,9 +142,19 @@ fn replies_thread_and_quote_the_original() {
     assert!(d["conversationIndex"].as_str().unwrap().len() > o["conversationIndex"].as_str().unwrap().len());
 
     let all = emu.call(OWNER, "POST", &format!("/v1.0/me/messages/{orig}/createReplyAll"), Some("{}")).json();
-    let cc: Vec<&str> = all["ccRecipients"].as_array().unwrap().iter().map(|r| r["emailAddress"]["address"].as_str().unwrap()).collect();
+    let cc: Vec<&str> = all["ccRecipients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["emailAddress"]["address"].as_str().unwrap())
+        .collect();
     assert_eq!(cc, [OUTSIDER]);
-    let fwd = emu.call(OWNER, "POST", &format!("/v1.0/me/messages/{orig}/createForward"), Some(&json!({ "toRecipients": [rcpt(OUTSIDER)] }).to_string()));
+    let fwd = emu.call(
+        OWNER,
+        "POST",
+        &format!("/v1.0/me/messages/{orig}/createForward"),
+        Some(&json!({ "toRecipients": [rcpt(OUTSIDER)] }).to_string()),
+    );
     assert_eq!(fwd.status, 201);
     let fwd = fwd.json();
     assert_eq!(fwd["subject"], "FW: Q2 budget numbers");
@@ -140,7 +170,12 @@ fn replies_thread_and_quote_the_original() {
     let r = emu.call(OWNER, "POST", &format!("/v1.0/me/messages/{orig}/forward"), Some(r#"{"comment": "fyi"}"#));
     assert_eq!(r.status, 400, "a forward needs recipients");
     assert_eq!(r.code(), "ErrorInvalidRecipients");
-    let r = emu.call(OWNER, "POST", &format!("/v1.0/me/messages/{orig}/forward"), Some(&json!({ "ToRecipients": [rcpt(OUTSIDER)], "Comment": "fyi" }).to_string()));
+    let r = emu.call(
+        OWNER,
+        "POST",
+        &format!("/v1.0/me/messages/{orig}/forward"),
+        Some(&json!({ "ToRecipients": [rcpt(OUTSIDER)], "Comment": "fyi" }).to_string()),
+    );
     assert_eq!(r.status, 202);
     assert_eq!(with_subject(&folder(&emu, OUTSIDER, "me", "inbox"), "FW: Q2 budget numbers").len(), 1);
 }
@@ -157,12 +192,22 @@ fn move_and_copy_give_new_ids_and_delete_goes_through_deleted_items() {
     assert_eq!(copy["parentFolderId"], archive["id"]);
     assert_eq!(emu.get(OWNER, &format!("/v1.0/me/messages/{orig}")).status, 200, "a copy leaves the original");
 
-    let r = emu.call(OWNER, "POST", &format!("/v1.0/me/messages/{orig}/move"), Some(&json!({ "DestinationId": archive["id"] }).to_string()));
+    let r = emu.call(
+        OWNER,
+        "POST",
+        &format!("/v1.0/me/messages/{orig}/move"),
+        Some(&json!({ "DestinationId": archive["id"] }).to_string()),
+    );
     assert_eq!(r.status, 201);
     let moved = r.json()["id"].as_str().unwrap().to_string();
     assert_ne!(moved, orig);
     assert_eq!(emu.get(OWNER, &format!("/v1.0/me/messages/{orig}")).status, 404, "a move takes the original id away");
-    let r = emu.call(OWNER, "POST", &format!("/v1.0/me/messages/{}/move", enc(&moved)), Some(r#"{"destinationId": "nowhere"}"#));
+    let r = emu.call(
+        OWNER,
+        "POST",
+        &format!("/v1.0/me/messages/{}/move", enc(&moved)),
+        Some(r#"{"destinationId": "nowhere"}"#),
+    );
     assert_eq!(r.status, 404);
     assert_eq!(r.code(), "ErrorItemNotFound");
 

@@ -34,7 +34,12 @@ fn mailbox_settings_read_and_patch() {
     assert_eq!(auto["externalAudience"], "all", "a partial update keeps the rest");
     assert!(auto["@odata.context"].as_str().unwrap().ends_with("/mailboxSettings/automaticRepliesSetting"));
 
-    for bad in [r#"{"timeZone": "Mars/Olympus"}"#, r#"{"userPurpose": "shared"}"#, r#"{"colour": 1}"#, r#"{"automaticRepliesSetting": {"status": "sometimes"}}"#] {
+    for bad in [
+        r#"{"timeZone": "Mars/Olympus"}"#,
+        r#"{"userPurpose": "shared"}"#,
+        r#"{"colour": 1}"#,
+        r#"{"automaticRepliesSetting": {"status": "sometimes"}}"#,
+    ] {
         assert_eq!(emu.call(MEMBER, "PATCH", "/v1.0/me/mailboxSettings", Some(bad)).status, 400, "{bad}");
     }
     assert_eq!(emu.get(MEMBER, "/v1.0/users/support@contoso.test/mailboxSettings").json()["userPurpose"], "shared");
@@ -79,15 +84,22 @@ fn languages_and_time_zones() {
     let langs = emu.get(MEMBER, "/v1.0/me/outlook/supportedLanguages()");
     assert_eq!(langs.status, 200);
     let langs = langs.json();
-    assert_eq!(langs["@odata.context"], format!("{}/v1.0/$metadata#Collection(microsoft.graph.localeInfo)", emu.base()));
+    assert_eq!(
+        langs["@odata.context"],
+        format!("{}/v1.0/$metadata#Collection(microsoft.graph.localeInfo)", emu.base())
+    );
     assert!(langs["value"].as_array().unwrap().iter().any(|l| l["locale"] == "en-US"));
     let windows = emu.get(MEMBER, "/v1.0/me/outlook/supportedTimeZones").json();
     assert!(windows["value"].as_array().unwrap().iter().any(|z| z["alias"] == "Pacific Standard Time"));
-    let iana = emu.get(MEMBER, "/v1.0/me/outlook/supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'Iana')");
+    let iana =
+        emu.get(MEMBER, "/v1.0/me/outlook/supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'Iana')");
     assert_eq!(iana.status, 200);
     let iana = iana.json();
     assert!(iana["value"].as_array().unwrap().iter().any(|z| z["alias"] == "America/Los_Angeles"));
-    assert_eq!(iana["@odata.context"], format!("{}/v1.0/$metadata#Collection(microsoft.graph.timeZoneInformation)", emu.base()));
+    assert_eq!(
+        iana["@odata.context"],
+        format!("{}/v1.0/$metadata#Collection(microsoft.graph.timeZoneInformation)", emu.base())
+    );
 }
 
 #[test]
@@ -108,17 +120,28 @@ fn who_may_open_which_mailbox() {
     let by_id = emu.get(MEMBER, &format!("/v1.0/users/{MEMBER_ID}/messages?$top=1")).json();
     assert_eq!(me["value"], by_upn["value"]);
     assert_eq!(me["value"], by_id["value"]);
-    for path in ["/v1.0/users/owner@contoso.test/messages", "/v1.0/users/owner@contoso.test/mailFolders/inbox", "/v1.0/users/owner@contoso.test/mailboxSettings"] {
+    for path in [
+        "/v1.0/users/owner@contoso.test/messages",
+        "/v1.0/users/owner@contoso.test/mailFolders/inbox",
+        "/v1.0/users/owner@contoso.test/mailboxSettings",
+    ] {
         let r = emu.get(MEMBER, path);
         assert_eq!(r.status, 403, "{path}");
         let e = r.error();
-        assert_eq!((e["code"].as_str(), e["message"].as_str()), (Some("ErrorAccessDenied"), Some("Access is denied. Check credentials and try again.")));
+        assert_eq!(
+            (e["code"].as_str(), e["message"].as_str()),
+            (Some("ErrorAccessDenied"), Some("Access is denied. Check credentials and try again."))
+        );
     }
     let r = emu.get(MEMBER, "/v1.0/users/nobody@contoso.test/messages");
     assert_eq!(r.status, 404);
     assert_eq!(r.error()["message"], "The requested user 'nobody@contoso.test' is invalid.");
     assert_eq!(r.code(), "ErrorInvalidUser");
-    assert_eq!(emu.get(MEMBER, "/v1.0/users/SUPPORT@contoso.test/messages/AAMkAGSupportTicket0001").status, 200, "the delegate reads the shared mailbox");
+    assert_eq!(
+        emu.get(MEMBER, "/v1.0/users/SUPPORT@contoso.test/messages/AAMkAGSupportTicket0001").status,
+        200,
+        "the delegate reads the shared mailbox"
+    );
     assert_eq!(emu.get(OWNER, "/v1.0/users/support@contoso.test/messages/AAMkAGSupportTicket0001").status, 403);
     assert_eq!(emu.get(MEMBER, "/v1.0/me/messages/AAMkAGSupportTicket0001").status, 404, "ids are per mailbox");
     assert_eq!(emu.get(MEMBER, "/v1.0/me/messagez").code(), "BadRequest");

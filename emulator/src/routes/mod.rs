@@ -3,7 +3,7 @@
 
 mod conversations;
 mod groups;
-mod mail;
+pub(crate) mod mail;
 mod mail_folders;
 mod mail_settings;
 mod members;
