@@ -252,3 +252,37 @@ async fn read_state_and_flags_are_updated_on_received_mail() {
 async fn inbox_unread(client: &o365kit::Client) -> i64 {
     client.get_mail_folder("inbox", Query::new()).await.unwrap().unread_item_count.unwrap()
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn unsubscribe_needs_a_list_unsubscribe_mailto_header() {
+    let env = Env::start();
+    let member = env.client(MEMBER);
+    member.unsubscribe_message("AAMkAGMemberNewsletter0001").await.unwrap();
+    let err = member.unsubscribe_message("AAMkAGMemberKickoff0001").await.unwrap_err();
+    assert_eq!(err.status(), Some(400), "no List-Unsubscribe header: {err}");
+    assert_item_not_found(&member.unsubscribe_message("AAMkNoSuchMessage").await.unwrap_err());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "emulator gap: no /beta routes, so no message mentions or mentionsPreview"]
+async fn mentions_reach_the_mentioned_colleague_on_beta() {
+    use o365kit::model::{EmailAddress, Mention};
+    let env = Env::start();
+    let beta = |token: &str| {
+        let builder = o365kit::Client::builder().base_url(&env.base_url()).version(o365kit::ApiVersion::Beta);
+        builder.token(token).build().unwrap()
+    };
+    let (owner, member) = (beta(OWNER), beta(MEMBER));
+    let mut message = Message::new("Your turn", "<p>@Miguel can you take this?</p>", [address(MEMBER)]);
+    message.mentions = Some(vec![Mention {
+        mentioned: Some(EmailAddress { address: Some(address(MEMBER).into()), ..Default::default() }),
+        ..Default::default()
+    }]);
+    owner.send_mail(message, true).await.unwrap();
+    let mentioned =
+        member.list_folder_messages("inbox", Query::new().filter("mentionsPreview/isMentioned eq true")).await.unwrap();
+    let got = mentioned.value.iter().find(|m| m.subject.as_deref() == Some("Your turn")).expect("the mention");
+    let full = member.get_message(got.id.as_deref().unwrap(), Query::new().expand(["mentions"])).await.unwrap();
+    let who: Vec<_> = full.mentions.iter().flatten().filter_map(|m| m.mentioned.as_ref()?.address.clone()).collect();
+    assert_eq!(who, [address(MEMBER)]);
+}
