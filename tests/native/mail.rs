@@ -286,3 +286,24 @@ async fn mentions_reach_the_mentioned_colleague_on_beta() {
     let who: Vec<_> = full.mentions.iter().flatten().filter_map(|m| m.mentioned.as_ref()?.address.clone()).collect();
     assert_eq!(who, [address(MEMBER)]);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "emulator gap: Prefer: IdType=\"ImmutableId\" is ignored, so a move still changes the id"]
+async fn immutable_ids_survive_a_move() {
+    let env = Env::start();
+    let member = env.client(MEMBER);
+    let immutable = Query::new().immutable_ids(true);
+    let listed = member.list_folder_messages("inbox", immutable.clone().top(1)).await.unwrap().value;
+    let id = listed[0].id.clone().unwrap();
+    let op = o365kit::ops::MoveMessage {
+        mailbox: Default::default(),
+        message_id: id.clone(),
+        destination_id: "archive".into(),
+    };
+    let mut req = o365kit::Operation::request(&op, member.endpoint()).unwrap();
+    req = req.header("Prefer", "IdType=\"ImmutableId\"");
+    let res = member.execute(&req).await.unwrap();
+    assert_eq!(res.header("Preference-Applied"), Some("IdType=\"ImmutableId\""));
+    let moved = o365kit::Operation::parse(&op, member.endpoint(), res).unwrap();
+    assert_eq!(moved.id.as_deref(), Some(id.as_str()), "an immutable id stays across folders");
+}

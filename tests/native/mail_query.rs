@@ -5,7 +5,6 @@ use o365kit::model::Message;
 use o365kit::ops::{self, Operation};
 use o365kit::{BodyType, Client, Query};
 use o365kit_e2e::{Env, MEMBER, OWNER};
-use o365kit_emulator::Config;
 
 fn inbox(client: &Client, query: Query) -> ops::ListFolderMessages {
     ops::ListFolderMessages { mailbox: client.current_mailbox().clone(), folder_id: "inbox".into(), query }
@@ -19,14 +18,9 @@ fn received(m: &Message) -> &str {
     m.received_date_time.as_deref().expect("messages have receivedDateTime")
 }
 
-/// Graph pages messages by 10 when the request does not say; this emulator does the same here.
-fn env_with_graph_page_size() -> Env {
-    Env::with_config(Config { page_size: 10, ..Config::default() })
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn a_folder_bigger_than_a_page_is_read_to_the_end_newest_first() {
-    let env = env_with_graph_page_size();
+    let env = Env::start();
     let owner = env.client(OWNER);
     let total = owner.get_mail_folder("inbox", Query::new()).await.unwrap().total_item_count.unwrap();
     assert!(total > 20, "the seed's filler makes several pages: {total}");
@@ -187,4 +181,32 @@ async fn search_results_page_to_the_end() {
     let op = ops::ListMessages { mailbox: Default::default(), query: Query::new().search("the").top(10) };
     let paged = owner.all(op).await.unwrap();
     assert_eq!(paged.len(), one_page.len());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn unique_body_and_headers_come_when_selected() {
+    let env = Env::start();
+    let member = env.client(MEMBER);
+    let mid = "AAMkAGMemberNewsletter0001";
+    let picked = member.get_message(mid, Query::new().select(["uniqueBody", "internetMessageHeaders"])).await.unwrap();
+    assert!(picked.unique_body.is_some());
+    let headers = picked.internet_message_headers.unwrap_or_default();
+    assert!(headers.iter().any(|h| h.name.as_deref() == Some("List-Unsubscribe")));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn unique_body_and_headers_are_left_out_by_default() {
+    let env = Env::start();
+    let plain = env.client(MEMBER).get_message("AAMkAGMemberNewsletter0001", Query::new()).await.unwrap();
+    assert!(plain.unique_body.is_none(), "Graph: uniqueBody is not returned by default");
+    assert!(plain.internet_message_headers.is_none(), "Graph: internetMessageHeaders only with $select");
+}
+
+/// Graph's default page size for messages, whatever other resources use.
+#[tokio::test(flavor = "multi_thread")]
+async fn messages_come_ten_to_a_page_by_default() {
+    let env = Env::start();
+    let page = env.client(OWNER).list_folder_messages("inbox", Query::new()).await.unwrap();
+    assert_eq!(page.value.len(), 10);
+    assert!(page.next_link.is_some());
 }
