@@ -137,3 +137,39 @@ fn overrides_classify_delivered_mail() {
     let seeded = emu.get(MEMBER, OVERRIDES).json();
     assert_eq!(seeded["value"][0]["senderEmailAddress"]["address"], "news@northwind.example");
 }
+
+#[test]
+fn rule_actions_forward_delete_and_mark_importance() {
+    let emu = Emu::start();
+    let rules = [
+        json!({ "displayName": "Escalate", "sequence": 1, "conditions": { "subjectContains": ["urgent"] },
+            "actions": { "markImportance": "high", "forwardTo": [{ "emailAddress": { "address": OWNER } }] } }),
+        json!({ "displayName": "Bin spam", "sequence": 2, "conditions": { "bodyContains": ["lottery"] }, "actions": { "delete": true } }),
+        json!({ "displayName": "Drop noise", "sequence": 3, "conditions": { "senderContains": ["owner@"], "subjectContains": ["noise"] },
+            "actions": { "permanentDelete": true } }),
+    ];
+    for r in &rules {
+        assert_eq!(emu.call(OUTSIDER, "POST", RULES, Some(&r.to_string())).status, 201);
+    }
+    send(&emu, MEMBER, OUTSIDER, "Urgent: server down");
+    let got = emu
+        .pages(OUTSIDER, "/v1.0/me/messages?$filter=subject%20eq%20'Urgent:%20server%20down'&$select=importance")
+        .concat();
+    assert_eq!(got[0]["importance"], "high");
+    let fwd = received(&emu, OWNER, "FW: Urgent: server down");
+    assert_eq!(fwd.len(), 1, "forwardTo sent a forward from the rule's mailbox");
+
+    let body = json!({ "message": { "subject": "You won", "body": { "contentType": "text", "content": "Claim your lottery prize" },
+        "toRecipients": [{ "emailAddress": { "address": OUTSIDER } }] } });
+    assert_eq!(emu.call(MEMBER, "POST", "/v1.0/me/sendMail", Some(&body.to_string())).status, 202);
+    assert_eq!(received(&emu, OUTSIDER, "You won")[0]["parentFolderId"], folder_id(&emu, OUTSIDER, "deleteditems"));
+
+    send(&emu, OWNER, OUTSIDER, "more noise");
+    assert!(received(&emu, OUTSIDER, "more noise").is_empty(), "permanentDelete drops it");
+    send(&emu, MEMBER, OUTSIDER, "more noise");
+    assert_eq!(received(&emu, OUTSIDER, "more noise").len(), 1, "both conditions must hold");
+
+    assert_eq!(emu.call(OUTSIDER, "PUT", RULES, Some("{}")).status, 405);
+    assert_eq!(emu.call(OUTSIDER, "DELETE", "/v1.0/me/mailboxSettings", None).status, 405);
+    assert_eq!(emu.call(OUTSIDER, "GET", "/v1.0/me/sendMail", None).status, 405);
+}

@@ -186,7 +186,7 @@ pub(crate) fn respond(mb: &Mailbox, orig: &Message, kind: Kind, comment: &str) -
     };
     let me = mb.address().to_ascii_lowercase();
     let not_me = |r: &&Value| {
-        r.pointer("/emailAddress/address").and_then(Value::as_str).is_none_or(|a| !a.eq_ignore_ascii_case(&me))
+        r.pointer("/emailAddress/address").and_then(Value::as_str).map_or(true, |a| !a.eq_ignore_ascii_case(&me))
     };
     let reply_to = p.get("replyTo").and_then(Value::as_array).filter(|a| !a.is_empty()).cloned();
     let sender = reply_to.unwrap_or_else(|| p.get("from").into_iter().filter(|v| !v.is_null()).cloned().collect());

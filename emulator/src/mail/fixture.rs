@@ -44,7 +44,7 @@ fn load_one(t: &mut Tenant, v: &Value) -> Result<(), String> {
         (None, Some(s)) => {
             let mut owner = object(s, "\"sharedMailbox\"")?;
             for key in ["id", "userPrincipalName"] {
-                if text(&owner, key).is_none_or(|x| x.trim().is_empty()) {
+                if text(&owner, key).map_or(true, |x| x.trim().is_empty()) {
                     return Err(format!("sharedMailbox: \"{key}\" is required"));
                 }
                 let value = text(&owner, key).unwrap_or_default().to_string();

@@ -84,7 +84,7 @@ pub(super) fn handle(call: &Call, at: &MailAt) -> Result<Response> {
                 let items = mb
                     .messages
                     .iter()
-                    .filter(|m| in_folder.as_ref().is_none_or(|f| &m.folder == f))
+                    .filter(|m| in_folder.as_ref().map_or(true, |f| &m.folder == f))
                     .map(|m| views::message(m, q.text_body, q.expands("attachments")))
                     .collect();
                 (newest_first(items), messages_fragment(&t, i, folder.as_deref()))

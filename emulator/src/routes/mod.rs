@@ -6,6 +6,7 @@ mod groups;
 pub(crate) mod mail;
 mod mail_folders;
 mod mail_settings;
+mod mail_tips;
 mod members;
 mod message_actions;
 mod message_attachments;
