@@ -307,3 +307,27 @@ async fn immutable_ids_survive_a_move() {
     let moved = o365kit::Operation::parse(&op, member.endpoint(), res).unwrap();
     assert_eq!(moved.id.as_deref(), Some(id.as_str()), "an immutable id stays across folders");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reply_takes_message_properties_alongside_the_comment() {
+    let env = Env::start();
+    let (owner, member) = (env.client(OWNER), env.client(MEMBER));
+    owner.send_mail(Message::new("Room booking", "<p>Room 4?</p>", [address(MEMBER)]), true).await.unwrap();
+    let mid = only_in(&member, "inbox", "Room booking").await.id.unwrap();
+
+    let extra = Message {
+        cc_recipients: Some(vec![Recipient::new(address(OUTSIDER))]),
+        importance: Some("high".into()),
+        ..Default::default()
+    };
+    let draft = member.create_reply(mid.as_str(), None::<String>, Some(extra.clone())).await.unwrap();
+    assert_eq!(draft.importance.as_deref(), Some("high"));
+    assert_eq!(addresses(&draft.cc_recipients), [address(OUTSIDER)]);
+
+    member.reply_to_message(mid.as_str(), Some("Booked room 4.".to_string()), Some(extra)).await.unwrap();
+    for reader in [&owner, &env.client(OUTSIDER)] {
+        let got = only_in(reader, "inbox", "RE: Room booking").await;
+        assert_eq!(got.importance.as_deref(), Some("high"));
+        assert!(got.body.unwrap().content.unwrap().contains("Booked room 4."));
+    }
+}

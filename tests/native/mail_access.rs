@@ -63,6 +63,17 @@ async fn mailboxes_without_a_grant_are_access_denied() {
     assert_eq!(api(&err), (404, "ErrorInvalidUser"));
 }
 
+#[tokio::test(flavor = "multi_thread")]
+async fn message_ids_belong_to_their_mailbox() {
+    let env = Env::start();
+    let member = env.client(MEMBER);
+    let owners = "AAMkAGOwnerBudgetMail0001";
+    env.client(OWNER).get_message(owners, Query::new()).await.unwrap();
+    assert_eq!(api(&member.get_message(owners, Query::new()).await.unwrap_err()), (404, "ErrorItemNotFound"));
+    assert_eq!(api(&member.delete_message(owners).await.unwrap_err()), (404, "ErrorItemNotFound"));
+    env.client(OWNER).get_message(owners, Query::new()).await.expect("still there");
+}
+
 /// A client whose every request would fail to connect: an `InvalidInput` from it proves the
 /// input was refused before anything was sent.
 fn offline(token: &str) -> Client {

@@ -196,3 +196,28 @@ async fn supported_languages_and_time_zones_are_listed() {
     let explicit = member.list_supported_time_zones(Some("windows".to_string()), Query::new()).await.unwrap().value;
     assert_eq!(explicit, windows);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_forwarding_rule_sends_a_forward_on_delivery() {
+    let env = Env::start();
+    let (owner, member, outsider) = (env.client(OWNER), env.client(MEMBER), env.client(OUTSIDER));
+    let rule = MessageRule {
+        display_name: Some("Invoices to Oscar".into()),
+        sequence: Some(5),
+        conditions: Some(MessageRulePredicates {
+            subject_contains: Some(vec!["invoice".into()]),
+            ..Default::default()
+        }),
+        actions: Some(MessageRuleActions {
+            forward_to: Some(vec![Recipient::new(address(OUTSIDER))]),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    member.create_message_rule(rule).await.unwrap();
+    owner.send_mail(Message::new("Invoice 77", "<p>due Friday</p>", [address(MEMBER)]), true).await.unwrap();
+    only_in(&member, "inbox", "Invoice 77").await;
+    let forwarded = only_in(&outsider, "inbox", "FW: Invoice 77").await;
+    assert_eq!(forwarded.from.as_ref().and_then(|r| r.address()), Some(address(MEMBER)));
+    assert!(forwarded.body.unwrap().content.unwrap().contains("due Friday"));
+}
