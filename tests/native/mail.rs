@@ -244,8 +244,8 @@ async fn read_state_and_flags_are_updated_on_received_mail() {
     assert_eq!(updated.categories, Some(vec!["Red category".to_string()]));
     assert_eq!(inbox_unread(&member).await, before - 1, "the Inbox's unread count follows");
 
-    let resend = Message { subject: Some("rewritten".into()), ..Default::default() };
-    let err = member.update_message(mid, resend).await.unwrap_err();
+    let retitle = Message { subject: Some("rewritten".into()), ..Default::default() };
+    let err = member.update_message(mid, retitle).await.unwrap_err();
     assert_eq!(err.status(), Some(400), "only drafts change subject: {err}");
 }
 

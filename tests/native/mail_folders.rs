@@ -156,6 +156,6 @@ async fn well_known_folders_cannot_be_deleted_or_moved() {
     assert_eq!(api_code(&err), (400, "ErrorDeleteDistinguishedFolder"));
     let err = member.move_mail_folder("sentitems", "archive").await.unwrap_err();
     assert_eq!(api_code(&err), (400, "ErrorMoveDistinguishedFolder"));
-    let err = member.get_mail_folder("no-such-folder", Query::new()).await.unwrap_err();
+    let err = member.get_mail_folder("AAMkAGNoSuchFolder0001", Query::new()).await.unwrap_err();
     assert_eq!(api_code(&err), (404, "ErrorItemNotFound"));
 }
