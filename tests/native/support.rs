@@ -66,3 +66,47 @@ async fn reqwest_post(url: &str, body: &str) -> u16 {
         .expect("client");
     client.execute(&req).await.map(|r| r.status).unwrap_or(0)
 }
+
+/// The seed's shared mailbox; MEMBER is its only delegate.
+pub const SHARED: &str = "support@contoso.test";
+
+/// The email address a seed token signs in as.
+pub fn address(token: &str) -> &str {
+    token.strip_prefix("emulator:").unwrap_or(token)
+}
+
+/// Every message of a folder (all pages) with this exact subject, in the client's mailbox.
+pub async fn messages_in(client: &Client, folder: &str, subject: &str) -> Vec<o365kit::model::Message> {
+    let op = o365kit::ops::ListFolderMessages {
+        mailbox: client.current_mailbox().clone(),
+        folder_id: folder.to_string(),
+        query: Query::new(),
+    };
+    let all = client.all(op).await.unwrap_or_else(|e| panic!("list {folder}: {e}"));
+    all.into_iter().filter(|m| m.subject.as_deref() == Some(subject)).collect()
+}
+
+/// The one message of a folder with this subject.
+pub async fn only_in(client: &Client, folder: &str, subject: &str) -> o365kit::model::Message {
+    let mut found = messages_in(client, folder, subject).await;
+    assert_eq!(found.len(), 1, "exactly one {subject:?} in {folder} of {:?}", client.current_mailbox());
+    found.remove(0)
+}
+
+/// The id of a folder given by well-known name or id.
+pub async fn folder_id(client: &Client, folder: &str) -> String {
+    let f = client.get_mail_folder(folder, Query::new()).await.unwrap_or_else(|e| panic!("get folder {folder}: {e}"));
+    f.id.expect("folders have ids")
+}
+
+/// The id of a child folder, found by display name.
+pub async fn child_folder(client: &Client, parent: &str, name: &str) -> String {
+    let op = o365kit::ops::ListChildFolders {
+        mailbox: client.current_mailbox().clone(),
+        folder_id: parent.to_string(),
+        query: Query::new(),
+    };
+    let all = client.all(op).await.unwrap_or_else(|e| panic!("children of {parent}: {e}"));
+    let found = all.into_iter().find(|f| f.display_name.as_deref() == Some(name));
+    found.and_then(|f| f.id).unwrap_or_else(|| panic!("{name} under {parent}"))
+}
