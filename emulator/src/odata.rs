@@ -369,8 +369,9 @@ pub(crate) fn list(
     }
     if end < total && page_size > 0 {
         let mut pairs = q.carry.clone();
-        // Outlook pages with `$skip`; the other services with an opaque `$skiptoken`.
-        if kind.skip_links() {
+        // Outlook pages with `$skip`, but a search (which takes no `$skip`) and the other
+        // services with an opaque `$skiptoken`.
+        if kind.skip_links() && q.search.is_none() {
             pairs.push(format!("$skip={end}"));
         } else {
             pairs.push(format!("$skiptoken={}", skiptoken(end)));

@@ -213,11 +213,13 @@ fn move_and_copy_give_new_ids_and_delete_goes_through_deleted_items() {
 
     let path = format!("/v1.0/me/messages/{}", enc(&moved));
     assert_eq!(emu.call(OWNER, "DELETE", &path, None).status, 204);
-    let deleted = emu.get(OWNER, "/v1.0/me/mailFolders/deleteditems").json();
-    let m = emu.get(OWNER, &path).json();
-    assert_eq!(m["parentFolderId"], deleted["id"], "a delete moves to Deleted Items");
+    assert_eq!(emu.get(OWNER, &path).status, 404, "the move to Deleted Items gives a new id, as Exchange does");
+    let in_deleted = with_subject(&folder(&emu, OWNER, "me", "deleteditems"), "Q2 budget numbers");
+    assert_eq!(in_deleted.len(), 1, "a delete moves to Deleted Items");
+    let path = format!("/v1.0/me/messages/{}", enc(in_deleted[0]["id"].as_str().unwrap()));
     assert_eq!(emu.call(OWNER, "DELETE", &path, None).status, 204);
     assert_eq!(emu.get(OWNER, &path).status, 404, "a delete from Deleted Items is for good");
+    assert!(with_subject(&folder(&emu, OWNER, "me", "deleteditems"), "Q2 budget numbers").is_empty());
 }
 
 #[test]

@@ -66,11 +66,12 @@ test("Mail operations of the table against the emulator", async (t) => {
     assert.equal((await inFolder(owner, "inbox", subject)).length, 1, "the owner got the draft once sent");
     assert.equal((await inFolder(member, "sentitems", subject)).length, 1);
 
-    const inFolderDraft = await member.createFolderMessage("drafts", { subject: unique("In drafts") });
+    const draftSubject = unique("In drafts");
+    const inFolderDraft = await member.createFolderMessage("drafts", { subject: draftSubject });
     assert.equal(inFolderDraft.isDraft, true);
     await member.deleteMessage(inFolderDraft.id);
-    const deletedItems = await member.getMailFolder("deleteditems");
-    assert.equal((await member.getMessage(inFolderDraft.id)).parentFolderId, deletedItems.id, "a delete moves to Deleted Items");
+    assert.equal((await inFolder(member, "deleteditems", draftSubject)).length, 1, "a delete moves to Deleted Items");
+    await assert.rejects(member.getMessage(inFolderDraft.id), (e) => e instanceof GraphError && e.status === 404, "under a new id");
 
     const direct = unique("sendMail from Node");
     await member.sendMail({ subject: direct, body: html("<p>hi</p>"), toRecipients: [{ emailAddress: { address: "outsider@contoso.test" } }] });

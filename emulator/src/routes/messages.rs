@@ -143,7 +143,12 @@ pub(super) fn handle(call: &Call, at: &MailAt) -> Result<Response> {
             if mb.subtree(&deleted).contains(&mb.messages[mi].folder) {
                 mb.messages.remove(mi);
             } else {
-                mb.messages[mi].folder = deleted;
+                // A move to another folder gives the item a new id, as Exchange does.
+                let m = &mut mb.messages[mi];
+                let new_id = ids::mail_item_id();
+                m.props.insert("id".into(), json!(new_id));
+                m.props.insert("webLink".into(), json!(compose::web_link(&new_id)));
+                m.folder = deleted;
             }
             Ok(empty(StatusCode::NO_CONTENT))
         }
