@@ -233,6 +233,34 @@ macro_rules! read_as_json {
 
 read_as_json!(String, bool, i64, serde_json::Value, EmailAddress, Recipient, ItemBody, Box<Post>);
 read_as_json!(
+    f64,
+    Event,
+    Location,
+    PhysicalAddress,
+    OutlookGeoCoordinates,
+    Attendee,
+    AttendeeBase,
+    ResponseStatus,
+    TimeSlot,
+    PatternedRecurrence,
+    RecurrencePattern,
+    RecurrenceRange,
+    OnlineMeetingInfo,
+    Calendar,
+    CalendarGroup,
+    CalendarPermission,
+    Reminder,
+    MeetingTimeSuggestionsResult,
+    MeetingTimeSuggestion,
+    AttendeeAvailability,
+    TimeConstraint,
+    LocationConstraint,
+    LocationConstraintItem,
+    ScheduleInformation,
+    ScheduleItem,
+    FreeBusyError,
+    Room,
+    RoomList,
     DateTimeTimeZone,
     LocaleInfo,
     TimeZoneInformation,
@@ -266,6 +294,24 @@ impl Element for Attachment {}
 impl Element for InternetMessageHeader {}
 impl Element for Mention {}
 impl Element for LocaleInfo {}
+impl Element for Location {}
+impl Element for Attendee {}
+impl Element for AttendeeBase {}
+impl Element for TimeSlot {}
+impl Element for MeetingTimeSuggestion {}
+impl Element for AttendeeAvailability {}
+impl Element for LocationConstraintItem {}
+impl Element for ScheduleItem {}
+impl Element for serde_json::Value {}
+impl Element for Event {}
+impl Element for Calendar {}
+impl Element for CalendarGroup {}
+impl Element for CalendarPermission {}
+impl Element for Reminder {}
+impl Element for ScheduleInformation {}
+impl Element for Room {}
+impl Element for RoomList {}
+
 impl Element for TimeZoneInformation {}
 
 impl<T: Element> ReadField for Vec<T> {
@@ -366,15 +412,44 @@ pub static MODELS: &[ModelInfo] = &[
     MessageRulePredicates::INFO,
     SizeRange::INFO,
     MessageRuleActions::INFO,
+    Event::INFO,
+    Location::INFO,
+    PhysicalAddress::INFO,
+    OutlookGeoCoordinates::INFO,
+    Attendee::INFO,
+    AttendeeBase::INFO,
+    ResponseStatus::INFO,
+    TimeSlot::INFO,
+    PatternedRecurrence::INFO,
+    RecurrencePattern::INFO,
+    RecurrenceRange::INFO,
+    OnlineMeetingInfo::INFO,
+    Calendar::INFO,
+    CalendarGroup::INFO,
+    CalendarPermission::INFO,
+    Reminder::INFO,
+    MeetingTimeSuggestionsResult::INFO,
+    MeetingTimeSuggestion::INFO,
+    AttendeeAvailability::INFO,
+    TimeConstraint::INFO,
+    LocationConstraint::INFO,
+    LocationConstraintItem::INFO,
+    ScheduleInformation::INFO,
+    ScheduleItem::INFO,
+    FreeBusyError::INFO,
+    Room::INFO,
+    RoomList::INFO,
 ];
 
 mod attachment;
 mod common;
 mod conversation;
 mod directory;
+mod event;
 mod mailbox_settings;
 mod message;
 mod message_rule;
+mod scheduling;
 
 pub use attachment::{Attachment, AttachmentKind};
 pub use common::{
@@ -382,10 +457,19 @@ pub use common::{
     WorkingHours,
 };
 pub use conversation::{Conversation, ConversationThread, Post};
+pub use event::{
+    Attendee, AttendeeBase, Calendar, CalendarGroup, CalendarPermission, Event, Location, OnlineMeetingInfo,
+    OutlookGeoCoordinates, PatternedRecurrence, PhysicalAddress, RecurrencePattern, RecurrenceRange, Reminder,
+    ResponseStatus, TimeSlot,
+};
 pub use directory::{DirectoryObject, Group, User};
 pub use mailbox_settings::{
     AutomaticRepliesMailTips, AutomaticRepliesSetting, InferenceClassificationOverride, MailTips, MailTipsError,
     MailboxSettings,
 };
 pub use message::{FollowupFlag, InternetMessageHeader, MailFolder, Mention, MentionsPreview, Message};
+pub use scheduling::{
+    AttendeeAvailability, FreeBusyError, LocationConstraint, LocationConstraintItem, MeetingTimeSuggestion,
+    MeetingTimeSuggestionsResult, Room, RoomList, ScheduleInformation, ScheduleItem, TimeConstraint,
+};
 pub use message_rule::{MessageRule, MessageRuleActions, MessageRulePredicates, SizeRange};
