@@ -1,12 +1,17 @@
 // An Office add-in style task pane on the o365kit npm package: groups, their conversations,
 // a thread's posts (HTML sanitised with DOMPurify, never set as raw innerHTML), replies and new
-// conversations. Inside Office the token comes from Office SSO; elsewhere from a user picker
-// against the o365kit emulator (config.json, written by js-demo/serve).
-import { Client, GraphError } from "./node_modules/o365kit/index.js";
-import DOMPurify from "./node_modules/dompurify/dist/purify.es.mjs";
+// conversations; and Mail (mail.js). Inside Office the token comes from Office SSO; elsewhere
+// from a user picker against the o365kit emulator (config.json, written by js-demo/serve).
+// The look is Fluent 2's: its web components (one self-contained script) and its web light theme.
+import "./node_modules/@fluentui/web-components/dist/web-components.min.js";
+import { webLightTheme } from "./node_modules/@fluentui/tokens/lib/themes/web/lightTheme.js";
+import { Client } from "./node_modules/o365kit/index.js";
+import { initMail, setMailClient, showFolders } from "./mail.js";
+import { $, show, busy, showError, clearError, el, when, sender, bodyNodes, textToHtml } from "./ui.js";
+const state = { client: null, group: null, thread: null, pager: null, seq: 0, tab: "groups" };
 
-const $ = (sel) => document.querySelector(sel);
-const state = { client: null, group: null, thread: null, pager: null, seq: 0 };
+// Fluent's design tokens as CSS custom properties on the document (styles.css uses them).
+globalThis.Fluent.setTheme(webLightTheme);
 
 // ---------------------------------------------------------------- tokens
 
@@ -50,109 +55,6 @@ async function officeClient() {
 
 function emulatorClient(config, upn) {
   return new Client({ getToken: async () => `emulator:${upn}`, baseUrl: config.baseUrl });
-}
-
-// ---------------------------------------------------------------- UI helpers
-
-function show(view) {
-  for (const id of ["groups-view", "threads-view", "posts-view"]) $(`#${id}`).hidden = id !== view;
-}
-
-/** Runs `work` with a loading state on `section`; errors go to the banner. */
-async function busy(section, text, work) {
-  const el = $(section);
-  const status = el.querySelector(".status");
-  el.setAttribute("aria-busy", "true");
-  for (const b of el.querySelectorAll("button, textarea, input")) b.disabled = true;
-  status.textContent = text;
-  status.classList.add("loading");
-  try {
-    return await work();
-  } catch (e) {
-    showError(e);
-    return undefined;
-  } finally {
-    el.removeAttribute("aria-busy");
-    for (const b of el.querySelectorAll("button, textarea, input")) b.disabled = false;
-    status.classList.remove("loading");
-    if (status.textContent === text) status.textContent = "";
-  }
-}
-
-function showError(e) {
-  const box = $("#error");
-  box.hidden = false;
-  if (e instanceof GraphError) {
-    box.dataset.status = String(e.status);
-    box.dataset.code = e.code;
-    box.textContent =
-      e.status === 403 ? `You don't have access to this (403 ${e.code}): ${e.message}`
-      : e.status === 404 ? `Not found (404 ${e.code}): ${e.message}`
-      : e.status === 0 ? `Could not reach the server: ${e.message}`
-      : `Request failed (${e.status} ${e.code}): ${e.message}`;
-    if (e.requestId) box.title = `request-id ${e.requestId}`;
-  } else {
-    delete box.dataset.status;
-    box.textContent = `Something went wrong: ${e?.message ?? e}`;
-  }
-}
-
-function clearError() {
-  const box = $("#error");
-  box.hidden = true;
-  box.textContent = "";
-  delete box.dataset.status;
-}
-
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === "dataset") Object.assign(node.dataset, v);
-    else if (k in node) node[k] = v;
-    else node.setAttribute(k, v);
-  }
-  node.append(...children.filter((c) => c !== null && c !== undefined));
-  return node;
-}
-
-function when(iso) {
-  if (!iso) return "";
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? "" : d.toLocaleString();
-}
-
-function sender(post) {
-  const e = post.from?.emailAddress ?? post.sender?.emailAddress;
-  return e?.name || e?.address || "Someone";
-}
-
-/** A post body as DOM nodes: HTML through DOMPurify (as a fragment, never via innerHTML of the
- * raw text), text as text. */
-function bodyNodes(body) {
-  const content = body?.content ?? "";
-  if ((body?.contentType ?? "").toLowerCase() !== "html") return [document.createTextNode(content)];
-  return [DOMPurify.sanitize(content, {
-    RETURN_DOM_FRAGMENT: true,
-    FORBID_TAGS: ["style", "form", "input", "button", "textarea", "select"],
-    FORBID_ATTR: ["style"],
-  })];
-}
-
-DOMPurify.addHook("afterSanitizeAttributes", (node) => {
-  if (node.tagName === "A") {
-    node.setAttribute("target", "_blank");
-    node.setAttribute("rel", "noopener noreferrer");
-  }
-});
-
-/** Text typed by the user, as the HTML body of a post. */
-function textToHtml(text) {
-  const p = document.createElement("p");
-  text.split("\n").forEach((line, i) => {
-    if (i) p.append(document.createElement("br"));
-    p.append(line);
-  });
-  return p.outerHTML;
 }
 
 // ---------------------------------------------------------------- views
@@ -281,6 +183,24 @@ async function newConversation(form) {
 
 // ---------------------------------------------------------------- start
 
+/** Groups or Mail; the choice is kept in the URL (`?view=mail`). */
+function openTab(tab) {
+  state.tab = tab;
+  for (const b of document.querySelectorAll("[data-tab]")) b.setAttribute("aria-selected", String(b.dataset.tab === tab));
+  const url = new URL(location.href);
+  if (tab === "mail") url.searchParams.set("view", "mail"); else url.searchParams.delete("view");
+  history.replaceState(null, "", url);
+  clearError();
+  return tab === "mail" ? showFolders() : showGroups();
+}
+
+/** A client for the signed-in user: both views use it (mail on the user's or a shared mailbox). */
+function useClient(client, sharedMailboxes) {
+  state.client = client;
+  setMailClient(client, sharedMailboxes);
+  return openTab(state.tab);
+}
+
 async function main() {
   document.addEventListener("click", (e) => {
     const action = e.target.closest("[data-action]")?.dataset.action;
@@ -290,10 +210,12 @@ async function main() {
   $("#more-threads").addEventListener("click", () => moreThreads());
   $("#reply-form").addEventListener("submit", (e) => { e.preventDefault(); reply(e.target); });
   $("#new-conversation-form").addEventListener("submit", (e) => { e.preventDefault(); newConversation(e.target); });
+  for (const b of document.querySelectorAll("[data-tab]")) b.addEventListener("click", () => openTab(b.dataset.tab));
+  initMail();
+  if (new URLSearchParams(location.search).get("view") === "mail") state.tab = "mail";
 
   if (hostedInOffice()) {
-    state.client = await officeClient();
-    await showGroups();
+    await useClient(await officeClient(), []);
     return;
   }
   const config = await loadConfig();
@@ -309,11 +231,10 @@ async function main() {
   $("#user-picker").hidden = false;
   const pick = () => {
     clearError();
-    state.client = emulatorClient(config, picker.value);
     const url = new URL(location.href);
     url.searchParams.set("user", picker.value);
     history.replaceState(null, "", url);
-    showGroups();
+    useClient(emulatorClient(config, picker.value), config.sharedMailboxes ?? []);
   };
   picker.addEventListener("change", pick);
   pick();

@@ -20,8 +20,11 @@ export const USERS = [
   { upn: "outsider@contoso.test", name: "Oscar Ortega" },
 ];
 
+/** The seed's shared mailbox (its delegate is member@contoso.test; others get a 403). */
+export const SHARED_MAILBOXES = ["support@contoso.test"];
+
 export function startServer({ emulatorUrl, port = 0, host = "127.0.0.1" }) {
-  const config = JSON.stringify({ baseUrl: emulatorUrl, users: USERS });
+  const config = JSON.stringify({ baseUrl: emulatorUrl, users: USERS, sharedMailboxes: SHARED_MAILBOXES });
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, "http://x").pathname);

@@ -9,10 +9,9 @@ import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import webpack from "webpack";
-import { chromium } from "playwright-core";
 import { startEmulator } from "../../wasm/tests/emulator.mjs";
+import { launchChromium } from "./browser.mjs";
 
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 let emu, browser, server, out;
 
 before(async () => {
@@ -43,10 +42,7 @@ before(async () => {
     }
   });
   await new Promise((r) => server.listen(0, "127.0.0.1", r));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM, headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

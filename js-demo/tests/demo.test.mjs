@@ -4,12 +4,11 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
 import { Client } from "o365kit";
 import { startEmulator, TOKENS } from "../../wasm/tests/emulator.mjs";
 import { startServer } from "../server.mjs";
+import { launchChromium, watch } from "./browser.mjs";
 
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const ARTIFACTS = process.env.O365KIT_ARTIFACTS || fileURLToPath(new URL("../test-artifacts/", import.meta.url));
 
 let emu, server, browser;
@@ -18,12 +17,7 @@ const problems = [];
 before(async () => {
   emu = await startEmulator();
   server = await startServer({ emulatorUrl: emu.url });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-      "--disable-sync", "--no-first-run"],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -34,15 +28,7 @@ after(async () => {
 
 async function openAs(upn) {
   // About the size of a task pane.
-  const page = await browser.newPage({ viewport: { width: 420, height: 760 } });
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-  page.on("console", (m) => {
-    // Expected noise: the hostile post's <img src=x> 404s once its onerror is stripped; and Chromium
-    // reports (and the page's CSP blocks) the handler of that <img> while DOMPurify parses the raw
-    // HTML in its inert document. `window.__xss` stays undefined either way (asserted below).
-    const expected = /Failed to load resource|Executing inline event handler violates the following Content Security Policy/;
-    if (m.type() === "error" && !expected.test(m.text())) problems.push(`console: ${m.text()}`);
-  });
+  const page = watch(await browser.newPage({ viewport: { width: 420, height: 760 } }), problems);
   await page.goto(`${server.url}?user=${encodeURIComponent(upn)}`);
   return page;
 }

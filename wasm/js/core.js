@@ -4,7 +4,7 @@
 // file does not grow with the number of operations. Requests, paging links, retries and errors
 // all come from the Rust core; this file only shapes them for JS.
 
-import initWasm, { RawClient, operations as rawOperations } from "./o365kit_wasm.js";
+import initWasm, { RawClient, operations as rawOperations, setBytesReplacer } from "./o365kit_wasm.js";
 
 const RAW = Symbol("o365kit.raw");
 
@@ -92,24 +92,39 @@ class ListRequest {
   }
 }
 
-const OPTION_KEYS = new Set(["getToken", "baseUrl", "version", "cloud", "maxAttempts"]);
+/** `JSON.stringify` replacer for arguments: binary content given as a Uint8Array (any typed array,
+ * a Node Buffer) or an ArrayBuffer goes as the base64 text Graph's JSON carries (`contentBytes`).
+ * `this[key]` is the value before `toJSON` (Buffer has one that would make it `{ type, data }`). */
+function bytesAsBase64(key, value) {
+  const raw = this[key];
+  let bytes;
+  if (raw instanceof ArrayBuffer) bytes = new Uint8Array(raw);
+  else if (ArrayBuffer.isView(raw)) bytes = new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
+  else return value;
+  if (typeof bytes.toBase64 === "function") return bytes.toBase64();
+  let text = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+  return btoa(text);
+}
+
+const OPTION_KEYS = new Set(["getToken", "baseUrl", "version", "cloud", "maxAttempts", "mailbox"]);
 
 /** A Microsoft Graph client: one method per operation of the o365kit table. */
 export class Client {
   constructor(options) {
     if (options === null || typeof options !== "object") {
-      throw new TypeError("options: expected { getToken, baseUrl?, version?, cloud?, maxAttempts? }");
+      throw new TypeError("options: expected { getToken, baseUrl?, version?, cloud?, maxAttempts?, mailbox? }");
     }
     for (const key of Object.keys(options)) {
       if (!OPTION_KEYS.has(key)) {
         throw new TypeError(`options: unknown option ${JSON.stringify(key)}; expected one of ${[...OPTION_KEYS].join(", ")}`);
       }
     }
-    const { getToken, baseUrl, version, cloud, maxAttempts } = options;
+    const { getToken, baseUrl, version, cloud, maxAttempts, mailbox } = options;
     if (typeof getToken !== "function") {
       throw new TypeError("getToken: must be a function returning a bearer token or a promise of one");
     }
-    for (const [name, value] of [["baseUrl", baseUrl], ["version", version], ["cloud", cloud]]) {
+    for (const [name, value] of [["baseUrl", baseUrl], ["version", version], ["cloud", cloud], ["mailbox", mailbox]]) {
       if (value !== undefined && value !== null && typeof value !== "string") {
         throw new TypeError(`${name}: must be a string`);
       }
@@ -118,11 +133,32 @@ export class Client {
       throw new RangeError("maxAttempts: must be an integer from 1 to 100");
     }
     try {
-      this[RAW] = new RawClient(getToken, baseUrl ?? undefined, version ?? undefined, cloud ?? undefined, maxAttempts ?? undefined);
+      this[RAW] = new RawClient(getToken, baseUrl ?? undefined, version ?? undefined, cloud ?? undefined, maxAttempts ?? undefined,
+        mailbox ?? undefined);
     } catch (e) {
       throw toJsError(e);
     }
     Object.defineProperty(this, RAW, { enumerable: false });
+  }
+
+  /** A client on another mailbox (shared, or another user's you were granted), with the same
+   * token source and settings; `"me"` is the signed-in user's. */
+  mailbox(id) {
+    if (typeof id !== "string") throw new TypeError("mailbox: must be a string (a user id or principal name, or \"me\")");
+    let raw;
+    try {
+      raw = this[RAW].withMailbox(id);
+    } catch (e) {
+      throw toJsError(e);
+    }
+    const client = Object.create(Client.prototype);
+    Object.defineProperty(client, RAW, { value: raw, enumerable: false });
+    return client;
+  }
+
+  /** `"me"`, or the mailbox given to `mailbox()` or the constructor. */
+  get mailboxId() {
+    return this[RAW].mailboxId;
   }
 
   /** The versioned base URL, e.g. `https://graph.microsoft.com/v1.0`. */
@@ -131,7 +167,7 @@ export class Client {
   }
 
   toString() {
-    return `Client(${this.baseUrl})`;
+    return this.mailboxId === "me" ? `Client(${this.baseUrl})` : `Client(${this.baseUrl}, mailbox ${this.mailboxId})`;
   }
 }
 
@@ -144,6 +180,7 @@ let ready = null;
 export function setup(wasmSource) {
   if (!ready) {
     ready = initWasm({ module_or_path: wasmSource }).then(() => {
+      setBytesReplacer(bytesAsBase64);
       operations = Object.freeze(
         rawOperations().map((op) =>
           Object.freeze({

@@ -13,6 +13,9 @@ export interface ClientOptions {
   cloud?: "global" | "usgov-l4" | "usgov-l5" | "china" | (string & {});
   /** Attempts per request, including the first (default 4). Throttled requests are retried. */
   maxAttempts?: number;
+  /** The mailbox mail operations work on: `"me"` (default, the signed-in user's) or another
+   * user's or a shared mailbox by id or user principal name, e.g. `"support@contoso.com"`. */
+  mailbox?: string;
 }
 
 /** One page of a collection. */
@@ -36,9 +39,9 @@ export interface ListRequest<T> extends PromiseLike<Page<T>>, AsyncIterable<T> {
   catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<Page<T> | R>;
 }
 
-/** A group photo. */
+/** Binary content: a group photo, or a file attachment's content (`getMessageAttachmentContent`). */
 export interface Photo {
-  /** `image/jpeg` or `image/png`. */
+  /** The content's media type, e.g. `image/png`, `text/csv`, `application/pdf`. */
   contentType: string;
   bytes: Uint8Array;
 }
@@ -77,6 +80,8 @@ export interface OperationInfo {
   jsName: string;
   kind: "list" | "item" | "empty" | "binary";
   output: string;
+  /** Whether it works on the client's mailbox (see `Client.mailbox`). */
+  mailbox: boolean;
   params: { name: string; jsName: string; type: string; optional: boolean }[];
 }
 
@@ -188,6 +193,18 @@ export interface Conversation {
   [property: string]: unknown;
 }
 
+/** Graph `conversation` as a parameter: like `Conversation`, and binary content may be a Uint8Array or ArrayBuffer. */
+export interface ConversationInput {
+  id?: string | null;
+  topic?: string | null;
+  hasAttachments?: boolean | null;
+  lastDeliveredDateTime?: string | null;
+  uniqueSenders?: string[] | null;
+  preview?: string | null;
+  threads?: ConversationThreadInput[] | null;
+  [property: string]: unknown;
+}
+
 /** Graph `conversationThread` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
 export interface ConversationThread {
   id?: string | null;
@@ -200,6 +217,21 @@ export interface ConversationThread {
   uniqueSenders?: string[] | null;
   preview?: string | null;
   posts?: Post[] | null;
+  [property: string]: unknown;
+}
+
+/** Graph `conversationThread` as a parameter: like `ConversationThread`, and binary content may be a Uint8Array or ArrayBuffer. */
+export interface ConversationThreadInput {
+  id?: string | null;
+  topic?: string | null;
+  toRecipients?: Recipient[] | null;
+  ccRecipients?: Recipient[] | null;
+  hasAttachments?: boolean | null;
+  isLocked?: boolean | null;
+  lastDeliveredDateTime?: string | null;
+  uniqueSenders?: string[] | null;
+  preview?: string | null;
+  posts?: PostInput[] | null;
   [property: string]: unknown;
 }
 
@@ -223,6 +255,26 @@ export interface Post {
   [property: string]: unknown;
 }
 
+/** Graph `post` as a parameter: like `Post`, and binary content may be a Uint8Array or ArrayBuffer. */
+export interface PostInput {
+  id?: string | null;
+  body?: ItemBody | null;
+  from?: Recipient | null;
+  sender?: Recipient | null;
+  receivedDateTime?: string | null;
+  createdDateTime?: string | null;
+  lastModifiedDateTime?: string | null;
+  changeKey?: string | null;
+  categories?: string[] | null;
+  hasAttachments?: boolean | null;
+  newParticipants?: Recipient[] | null;
+  conversationId?: string | null;
+  conversationThreadId?: string | null;
+  inReplyTo?: PostInput | null;
+  attachments?: AttachmentInput[] | null;
+  [property: string]: unknown;
+}
+
 /** Graph `attachment` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
 export interface Attachment {
   "@odata.type"?: string | null;
@@ -240,11 +292,336 @@ export interface Attachment {
   [property: string]: unknown;
 }
 
+/** Graph `attachment` as a parameter: like `Attachment`, and binary content may be a Uint8Array or ArrayBuffer. */
+export interface AttachmentInput {
+  "@odata.type"?: string | null;
+  id?: string | null;
+  name?: string | null;
+  contentType?: string | null;
+  size?: number | null;
+  isInline?: boolean | null;
+  lastModifiedDateTime?: string | null;
+  contentBytes?: string | Uint8Array | ArrayBuffer | null;
+  contentId?: string | null;
+  contentLocation?: string | null;
+  item?: unknown | null;
+  sourceUrl?: string | null;
+  [property: string]: unknown;
+}
+
+/** Graph `dateTimeTimeZone` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface DateTimeTimeZone {
+  dateTime?: string | null;
+  timeZone?: string | null;
+  [property: string]: unknown;
+}
+
+/** Graph `localeInfo` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface LocaleInfo {
+  locale?: string | null;
+  displayName?: string | null;
+  [property: string]: unknown;
+}
+
+/** Graph `timeZoneInformation` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface TimeZoneInformation {
+  alias?: string | null;
+  displayName?: string | null;
+  [property: string]: unknown;
+}
+
+/** Graph `timeZoneBase` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface TimeZoneBase {
+  "@odata.type"?: string | null;
+  name?: string | null;
+  [property: string]: unknown;
+}
+
+/** Graph `workingHours` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface WorkingHours {
+  daysOfWeek?: string[] | null;
+  startTime?: string | null;
+  endTime?: string | null;
+  timeZone?: TimeZoneBase | null;
+  [property: string]: unknown;
+}
+
+/** Graph `message` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface Message {
+  id?: string | null;
+  createdDateTime?: string | null;
+  lastModifiedDateTime?: string | null;
+  changeKey?: string | null;
+  categories?: string[] | null;
+  receivedDateTime?: string | null;
+  sentDateTime?: string | null;
+  hasAttachments?: boolean | null;
+  internetMessageId?: string | null;
+  internetMessageHeaders?: InternetMessageHeader[] | null;
+  subject?: string | null;
+  body?: ItemBody | null;
+  bodyPreview?: string | null;
+  uniqueBody?: ItemBody | null;
+  importance?: string | null;
+  parentFolderId?: string | null;
+  sender?: Recipient | null;
+  from?: Recipient | null;
+  toRecipients?: Recipient[] | null;
+  ccRecipients?: Recipient[] | null;
+  bccRecipients?: Recipient[] | null;
+  replyTo?: Recipient[] | null;
+  conversationId?: string | null;
+  conversationIndex?: string | null;
+  isDeliveryReceiptRequested?: boolean | null;
+  isReadReceiptRequested?: boolean | null;
+  isRead?: boolean | null;
+  isDraft?: boolean | null;
+  webLink?: string | null;
+  inferenceClassification?: string | null;
+  flag?: FollowupFlag | null;
+  attachments?: Attachment[] | null;
+  mentions?: Mention[] | null;
+  mentionsPreview?: MentionsPreview | null;
+  [property: string]: unknown;
+}
+
+/** Graph `message` as a parameter: like `Message`, and binary content may be a Uint8Array or ArrayBuffer. */
+export interface MessageInput {
+  id?: string | null;
+  createdDateTime?: string | null;
+  lastModifiedDateTime?: string | null;
+  changeKey?: string | null;
+  categories?: string[] | null;
+  receivedDateTime?: string | null;
+  sentDateTime?: string | null;
+  hasAttachments?: boolean | null;
+  internetMessageId?: string | null;
+  internetMessageHeaders?: InternetMessageHeader[] | null;
+  subject?: string | null;
+  body?: ItemBody | null;
+  bodyPreview?: string | null;
+  uniqueBody?: ItemBody | null;
+  importance?: string | null;
+  parentFolderId?: string | null;
+  sender?: Recipient | null;
+  from?: Recipient | null;
+  toRecipients?: Recipient[] | null;
+  ccRecipients?: Recipient[] | null;
+  bccRecipients?: Recipient[] | null;
+  replyTo?: Recipient[] | null;
+  conversationId?: string | null;
+  conversationIndex?: string | null;
+  isDeliveryReceiptRequested?: boolean | null;
+  isReadReceiptRequested?: boolean | null;
+  isRead?: boolean | null;
+  isDraft?: boolean | null;
+  webLink?: string | null;
+  inferenceClassification?: string | null;
+  flag?: FollowupFlag | null;
+  attachments?: AttachmentInput[] | null;
+  mentions?: Mention[] | null;
+  mentionsPreview?: MentionsPreview | null;
+  [property: string]: unknown;
+}
+
+/** Graph `internetMessageHeader` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface InternetMessageHeader {
+  name?: string | null;
+  value?: string | null;
+  [property: string]: unknown;
+}
+
+/** Graph `followupFlag` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface FollowupFlag {
+  flagStatus?: string | null;
+  startDateTime?: DateTimeTimeZone | null;
+  dueDateTime?: DateTimeTimeZone | null;
+  completedDateTime?: DateTimeTimeZone | null;
+  [property: string]: unknown;
+}
+
+/** Graph `mention` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface Mention {
+  id?: string | null;
+  mentioned?: EmailAddress | null;
+  mentionText?: string | null;
+  clientReference?: string | null;
+  createdBy?: EmailAddress | null;
+  createdDateTime?: string | null;
+  serverCreatedDateTime?: string | null;
+  deepLink?: string | null;
+  application?: string | null;
+  [property: string]: unknown;
+}
+
+/** Graph `mentionsPreview` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface MentionsPreview {
+  isMentioned?: boolean | null;
+  [property: string]: unknown;
+}
+
+/** Graph `mailFolder` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface MailFolder {
+  id?: string | null;
+  displayName?: string | null;
+  parentFolderId?: string | null;
+  childFolderCount?: number | null;
+  unreadItemCount?: number | null;
+  totalItemCount?: number | null;
+  isHidden?: boolean | null;
+  [property: string]: unknown;
+}
+
+/** Graph `mailboxSettings` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface MailboxSettings {
+  archiveFolder?: string | null;
+  automaticRepliesSetting?: AutomaticRepliesSetting | null;
+  dateFormat?: string | null;
+  timeFormat?: string | null;
+  timeZone?: string | null;
+  language?: LocaleInfo | null;
+  workingHours?: WorkingHours | null;
+  delegateMeetingMessageDeliveryOptions?: string | null;
+  userPurpose?: string | null;
+  [property: string]: unknown;
+}
+
+/** Graph `automaticRepliesSetting` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface AutomaticRepliesSetting {
+  status?: string | null;
+  externalAudience?: string | null;
+  scheduledStartDateTime?: DateTimeTimeZone | null;
+  scheduledEndDateTime?: DateTimeTimeZone | null;
+  internalReplyMessage?: string | null;
+  externalReplyMessage?: string | null;
+  [property: string]: unknown;
+}
+
+/** Graph `inferenceClassificationOverride` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface InferenceClassificationOverride {
+  id?: string | null;
+  classifyAs?: string | null;
+  senderEmailAddress?: EmailAddress | null;
+  [property: string]: unknown;
+}
+
+/** Graph `mailTips` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface MailTips {
+  emailAddress?: EmailAddress | null;
+  automaticReplies?: AutomaticRepliesMailTips | null;
+  mailboxFull?: boolean | null;
+  customMailTip?: string | null;
+  externalMemberCount?: number | null;
+  totalMemberCount?: number | null;
+  deliveryRestricted?: boolean | null;
+  isModerated?: boolean | null;
+  recipientScope?: string | null;
+  recipientSuggestions?: Recipient[] | null;
+  maxMessageSize?: number | null;
+  error?: MailTipsError | null;
+  [property: string]: unknown;
+}
+
+/** Graph `automaticRepliesMailTips` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface AutomaticRepliesMailTips {
+  message?: string | null;
+  messageLanguage?: LocaleInfo | null;
+  scheduledStartTime?: DateTimeTimeZone | null;
+  scheduledEndTime?: DateTimeTimeZone | null;
+  [property: string]: unknown;
+}
+
+/** Graph `mailTipsError` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface MailTipsError {
+  code?: string | null;
+  message?: string | null;
+  [property: string]: unknown;
+}
+
+/** Graph `messageRule` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface MessageRule {
+  id?: string | null;
+  displayName?: string | null;
+  sequence?: number | null;
+  isEnabled?: boolean | null;
+  hasError?: boolean | null;
+  isReadOnly?: boolean | null;
+  conditions?: MessageRulePredicates | null;
+  exceptions?: MessageRulePredicates | null;
+  actions?: MessageRuleActions | null;
+  [property: string]: unknown;
+}
+
+/** Graph `messageRulePredicates` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface MessageRulePredicates {
+  bodyContains?: string[] | null;
+  bodyOrSubjectContains?: string[] | null;
+  categories?: string[] | null;
+  fromAddresses?: Recipient[] | null;
+  hasAttachments?: boolean | null;
+  headerContains?: string[] | null;
+  importance?: string | null;
+  isApprovalRequest?: boolean | null;
+  isAutomaticForward?: boolean | null;
+  isAutomaticReply?: boolean | null;
+  isEncrypted?: boolean | null;
+  isMeetingRequest?: boolean | null;
+  isMeetingResponse?: boolean | null;
+  isNonDeliveryReport?: boolean | null;
+  isPermissionControlled?: boolean | null;
+  isReadReceipt?: boolean | null;
+  isSigned?: boolean | null;
+  isVoicemail?: boolean | null;
+  messageActionFlag?: string | null;
+  notSentToMe?: boolean | null;
+  recipientContains?: string[] | null;
+  senderContains?: string[] | null;
+  sensitivity?: string | null;
+  sentCcMe?: boolean | null;
+  sentOnlyToMe?: boolean | null;
+  sentToAddresses?: Recipient[] | null;
+  sentToMe?: boolean | null;
+  sentToOrCcMe?: boolean | null;
+  subjectContains?: string[] | null;
+  withinSizeRange?: SizeRange | null;
+  [property: string]: unknown;
+}
+
+/** Graph `sizeRange` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface SizeRange {
+  minimumSize?: number | null;
+  maximumSize?: number | null;
+  [property: string]: unknown;
+}
+
+/** Graph `messageRuleActions` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface MessageRuleActions {
+  assignCategories?: string[] | null;
+  copyToFolder?: string | null;
+  delete?: boolean | null;
+  forwardAsAttachmentTo?: Recipient[] | null;
+  forwardTo?: Recipient[] | null;
+  markAsRead?: boolean | null;
+  markImportance?: string | null;
+  moveToFolder?: string | null;
+  permanentDelete?: boolean | null;
+  redirectTo?: Recipient[] | null;
+  stopProcessingRules?: boolean | null;
+  [property: string]: unknown;
+}
+
 /** A Microsoft Graph client: one method per operation of the o365kit table. */
 export class Client {
   constructor(options: ClientOptions);
   /** The versioned base URL, e.g. `https://graph.microsoft.com/v1.0`. */
   readonly baseUrl: string;
+  /** The mailbox mail operations work on: `"me"` or the id or user principal name given. */
+  readonly mailboxId: string;
+  /** A client on another mailbox (a shared mailbox, or another user's you have been granted),
+   * with the same token source and settings: `client.mailbox("support@contoso.com").listMessages()`.
+   * `"me"` is the signed-in user's. Mail operations then go to `/users/{id}` instead of `/me`;
+   * without access Graph answers 403 (a `GraphError`). */
+  mailbox(id: string): Client;
 
   /**
    * List the groups in the organization.
@@ -360,7 +737,7 @@ export class Client {
    * @param topic The conversation topic (subject).
    * @param post The post to send: its body (a plain string is HTML), and optionally new participants and attachments.
    */
-  createConversation(groupId: string, topic: string, post: Post | string): Promise<Conversation>;
+  createConversation(groupId: string, topic: string, post: PostInput | string): Promise<Conversation>;
 
   /**
    * Delete a conversation and all its threads.
@@ -398,7 +775,7 @@ export class Client {
    * @param topic The conversation topic (subject).
    * @param post The post to send: its body (a plain string is HTML), and optionally new participants and attachments.
    */
-  createThread(groupId: string, topic: string, post: Post | string): Promise<ConversationThread>;
+  createThread(groupId: string, topic: string, post: PostInput | string): Promise<ConversationThread>;
 
   /**
    * Add a thread to an existing conversation.
@@ -406,7 +783,7 @@ export class Client {
    * @param conversationId The conversation's id.
    * @param post The post to send: its body (a plain string is HTML), and optionally new participants and attachments.
    */
-  createConversationThread(groupId: string, conversationId: string, post: Post | string): Promise<ConversationThread>;
+  createConversationThread(groupId: string, conversationId: string, post: PostInput | string): Promise<ConversationThread>;
 
   /**
    * Update a thread's properties (e.g. `is_locked`); only the properties set are sent.
@@ -414,7 +791,7 @@ export class Client {
    * @param threadId The conversation thread's id.
    * @param thread The thread's properties; only those set are sent.
    */
-  updateThread(groupId: string, threadId: string, thread: ConversationThread): Promise<void>;
+  updateThread(groupId: string, threadId: string, thread: ConversationThreadInput): Promise<void>;
 
   /**
    * Delete a thread.
@@ -429,7 +806,7 @@ export class Client {
    * @param threadId The conversation thread's id.
    * @param post The post to send: its body (a plain string is HTML), and optionally new participants and attachments.
    */
-  replyToThread(groupId: string, threadId: string, post: Post | string): Promise<void>;
+  replyToThread(groupId: string, threadId: string, post: PostInput | string): Promise<void>;
 
   /**
    * List the posts of a thread.
@@ -455,15 +832,15 @@ export class Client {
    * @param postId The post's id.
    * @param post The post to send: its body (a plain string is HTML), and optionally new participants and attachments.
    */
-  replyToPost(groupId: string, threadId: string, postId: string, post: Post | string): Promise<void>;
+  replyToPost(groupId: string, threadId: string, postId: string, post: PostInput | string): Promise<void>;
 
   /**
    * Forward a post to recipients, with an optional comment.
    * @param groupId The group's id.
    * @param threadId The conversation thread's id.
    * @param postId The post's id.
-   * @param comment A comment to send with the forwarded post.
-   * @param toRecipients Who to forward the post to.
+   * @param comment A comment to send with the reply or forward.
+   * @param toRecipients Who to forward to (email addresses or recipients).
    */
   forwardPost(groupId: string, threadId: string, postId: string, comment: string | null | undefined, toRecipients: Array<Recipient | string>): Promise<void>;
 
@@ -485,4 +862,377 @@ export class Client {
    * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
    */
   getPostAttachment(groupId: string, threadId: string, postId: string, attachmentId: string, query?: Query): Promise<Attachment>;
+
+  /**
+   * List the messages of the mailbox (all folders), newest first.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  listMessages(query?: Query): ListRequest<Message>;
+
+  /**
+   * List the messages of one folder (an id or a well-known name such as "inbox").
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param folderId The mail folder's id, or a well-known name (inbox, drafts, sentitems, deleteditems, archive, junkemail...).
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  listFolderMessages(folderId: string, query?: Query): ListRequest<Message>;
+
+  /**
+   * Get one message.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param messageId The message's id.
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  getMessage(messageId: string, query?: Query): Promise<Message>;
+
+  /**
+   * Create a draft message in Drafts.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param message The message: subject, body, recipients... (for replies and forwards: properties to update).
+   */
+  createMessage(message: MessageInput): Promise<Message>;
+
+  /**
+   * Create a message (a draft) in a folder.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param folderId The mail folder's id, or a well-known name (inbox, drafts, sentitems, deleteditems, archive, junkemail...).
+   * @param message The message: subject, body, recipients... (for replies and forwards: properties to update).
+   */
+  createFolderMessage(folderId: string, message: MessageInput): Promise<Message>;
+
+  /**
+   * Update a message's properties; only the properties set are sent.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param messageId The message's id.
+   * @param message The message: subject, body, recipients... (for replies and forwards: properties to update).
+   */
+  updateMessage(messageId: string, message: MessageInput): Promise<Message>;
+
+  /**
+   * Delete a message (it moves to Deleted Items; deleting it there removes it).
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param messageId The message's id.
+   */
+  deleteMessage(messageId: string): Promise<void>;
+
+  /**
+   * Send a new message at once; a copy goes to Sent Items unless `save_to_sent_items` is false.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param message The message: subject, body, recipients... (for replies and forwards: properties to update).
+   * @param saveToSentItems Whether to keep a copy in Sent Items (default true).
+   */
+  sendMail(message: MessageInput, saveToSentItems?: boolean | null): Promise<void>;
+
+  /**
+   * Send a draft.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param messageId The message's id.
+   */
+  sendMessage(messageId: string): Promise<void>;
+
+  /**
+   * Reply to the sender, with a comment and/or message properties to update.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param messageId The message's id.
+   * @param comment A comment to send with the reply or forward.
+   * @param message The message: subject, body, recipients... (for replies and forwards: properties to update).
+   */
+  replyToMessage(messageId: string, comment?: string | null, message?: MessageInput | null): Promise<void>;
+
+  /**
+   * Reply to the sender and every recipient.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param messageId The message's id.
+   * @param comment A comment to send with the reply or forward.
+   * @param message The message: subject, body, recipients... (for replies and forwards: properties to update).
+   */
+  replyAllToMessage(messageId: string, comment?: string | null, message?: MessageInput | null): Promise<void>;
+
+  /**
+   * Forward a message to recipients, with an optional comment.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param messageId The message's id.
+   * @param toRecipients Who to forward to (email addresses or recipients).
+   * @param comment A comment to send with the reply or forward.
+   * @param message The message: subject, body, recipients... (for replies and forwards: properties to update).
+   */
+  forwardMessage(messageId: string, toRecipients: Array<Recipient | string>, comment?: string | null, message?: MessageInput | null): Promise<void>;
+
+  /**
+   * Create a draft reply to the sender; returns the draft.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param messageId The message's id.
+   * @param comment A comment to send with the reply or forward.
+   * @param message The message: subject, body, recipients... (for replies and forwards: properties to update).
+   */
+  createReply(messageId: string, comment?: string | null, message?: MessageInput | null): Promise<Message>;
+
+  /**
+   * Create a draft reply to the sender and every recipient; returns the draft.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param messageId The message's id.
+   * @param comment A comment to send with the reply or forward.
+   * @param message The message: subject, body, recipients... (for replies and forwards: properties to update).
+   */
+  createReplyAll(messageId: string, comment?: string | null, message?: MessageInput | null): Promise<Message>;
+
+  /**
+   * Create a draft forward; returns the draft.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param messageId The message's id.
+   * @param toRecipients Who to forward to (email addresses or recipients).
+   * @param comment A comment to send with the reply or forward.
+   * @param message The message: subject, body, recipients... (for replies and forwards: properties to update).
+   */
+  createForward(messageId: string, toRecipients?: Array<Recipient | string> | null, comment?: string | null, message?: MessageInput | null): Promise<Message>;
+
+  /**
+   * Move a message to a folder; returns the message under its new id.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param messageId The message's id.
+   * @param destinationId The destination folder's id, or a well-known name (inbox, archive, deleteditems...).
+   */
+  moveMessage(messageId: string, destinationId: string): Promise<Message>;
+
+  /**
+   * Copy a message to a folder; returns the copy.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param messageId The message's id.
+   * @param destinationId The destination folder's id, or a well-known name (inbox, archive, deleteditems...).
+   */
+  copyMessage(messageId: string, destinationId: string): Promise<Message>;
+
+  /**
+   * Unsubscribe from a mailing list by the message's List-Unsubscribe mailto header (beta).
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param messageId The message's id.
+   */
+  unsubscribeMessage(messageId: string): Promise<void>;
+
+  /**
+   * List a message's attachments.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param messageId The message's id.
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  listMessageAttachments(messageId: string, query?: Query): ListRequest<Attachment>;
+
+  /**
+   * Get one attachment of a message.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param messageId The message's id.
+   * @param attachmentId The attachment's id.
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  getMessageAttachment(messageId: string, attachmentId: string, query?: Query): Promise<Attachment>;
+
+  /**
+   * Attach a file (at most 3 MB), an item or a reference to a message.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param messageId The message's id.
+   * @param attachment The attachment: a file (name, content_bytes), an item or a reference.
+   */
+  addMessageAttachment(messageId: string, attachment: AttachmentInput): Promise<Attachment>;
+
+  /**
+   * Remove an attachment from a message.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param messageId The message's id.
+   * @param attachmentId The attachment's id.
+   */
+  deleteMessageAttachment(messageId: string, attachmentId: string): Promise<void>;
+
+  /**
+   * Get an attachment's raw content and media type.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param messageId The message's id.
+   * @param attachmentId The attachment's id.
+   */
+  getMessageAttachmentContent(messageId: string, attachmentId: string): Promise<Photo>;
+
+  /**
+   * List the top-level mail folders.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  listMailFolders(query?: Query): ListRequest<MailFolder>;
+
+  /**
+   * List a folder's child folders.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param folderId The mail folder's id, or a well-known name (inbox, drafts, sentitems, deleteditems, archive, junkemail...).
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  listChildFolders(folderId: string, query?: Query): ListRequest<MailFolder>;
+
+  /**
+   * Get a mail folder (an id or a well-known name such as "inbox").
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param folderId The mail folder's id, or a well-known name (inbox, drafts, sentitems, deleteditems, archive, junkemail...).
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  getMailFolder(folderId: string, query?: Query): Promise<MailFolder>;
+
+  /**
+   * Create a top-level mail folder.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param folder The folder's properties (display_name).
+   */
+  createMailFolder(folder: MailFolder): Promise<MailFolder>;
+
+  /**
+   * Create a folder inside another.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param folderId The mail folder's id, or a well-known name (inbox, drafts, sentitems, deleteditems, archive, junkemail...).
+   * @param folder The folder's properties (display_name).
+   */
+  createChildFolder(folderId: string, folder: MailFolder): Promise<MailFolder>;
+
+  /**
+   * Rename a mail folder.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param folderId The mail folder's id, or a well-known name (inbox, drafts, sentitems, deleteditems, archive, junkemail...).
+   * @param folder The folder's properties (display_name).
+   */
+  updateMailFolder(folderId: string, folder: MailFolder): Promise<MailFolder>;
+
+  /**
+   * Delete a mail folder and its contents.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param folderId The mail folder's id, or a well-known name (inbox, drafts, sentitems, deleteditems, archive, junkemail...).
+   */
+  deleteMailFolder(folderId: string): Promise<void>;
+
+  /**
+   * Move a folder into another; returns the moved folder.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param folderId The mail folder's id, or a well-known name (inbox, drafts, sentitems, deleteditems, archive, junkemail...).
+   * @param destinationId The destination folder's id, or a well-known name (inbox, archive, deleteditems...).
+   */
+  moveMailFolder(folderId: string, destinationId: string): Promise<MailFolder>;
+
+  /**
+   * Copy a folder into another; returns the copy.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param folderId The mail folder's id, or a well-known name (inbox, drafts, sentitems, deleteditems, archive, junkemail...).
+   * @param destinationId The destination folder's id, or a well-known name (inbox, archive, deleteditems...).
+   */
+  copyMailFolder(folderId: string, destinationId: string): Promise<MailFolder>;
+
+  /**
+   * List the Focused Inbox overrides (senders always classified as focused or other).
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  listInferenceOverrides(query?: Query): ListRequest<InferenceClassificationOverride>;
+
+  /**
+   * Always classify a sender's mail as "focused" or "other".
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param inferenceOverride The sender and how to classify their mail ("focused" or "other").
+   */
+  createInferenceOverride(inferenceOverride: InferenceClassificationOverride): Promise<InferenceClassificationOverride>;
+
+  /**
+   * Change an override's classification.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param overrideId The Focused Inbox override's id.
+   * @param inferenceOverride The sender and how to classify their mail ("focused" or "other").
+   */
+  updateInferenceOverride(overrideId: string, inferenceOverride: InferenceClassificationOverride): Promise<InferenceClassificationOverride>;
+
+  /**
+   * Remove an override.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param overrideId The Focused Inbox override's id.
+   */
+  deleteInferenceOverride(overrideId: string): Promise<void>;
+
+  /**
+   * Get the mailbox settings (time zone, language, working hours, automatic replies...).
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  getMailboxSettings(query?: Query): Promise<MailboxSettings>;
+
+  /**
+   * Update mailbox settings; only the properties set are sent.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param settings The mailbox settings to change; only those set are sent.
+   */
+  updateMailboxSettings(settings: MailboxSettings): Promise<MailboxSettings>;
+
+  /**
+   * Get the automatic replies (out of office) setting.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   */
+  getAutomaticReplies(): Promise<AutomaticRepliesSetting>;
+
+  /**
+   * Set automatic replies: always, scheduled between two times, or off.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param automaticRepliesSetting Status (disabled, alwaysEnabled, scheduled), schedule, and the internal and external replies.
+   */
+  setAutomaticReplies(automaticRepliesSetting: AutomaticRepliesSetting): Promise<MailboxSettings>;
+
+  /**
+   * List the Inbox rules, in the order they run.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  listMessageRules(query?: Query): ListRequest<MessageRule>;
+
+  /**
+   * Get one Inbox rule.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param ruleId The Inbox rule's id.
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  getMessageRule(ruleId: string, query?: Query): Promise<MessageRule>;
+
+  /**
+   * Create an Inbox rule: display name, sequence, conditions, actions.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param rule The rule: display name, sequence, conditions, exceptions, actions.
+   */
+  createMessageRule(rule: MessageRule): Promise<MessageRule>;
+
+  /**
+   * Update an Inbox rule; only the properties set are sent.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param ruleId The Inbox rule's id.
+   * @param rule The rule: display name, sequence, conditions, exceptions, actions.
+   */
+  updateMessageRule(ruleId: string, rule: MessageRule): Promise<MessageRule>;
+
+  /**
+   * Delete an Inbox rule.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param ruleId The Inbox rule's id.
+   */
+  deleteMessageRule(ruleId: string): Promise<void>;
+
+  /**
+   * MailTips for recipients before sending: automatic replies, full mailboxes, external recipients...
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param emailAddresses The recipients' email addresses.
+   * @param mailTipsOptions Which MailTips to get: automaticReplies, mailboxFullStatus, externalMemberCount...
+   */
+  getMailTips(emailAddresses: string[], mailTipsOptions: string[]): ListRequest<MailTips>;
+
+  /**
+   * The languages Outlook supports for the mailbox.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  listSupportedLanguages(query?: Query): ListRequest<LocaleInfo>;
+
+  /**
+   * The time zones Outlook supports: Windows names, or IANA with `standard` "iana".
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param standard "windows" (default) or "iana" time zone names.
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  listSupportedTimeZones(standard?: string | null, query?: Query): ListRequest<TimeZoneInformation>;
 }

@@ -2,7 +2,7 @@
 //! the models. `cargo run --bin gen-dts` prints them; the test `dts_is_up_to_date` keeps the file
 //! in the repository equal to what this produces.
 
-use o365kit::model::MODELS;
+use o365kit::model::{ModelInfo, MODELS};
 use o365kit::ops::{OpInfo, OpKind};
 use o365kit::OPERATIONS;
 use std::fmt::Write;
@@ -47,6 +47,9 @@ export interface ClientOptions {
   cloud?: "global" | "usgov-l4" | "usgov-l5" | "china" | (string & {});
   /** Attempts per request, including the first (default 4). Throttled requests are retried. */
   maxAttempts?: number;
+  /** The mailbox mail operations work on: `"me"` (default, the signed-in user's) or another
+   * user's or a shared mailbox by id or user principal name, e.g. `"support@contoso.com"`. */
+  mailbox?: string;
 }
 
 /** One page of a collection. */
@@ -70,9 +73,9 @@ export interface ListRequest<T> extends PromiseLike<Page<T>>, AsyncIterable<T> {
   catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<Page<T> | R>;
 }
 
-/** A group photo. */
+/** Binary content: a group photo, or a file attachment's content (`getMessageAttachmentContent`). */
 export interface Photo {
-  /** `image/jpeg` or `image/png`. */
+  /** The content's media type, e.g. `image/png`, `text/csv`, `application/pdf`. */
   contentType: string;
   bytes: Uint8Array;
 }
@@ -111,12 +114,56 @@ export interface OperationInfo {
   jsName: string;
   kind: "list" | "item" | "empty" | "binary";
   output: string;
+  /** Whether it works on the client's mailbox (see `Client.mailbox`). */
+  mailbox: boolean;
   params: { name: string; jsName: string; type: string; optional: boolean }[];
 }
 
 /** Every operation of the table. */
 export const operations: readonly OperationInfo[];
 "#;
+
+const CLIENT: &str = r#"
+/** A Microsoft Graph client: one method per operation of the o365kit table. */
+export class Client {
+  constructor(options: ClientOptions);
+  /** The versioned base URL, e.g. `https://graph.microsoft.com/v1.0`. */
+  readonly baseUrl: string;
+  /** The mailbox mail operations work on: `"me"` or the id or user principal name given. */
+  readonly mailboxId: string;
+  /** A client on another mailbox (a shared mailbox, or another user's you have been granted),
+   * with the same token source and settings: `client.mailbox("support@contoso.com").listMessages()`.
+   * `"me"` is the signed-in user's. Mail operations then go to `/users/{id}` instead of `/me`;
+   * without access Graph answers 403 (a `GraphError`). */
+  mailbox(id: string): Client;
+"#;
+
+/// A model's interface; with `input`, the variant callers pass (bytes may be typed arrays).
+fn model_interface(out: &mut String, m: &ModelInfo, input: bool) {
+    if input {
+        let _ = writeln!(
+            out,
+            "\n/** Graph `{}` as a parameter: like `{}`, and binary content may be a Uint8Array or ArrayBuffer. */",
+            lower_first(m.name),
+            m.name
+        );
+        let _ = writeln!(out, "export interface {}Input {{", m.name);
+    } else {
+        let _ = writeln!(
+            out,
+            "\n/** Graph `{}` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */",
+            lower_first(m.name)
+        );
+        let _ = writeln!(out, "export interface {} {{", m.name);
+    }
+    for f in m.fields {
+        let wire = f.wire_name();
+        let key = if wire.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') { wire } else { format!("{wire:?}") };
+        // Graph writes `null` for properties without a value; they reach JS as sent.
+        let _ = writeln!(out, "  {key}?: {} | null;", ts_type(f.ty, input));
+    }
+    out.push_str("  [property: string]: unknown;\n}\n");
+}
 
 fn lower_first(s: &str) -> String {
     let mut c = s.chars();
@@ -127,39 +174,73 @@ fn camel(s: &str) -> String {
     crate::camel(s)
 }
 
-/// A model field's Rust type, in TypeScript.
-fn ts_type(rust: &str) -> String {
+/// A model field's Rust type, in TypeScript. `input`: as callers may pass it, where binary content
+/// (`contentBytes`) may also be a Uint8Array or ArrayBuffer (js/core.js writes it as base64).
+fn ts_type(rust: &str, input: bool) -> String {
     let rust = rust.replace(' ', "");
     if let Some(inner) = rust.strip_prefix("Vec<").and_then(|r| r.strip_suffix('>')) {
         if inner == "u8" {
-            return "string".into(); // base64, as Graph sends it
+            // base64, as Graph sends it
+            return if input { "string | Uint8Array | ArrayBuffer".into() } else { "string".into() };
         }
-        return format!("{}[]", ts_type(inner));
+        return format!("{}[]", ts_type(inner, input));
     }
     if let Some(inner) = rust.strip_prefix("Box<").and_then(|r| r.strip_suffix('>')) {
-        return ts_type(inner);
+        return ts_type(inner, input);
     }
     match rust.as_str() {
         "String" | "Id" => "string".into(),
         "bool" => "boolean".into(),
         "i32" | "i64" | "u32" | "u64" | "f64" | "f32" => "number".into(),
         "serde_json::Value" | "Value" => "unknown".into(),
-        other if MODELS.iter().any(|m| m.name == other) => other.into(),
+        other if MODELS.iter().any(|m| m.name == other) => {
+            if input && carries_bytes(other) {
+                format!("{other}Input")
+            } else {
+                other.into()
+            }
+        }
         other => panic!("gen-dts: no TypeScript type for Rust type {other:?}"),
     }
+}
+
+/// Whether a model holds binary content, itself or in a model it nests (Message -> Attachment).
+fn carries_bytes(model: &str) -> bool {
+    fn walk(model: &str, seen: &mut Vec<String>) -> bool {
+        if seen.iter().any(|s| s == model) {
+            return false;
+        }
+        seen.push(model.to_string());
+        let Some(m) = MODELS.iter().find(|m| m.name == model) else { return false };
+        m.fields.iter().any(|f| {
+            let mut ty = f.ty.replace(' ', "");
+            while let Some(inner) =
+                ty.strip_prefix("Vec<").or_else(|| ty.strip_prefix("Box<")).and_then(|r| r.strip_suffix('>'))
+            {
+                if inner == "u8" {
+                    return true;
+                }
+                ty = inner.to_string();
+            }
+            walk(&ty, seen)
+        })
+    }
+    walk(model, &mut Vec::new())
 }
 
 /// A parameter's type as a JS caller may pass it.
 fn param_type(rust: &str) -> String {
     let rust = rust.replace(' ', "");
+    if let Some(inner) = rust.strip_prefix("Option<").and_then(|r| r.strip_suffix('>')) {
+        return format!("{} | null", param_type(inner));
+    }
     match rust.as_str() {
         "Id" | "String" => "string".into(),
-        "Option<String>" => "string | null".into(),
         "Query" => "Query".into(),
-        "Post" => "Post | string".into(),
+        "Post" => format!("{} | string", ts_type("Post", true)),
         "Vec<Recipient>" => "Array<Recipient | string>".into(),
         "Photo" => "PhotoInput".into(),
-        other => ts_type(other),
+        other => ts_type(other, true),
     }
 }
 
@@ -168,11 +249,11 @@ fn return_type(op: &OpInfo) -> String {
         OpKind::List => {
             let output = op.output.replace(" ", "");
             let inner = output.strip_prefix("Page<").and_then(|r| r.strip_suffix('>'));
-            format!("ListRequest<{}>", ts_type(inner.expect("a List operation returns Page<T>")))
+            format!("ListRequest<{}>", ts_type(inner.expect("a List operation returns Page<T>"), false))
         }
         OpKind::Empty => "Promise<void>".into(),
         OpKind::Binary => "Promise<Photo>".into(),
-        OpKind::Item => format!("Promise<{}>", ts_type(&op.output.replace(" ", ""))),
+        OpKind::Item => format!("Promise<{}>", ts_type(&op.output.replace(" ", ""), false)),
     }
 }
 
@@ -200,29 +281,21 @@ pub fn generate() -> String {
     out.push_str("}\n");
 
     for m in MODELS {
-        let _ = writeln!(
-            out,
-            "\n/** Graph `{}` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */",
-            lower_first(m.name)
-        );
-        let _ = writeln!(out, "export interface {} {{", m.name);
-        for f in m.fields {
-            let wire = f.wire_name();
-            let key =
-                if wire.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') { wire } else { format!("{wire:?}") };
-            // Graph writes `null` for properties without a value; they reach JS as sent.
-            let _ = writeln!(out, "  {key}?: {} | null;", ts_type(f.ty));
+        model_interface(&mut out, m, false);
+        if carries_bytes(m.name) {
+            model_interface(&mut out, m, true);
         }
-        out.push_str("  [property: string]: unknown;\n}\n");
     }
 
-    out.push_str("\n/** A Microsoft Graph client: one method per operation of the o365kit table. */\n");
-    out.push_str("export class Client {\n  constructor(options: ClientOptions);\n");
-    out.push_str(
-        "  /** The versioned base URL, e.g. `https://graph.microsoft.com/v1.0`. */\n  readonly baseUrl: string;\n",
-    );
+    out.push_str(CLIENT);
     for op in OPERATIONS {
         let mut lines: Vec<String> = op.doc.lines().map(str::to_string).collect();
+        if op.mailbox {
+            lines.push(
+                "On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`)."
+                    .into(),
+            );
+        }
         for p in op.params {
             if !p.doc().is_empty() {
                 lines.push(format!("@param {} {}", camel(p.name), p.doc()));

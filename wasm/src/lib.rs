@@ -7,13 +7,15 @@
 //! `js/core.js` turns the table (`operations()`) into camelCase methods.
 
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
-use o365kit::model::{ConversationThread, Group, Photo, Post, Recipient};
+use o365kit::model::{Photo, Post, Recipient};
 use o365kit::odata::next_page_request;
 use o365kit::{
-    ApiVersion, Cloud, Decision, Endpoint, Error, OpKind, Operation, Page, Policy, Query, Request, Response,
+    ApiVersion, Cloud, Decision, Endpoint, Error, Mailbox, OpKind, Operation, Page, Policy, Query, Request, Response,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use std::cell::RefCell;
+use std::marker::PhantomData;
 use std::rc::Rc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use wasm_bindgen::prelude::*;
@@ -54,6 +56,8 @@ struct Inner {
 #[wasm_bindgen]
 pub struct RawClient {
     inner: Rc<Inner>,
+    /// Whose mailbox the mail operations work on; never a positional argument.
+    mailbox: Mailbox,
 }
 
 #[wasm_bindgen]
@@ -66,6 +70,7 @@ impl RawClient {
         version: Option<String>,
         cloud: Option<String>,
         max_attempts: Option<u32>,
+        mailbox: Option<String>,
     ) -> Result<RawClient, JsValue> {
         let version = match version.as_deref() {
             Some(v) => ApiVersion::parse(v).map_err(error_to_js)?,
@@ -87,7 +92,24 @@ impl RawClient {
             policy.max_attempts = n;
         }
         o365kit::clock::set_source(js_now);
-        Ok(RawClient { inner: Rc::new(Inner { endpoint, get_token, policy }) })
+        let mailbox = checked_mailbox(&endpoint, mailbox)?;
+        Ok(RawClient { inner: Rc::new(Inner { endpoint, get_token, policy }), mailbox })
+    }
+
+    /// The same transport and token source on another mailbox (`"me"` for the signed-in user's).
+    #[wasm_bindgen(js_name = withMailbox)]
+    pub fn with_mailbox(&self, mailbox: String) -> Result<RawClient, JsValue> {
+        let mailbox = checked_mailbox(&self.inner.endpoint, Some(mailbox))?;
+        Ok(RawClient { inner: self.inner.clone(), mailbox })
+    }
+
+    /// `"me"` or the user id or principal name given.
+    #[wasm_bindgen(getter, js_name = mailboxId)]
+    pub fn mailbox_id(&self) -> String {
+        match &self.mailbox {
+            Mailbox::Me => "me".into(),
+            Mailbox::User(id) => id.clone(),
+        }
     }
 
     /// The versioned base URL requests go to.
@@ -100,7 +122,7 @@ impl RawClient {
     /// resolve to their first page, or to the page at `next_link` when given.
     pub fn call(&self, name: &str, args: Array, next_link: Option<String>) -> Promise {
         // Arguments are checked and the request built before anything is sent.
-        let prepared = build(name, &args).and_then(|call| {
+        let prepared = build(name, &args, &self.mailbox).and_then(|call| {
             let first = call.request(&self.inner.endpoint).map_err(error_to_js)?;
             let req = match next_link {
                 Some(link) => next_page_request(&self.inner.endpoint, &first, &link).map_err(error_to_js)?,
@@ -134,6 +156,7 @@ pub fn operations() -> Array {
             ("name", o.name.into()),
             ("kind", dts::kind_name(o.kind).into()),
             ("output", o.output.replace(' ', "").into()),
+            ("mailbox", o.mailbox.into()),
             ("params", params.into()),
         ]));
     }
@@ -229,14 +252,17 @@ macro_rules! dispatch_table {
         fn $name:ident ( $( $p:ident : $pty:ty ),* $(,)? ) -> $out:ty, $kind:ident = $op:ident $( @ $scope:ident )?;
     )*) => {
         /// The operation called `name`, from positional JS arguments (in table order).
-        fn build(name: &str, args: &Array) -> Result<Box<dyn Call>, JsValue> {
+        fn build(name: &str, args: &Array, mailbox: &Mailbox) -> Result<Box<dyn Call>, JsValue> {
             match name {
                 $( stringify!($name) => {
                     let params: &[&str] = &[$( stringify!($p) ),*];
                     check_arity(name, params.len(), args)?;
-                    let mut i = 0u32;
-                    let mut next_arg = || { i += 1; args.get(i - 1) };
-                    let op = o365kit::ops::$op { $( mailbox: <$scope>::default(), )? $( $p: <$pty as Arg>::from_js(stringify!($p), next_arg())?, )* };
+                    #[allow(unused_mut, unused_variables)] // rows without parameters
+                    let mut next_arg = { let mut i = 0u32; move || { i += 1; args.get(i - 1) } };
+                    let op = o365kit::ops::$op {
+                        $( mailbox: <$scope>::clone(mailbox), )?
+                        $( $p: (&Convert::<$pty>(PhantomData)).convert(stringify!($p), next_arg())?, )*
+                    };
                     Ok(wrap_kind!($kind, op))
                 } )*
                 _ => Err(js_sys::TypeError::new(&format!("unknown operation {name}")).into()),
@@ -262,6 +288,13 @@ macro_rules! wrap_kind {
 
 use o365kit::ops::table::table_types::*;
 o365kit::operation_table!(dispatch_table);
+
+/// A mailbox checked when the client is made, so a bad one fails there and not at the first call.
+fn checked_mailbox(ep: &Endpoint, id: Option<String>) -> Result<Mailbox, JsValue> {
+    let mailbox = id.map(Mailbox::user).unwrap_or_default();
+    mailbox.path(ep).map_err(error_to_js)?;
+    Ok(mailbox)
+}
 
 fn check_arity(name: &str, n: usize, args: &Array) -> Result<(), JsValue> {
     if args.length() as usize > n {
@@ -398,7 +431,40 @@ fn new_guid() -> String {
 
 // ---------------------------------------------------------------- arguments
 
-/// A JS argument turned into the table's parameter type; failures name the parameter.
+/// How a JS argument becomes the table's parameter type `T`; failures name the parameter.
+///
+/// Autoref specialisation, so that no conversion is written per model or per operation:
+/// `(&Convert::<T>(PhantomData)).convert(..)` finds `ByArg` when the binding has its own `Arg`
+/// for `T` (strings, booleans, options, the options bag, posts, recipients, photos), and otherwise
+/// `BySerde`: the core's own decoder, which reads every model (Message, MailFolder, Attachment,
+/// MessageRule, ...) and every list of plain values (`Vec<String>`).
+struct Convert<T>(PhantomData<T>);
+
+trait ByArg<T> {
+    fn convert(&self, param: &'static str, v: JsValue) -> Result<T, JsValue>;
+}
+
+impl<T: Arg> ByArg<T> for Convert<T> {
+    fn convert(&self, param: &'static str, v: JsValue) -> Result<T, JsValue> {
+        T::from_js(param, v)
+    }
+}
+
+trait BySerde<T> {
+    fn convert(&self, param: &'static str, v: JsValue) -> Result<T, JsValue>;
+}
+
+impl<T: DeserializeOwned> BySerde<T> for &Convert<T> {
+    fn convert(&self, param: &'static str, v: JsValue) -> Result<T, JsValue> {
+        if missing(&v) {
+            // `None` for an `Option<Model>`; a required model says that it is required.
+            return from_json_text(param, "null").map_err(|_| type_error(param, "is required"));
+        }
+        from_js_serde(param, v)
+    }
+}
+
+/// A JS argument the binding converts itself (rather than through JSON).
 trait Arg: Sized {
     fn from_js(param: &'static str, v: JsValue) -> Result<Self, JsValue>;
 }
@@ -411,11 +477,28 @@ fn type_error(param: &str, why: &str) -> JsValue {
     js_sys::TypeError::new(&format!("{}: {why}", camel_path(param))).into()
 }
 
+thread_local! {
+    /// js/core.js's `JSON.stringify` replacer: typed arrays and ArrayBuffers (an attachment's
+    /// `contentBytes`) become the base64 text Graph's JSON carries.
+    static BYTES_REPLACER: RefCell<Option<Function>> = const { RefCell::new(None) };
+}
+
+/// Set once by js/core.js when the module loads.
+#[wasm_bindgen(js_name = setBytesReplacer)]
+pub fn set_bytes_replacer(replacer: Function) {
+    BYTES_REPLACER.with(|r| *r.borrow_mut() = Some(replacer));
+}
+
 /// JS value -> JSON text (`JSON.stringify`) -> `T`, with the core's own decoder, so the binding
 /// adds no serde code of its own; the message names the JSON path of a bad value.
 fn from_js_serde<T: DeserializeOwned>(param: &str, v: JsValue) -> Result<T, JsValue> {
-    let text = js_sys::JSON::stringify(&v).map_err(|_| type_error(param, "cannot be written as JSON"))?;
-    from_json_text(param, &String::from(text))
+    let text = BYTES_REPLACER.with(|r| match &*r.borrow() {
+        Some(f) => js_sys::JSON::stringify_with_replacer(&v, f),
+        None => js_sys::JSON::stringify(&v),
+    });
+    // A function or a symbol stringifies to `undefined`; a cycle or a BigInt throws.
+    let text = text.ok().and_then(|t| JsValue::from(t).as_string());
+    from_json_text(param, &text.ok_or_else(|| type_error(param, "cannot be written as JSON"))?)
 }
 
 fn from_json_text<T: DeserializeOwned>(param: &str, text: &str) -> Result<T, JsValue> {
@@ -424,16 +507,38 @@ fn from_json_text<T: DeserializeOwned>(param: &str, text: &str) -> Result<T, JsV
 
 /// A bad argument as a JS error naming its path: `RangeError` for a bad value, else `TypeError`.
 fn arg_error(param: &str, e: Error) -> JsValue {
-    let (path, why) = match e {
+    let (path, mut why) = match e {
         Error::Decode { path, source, .. } => (path, source),
         other => (String::new(), other.to_string()),
     };
-    let where_ = if path.is_empty() { param.to_string() } else { format!("{param}.{path}") };
+    // serde_json's position is in JSON text the caller never saw.
+    if let Some((head, pos)) = why.rsplit_once(" at line ") {
+        if pos.split(" column ").all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())) {
+            why.truncate(head.len());
+        }
+    }
+    let where_ = if path.is_empty() {
+        param.to_string()
+    } else if path.starts_with('[') {
+        format!("{param}{path}")
+    } else {
+        format!("{param}.{path}")
+    };
     let msg = format!("{}: {why}", camel_path(&where_));
     if why.starts_with("invalid value") {
         js_sys::RangeError::new(&msg).into()
     } else {
         js_sys::TypeError::new(&msg).into()
+    }
+}
+
+/// `undefined` and `null` are `None`; anything else must be a `T`.
+impl<T: Arg> Arg for Option<T> {
+    fn from_js(param: &'static str, v: JsValue) -> Result<Self, JsValue> {
+        if missing(&v) {
+            return Ok(None);
+        }
+        T::from_js(param, v).map(Some)
     }
 }
 
@@ -447,12 +552,12 @@ impl Arg for String {
     }
 }
 
-impl Arg for Option<String> {
+impl Arg for bool {
     fn from_js(param: &'static str, v: JsValue) -> Result<Self, JsValue> {
         if missing(&v) {
-            return Ok(None);
+            return Err(type_error(param, "is required"));
         }
-        v.as_string().map(Some).ok_or_else(|| type_error(param, "must be a string"))
+        v.as_bool().ok_or_else(|| type_error(param, "must be a boolean"))
     }
 }
 
@@ -515,19 +620,23 @@ impl Arg for Vec<Recipient> {
     }
 }
 
-macro_rules! serde_args {
-    ($($t:ty),*) => {$(
-        impl Arg for $t {
-            fn from_js(param: &'static str, v: JsValue) -> Result<Self, JsValue> {
-                if missing(&v) {
-                    return Err(type_error(param, "is required"));
-                }
-                from_js_serde(param, v)
-            }
+/// Lists of plain strings (addresses, MailTips options): each element checked by index.
+impl Arg for Vec<String> {
+    fn from_js(param: &'static str, v: JsValue) -> Result<Self, JsValue> {
+        if missing(&v) {
+            return Err(type_error(param, "is required"));
         }
-    )*};
+        if !Array::is_array(&v) {
+            return Err(type_error(param, "must be an array of strings"));
+        }
+        let arr: Array = v.unchecked_into();
+        let strings = arr
+            .iter()
+            .enumerate()
+            .map(|(i, item)| item.as_string().ok_or_else(|| type_error(&format!("{param}[{i}]"), "must be a string")));
+        strings.collect()
+    }
 }
-serde_args!(Group, ConversationThread);
 
 /// A photo: `{ contentType, bytes }` with bytes as a Uint8Array (or ArrayBuffer).
 impl Arg for Photo {

@@ -1,10 +1,14 @@
 //! Resource models: typed known properties, every other property kept in `extra`.
 //!
 //! Every known property is optional because Graph omits what `$select` leaves out. Serializing a
-//! parsed model gives back the same JSON, except that explicit `null`s read as absent.
+//! parsed model gives back the same JSON, explicit `null`s included: a known property sent as
+//! `null` reads as `None` and is remembered as `null` in `extra`.
 
 /// Declares a model: each field becomes `Option<T>`, camelCase on the wire, omitted when `None`,
-/// plus `extra` for whatever this crate does not name.
+/// plus `extra` for whatever this crate does not name (and for the explicit `null`s of named
+/// properties, so that they are written back). Decoding and encoding are the generic ones of
+/// `read.rs` and `write.rs`, driven by the model's table; the model itself only adds that table
+/// and the glue from a field index to its field.
 macro_rules! model {
     ($(#[$m:meta])* pub struct $name:ident { $( $(#[$fm:meta])* $field:ident : $ty:ty ),* $(,)? }) => {
         $(#[$m])*
@@ -14,57 +18,9 @@ macro_rules! model {
                 $(#[$fm])*
                 pub $field: Option<$ty>,
             )*
-            /// Properties this crate does not model, kept verbatim.
+            /// Properties this crate does not model, kept verbatim, and the explicit `null`s of
+            /// those it does.
             pub extra: $crate::model::Extra,
-        }
-
-        impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                use serde::ser::SerializeMap;
-                let mut map = s.serialize_map(None)?;
-                $(
-                    if let Some(v) = &self.$field {
-                        map.serialize_entry(&$crate::model::WireKey(wire_name!($field)), &$crate::model::Out(v))?;
-                    }
-                )*
-                for (k, v) in &self.extra {
-                    map.serialize_entry(k, v)?;
-                }
-                map.end()
-            }
-        }
-
-        // Hand-rolled rather than derived: serde's `flatten` buffers every object into an
-        // intermediate tree first, which doubles parse time and code size (wasm ships it).
-        // Known properties are written camelCase and only when set, then `extra` as it came.
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                struct Visit;
-                impl<'de> serde::de::Visitor<'de> for Visit {
-                    type Value = $name;
-                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                        f.write_str(concat!("a ", stringify!($name), " object"))
-                    }
-                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<$name, A::Error> {
-                        let _level = $crate::decode::Nesting::enter()?;
-                        let mut out = $name::default();
-                        use $crate::decode::path::at_key;
-                        while let Some($crate::model::MapKey(key)) = map.next_key()? {
-                            $(
-                                if key.as_bytes() == wire_name!($field) {
-                                    out.$field = <$ty as $crate::model::ReadField>::read(&mut map)
-                                        .map_err(|e| at_key(&key, e))?;
-                                    continue;
-                                }
-                            )*
-                            let value: serde_json::Value = map.next_value().map_err(|e| at_key(&key, e))?;
-                            out.extra.insert(key.into_owned(), value);
-                        }
-                        Ok(out)
-                    }
-                }
-                d.deserialize_map(Visit)
-            }
         }
 
         impl $name {
@@ -73,6 +29,78 @@ macro_rules! model {
                 name: stringify!($name),
                 fields: &[ $( $crate::model::FieldInfo { name: stringify!($field), ty: stringify!($ty) } ),* ],
             };
+
+            const SCHEMA: $crate::model::schema::Schema = $crate::model::schema::Schema {
+                name: stringify!($name),
+                fields: &[ $( $crate::model::schema::Field {
+                    wire: wire_name!($field),
+                    kind: <Option<$ty> as $crate::model::schema::FieldType>::KIND,
+                } ),* ],
+            };
+        }
+
+        impl $crate::model::schema::Record for $name {
+            fn schema(&self) -> &'static $crate::model::schema::Schema {
+                &Self::SCHEMA
+            }
+            #[allow(unused_assignments)]
+            fn slot(&mut self, i: usize) -> Option<&mut dyn $crate::model::schema::Slot> {
+                let mut n = 0;
+                $(
+                    if i == n {
+                        return Some(&mut self.$field);
+                    }
+                    n += 1;
+                )*
+                None
+            }
+            #[allow(unused_assignments)]
+            fn slot_ref(&self, i: usize) -> Option<&dyn $crate::model::schema::Slot> {
+                let mut n = 0;
+                $(
+                    if i == n {
+                        return Some(&self.$field);
+                    }
+                    n += 1;
+                )*
+                None
+            }
+            fn extra(&self) -> &$crate::model::Extra {
+                &self.extra
+            }
+            fn extra_mut(&mut self) -> &mut $crate::model::Extra {
+                &mut self.extra
+            }
+        }
+
+        impl $crate::model::schema::Slot for Option<$name> {
+            fn clear(&mut self) {
+                *self = None;
+            }
+            fn record(&mut self) -> Option<&mut dyn $crate::model::schema::Record> {
+                Some($crate::model::schema::record_of(self))
+            }
+            fn view(&self) -> $crate::model::schema::View<'_> {
+                $crate::model::schema::view_of(self)
+            }
+        }
+
+        impl $crate::model::schema::FieldType for Option<$name> {
+            const KIND: $crate::model::schema::Kind = $crate::model::schema::Kind::Model;
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                serde::Serialize::serialize(&$crate::model::write::Out(self), s)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let mut out = $name::default();
+                d.deserialize_map($crate::model::read::Fill(&mut out))?;
+                Ok(out)
+            }
         }
     };
 }
@@ -165,15 +193,6 @@ impl<'de> serde::Deserialize<'de> for MapKey<'de> {
     }
 }
 
-/// A field's wire name on its way into a serializer.
-pub struct WireKey(pub &'static [u8]);
-
-impl serde::Serialize for WireKey {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(std::str::from_utf8(self.0).map_err(serde::ser::Error::custom)?)
-    }
-}
-
 struct CamelCase(&'static str);
 
 /// `save_to_sent_items` -> `saveToSentItems`: a field's name in Graph JSON.
@@ -194,159 +213,6 @@ impl std::fmt::Display for CamelCase {
             }
         }
         Ok(())
-    }
-}
-
-/// How a model reads one known property's value; JSON `null` reads as absent.
-pub trait ReadField: Sized {
-    fn read<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<Option<Self>, A::Error>;
-}
-
-/// How a model writes one known property's value.
-pub trait WriteField {
-    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error>;
-}
-
-/// A known property's value on its way out.
-pub struct Out<'a, T>(pub &'a T);
-
-impl<T: WriteField> serde::Serialize for Out<'_, T> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.0.write(s)
-    }
-}
-
-macro_rules! read_as_json {
-    ($($t:ty),* $(,)?) => { $(
-        impl ReadField for $t {
-            fn read<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<Option<Self>, A::Error> {
-                map.next_value()
-            }
-        }
-        impl WriteField for $t {
-            fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                serde::Serialize::serialize(self, s)
-            }
-        }
-    )* };
-}
-
-read_as_json!(String, bool, i64, serde_json::Value, EmailAddress, Recipient, ItemBody, Box<Post>);
-read_as_json!(
-    f64,
-    Event,
-    Location,
-    PhysicalAddress,
-    OutlookGeoCoordinates,
-    Attendee,
-    AttendeeBase,
-    ResponseStatus,
-    TimeSlot,
-    PatternedRecurrence,
-    RecurrencePattern,
-    RecurrenceRange,
-    OnlineMeetingInfo,
-    Calendar,
-    CalendarGroup,
-    CalendarPermission,
-    Reminder,
-    MeetingTimeSuggestionsResult,
-    MeetingTimeSuggestion,
-    AttendeeAvailability,
-    TimeConstraint,
-    LocationConstraint,
-    LocationConstraintItem,
-    ScheduleInformation,
-    ScheduleItem,
-    FreeBusyError,
-    Room,
-    RoomList,
-    DateTimeTimeZone,
-    LocaleInfo,
-    TimeZoneInformation,
-    TimeZoneBase,
-    WorkingHours,
-    Message,
-    InternetMessageHeader,
-    FollowupFlag,
-    Mention,
-    MentionsPreview,
-    MailFolder,
-    MailboxSettings,
-    AutomaticRepliesSetting,
-    InferenceClassificationOverride,
-    MailTips,
-    AutomaticRepliesMailTips,
-    MailTipsError,
-    MessageRule,
-    MessageRulePredicates,
-    SizeRange,
-    MessageRuleActions,
-);
-
-/// What a model's list property may hold; errors inside an element carry its index.
-pub trait Element: serde::de::DeserializeOwned + serde::Serialize {}
-impl Element for String {}
-impl Element for Recipient {}
-impl Element for ConversationThread {}
-impl Element for Post {}
-impl Element for Attachment {}
-impl Element for InternetMessageHeader {}
-impl Element for Mention {}
-impl Element for LocaleInfo {}
-impl Element for Location {}
-impl Element for Attendee {}
-impl Element for AttendeeBase {}
-impl Element for TimeSlot {}
-impl Element for MeetingTimeSuggestion {}
-impl Element for AttendeeAvailability {}
-impl Element for LocationConstraintItem {}
-impl Element for ScheduleItem {}
-impl Element for serde_json::Value {}
-impl Element for Event {}
-impl Element for Calendar {}
-impl Element for CalendarGroup {}
-impl Element for CalendarPermission {}
-impl Element for Reminder {}
-impl Element for ScheduleInformation {}
-impl Element for Room {}
-impl Element for RoomList {}
-
-impl Element for TimeZoneInformation {}
-
-impl<T: Element> ReadField for Vec<T> {
-    fn read<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<Option<Self>, A::Error> {
-        Ok(map.next_value::<Option<crate::decode::path::Seq<T>>>()?.map(|s| s.0))
-    }
-}
-
-impl<T: Element> WriteField for Vec<T> {
-    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        serde::Serialize::serialize(self, s)
-    }
-}
-
-/// Binary content (`contentBytes`) travels as base64.
-impl ReadField for Vec<u8> {
-    fn read<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<Option<Self>, A::Error> {
-        // Decoded inside the value's own deserializer so that errors carry the property's path.
-        struct Base64(Vec<u8>);
-        impl<'de> serde::Deserialize<'de> for Base64 {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                use base64::Engine;
-                let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-                let bytes = base64::engine::general_purpose::STANDARD.decode(text.trim());
-                bytes.map(Base64).map_err(serde::de::Error::custom)
-            }
-        }
-        Ok(map.next_value::<Option<Base64>>()?.map(|b| b.0))
-    }
-}
-
-impl WriteField for Vec<u8> {
-    fn write<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use base64::Engine;
-        s.serialize_str(&base64::engine::general_purpose::STANDARD.encode(self))
     }
 }
 
@@ -450,6 +316,9 @@ mod mailbox_settings;
 mod message;
 mod message_rule;
 mod scheduling;
+pub mod read;
+pub mod schema;
+pub mod write;
 
 pub use attachment::{Attachment, AttachmentKind};
 pub use common::{

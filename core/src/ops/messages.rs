@@ -1,6 +1,6 @@
 //! Outlook messages: list, read, draft, send, reply, forward, move, copy, attachments.
 
-use super::route::Check;
+use super::route::{self, Check};
 use super::*;
 use crate::model::{Attachment, AttachmentKind, Message, Recipient};
 
@@ -61,11 +61,63 @@ impl Check for Attachment {
     }
 }
 
-fn needs_recipients(param: &str, to: &[Recipient]) -> Result<(), Error> {
-    if to.is_empty() {
-        return Err(Error::invalid(param, "needs at least one recipient"));
+/// Graph takes a forward's recipients either as `toRecipients` or as the message's own
+/// `toRecipients`: giving both, or neither, is its 400 (message-forward).
+fn forward_recipients(op: &ForwardMessage) -> Result<(), Error> {
+    comment_or_body(&op.comment, &op.message)?;
+    match (op.to_recipients.is_empty(), recipients_in(&op.message)) {
+        (true, false) => {
+            Err(Error::invalid("to_recipients", "needs at least one recipient (here or in message.to_recipients)"))
+        }
+        (false, true) => Err(Error::invalid(
+            "to_recipients",
+            "give the recipients here or in message.to_recipients, not both (Graph answers 400)",
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Replies and forwards take a comment or the message's body, not both (Graph answers 400).
+fn comment_or_body(comment: &Option<String>, message: &Option<Message>) -> Result<(), Error> {
+    if comment.is_some() && message.as_ref().is_some_and(|m| m.body.is_some()) {
+        return Err(Error::invalid("comment", "give a comment or message.body, not both (Graph answers 400)"));
     }
     Ok(())
+}
+
+fn recipients_in(message: &Option<Message>) -> bool {
+    message.as_ref().and_then(|m| m.to_recipients.as_ref()).is_some_and(|to| !to.is_empty())
+}
+
+/// A forward draft may leave its recipients for later, but takes them in one place only.
+fn create_forward_args(op: &CreateForward) -> Result<(), Error> {
+    comment_or_body(&op.comment, &op.message)?;
+    if op.to_recipients.as_ref().is_some_and(|to| !to.is_empty()) && recipients_in(&op.message) {
+        return Err(Error::invalid(
+            "to_recipients",
+            "give the recipients here or in message.to_recipients, not both (Graph answers 400)",
+        ));
+    }
+    Ok(())
+}
+
+/// `{"comment"?, "toRecipients"?, "message"?}`: an empty `to_recipients` is left out, the
+/// recipients being in the message then.
+impl BuildRequest for ForwardMessage {
+    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
+        forward_recipients(self)?;
+        self.comment.check("comment")?;
+        self.to_recipients.check("to_recipients")?;
+        self.message.check("message")?;
+        let to = (!self.to_recipients.is_empty()).then_some(&self.to_recipients);
+        let body = route::object(&[
+            ("comment", route::to_value("comment", &self.comment)),
+            ("to_recipients", route::to_value("to_recipients", &to)),
+            ("message", route::to_value("message", &self.message)),
+        ])?;
+        let url = self.mailbox.path(ep)?.seg("messages").item_id("message_id", &self.message_id)?.seg("forward");
+        with_json(ep, Request::post(url.build()), &body)
+    }
 }
 
 routes! {
@@ -78,13 +130,16 @@ routes! {
     DeleteMessage: DELETE mailbox / "messages" / message_id;
     SendMail: POST mailbox / "sendMail" <- { message, save_to_sent_items };
     SendMessage: POST mailbox / "messages" / message_id / "send";
-    ReplyToMessage: POST mailbox / "messages" / message_id / "reply" <- { comment, message };
-    ReplyAllToMessage: POST mailbox / "messages" / message_id / "replyAll" <- { comment, message };
-    ForwardMessage: POST mailbox / "messages" / message_id / "forward" <- { comment, to_recipients, message }
-        if |op: &ForwardMessage| needs_recipients("to_recipients", &op.to_recipients);
-    CreateReply: POST mailbox / "messages" / message_id / "createReply" <- { comment, message };
-    CreateReplyAll: POST mailbox / "messages" / message_id / "createReplyAll" <- { comment, message };
-    CreateForward: POST mailbox / "messages" / message_id / "createForward" <- { comment, to_recipients, message };
+    ReplyToMessage: POST mailbox / "messages" / message_id / "reply" <- { comment, message }
+        if |op: &ReplyToMessage| comment_or_body(&op.comment, &op.message);
+    ReplyAllToMessage: POST mailbox / "messages" / message_id / "replyAll" <- { comment, message }
+        if |op: &ReplyAllToMessage| comment_or_body(&op.comment, &op.message);
+    CreateReply: POST mailbox / "messages" / message_id / "createReply" <- { comment, message }
+        if |op: &CreateReply| comment_or_body(&op.comment, &op.message);
+    CreateReplyAll: POST mailbox / "messages" / message_id / "createReplyAll" <- { comment, message }
+        if |op: &CreateReplyAll| comment_or_body(&op.comment, &op.message);
+    CreateForward: POST mailbox / "messages" / message_id / "createForward" <- { comment, to_recipients, message }
+        if create_forward_args;
     MoveMessage: POST mailbox / "messages" / message_id / "move" <- { destination_id }
         if |op: &MoveMessage| check_id("destination_id", &op.destination_id);
     CopyMessage: POST mailbox / "messages" / message_id / "copy" <- { destination_id }

@@ -27,12 +27,22 @@ fn to() -> Value {
 pub fn all() -> Vec<Case> {
     let q = json!({});
     vec![
-        case!(ListMessages, Json, None, json!({ "query": q })),
-        case!(ListFolderMessages, Json, None, json!({ "folder_id": F, "query": q })),
-        case!(GetMessage, Json, None, json!({ "message_id": M, "query": q })),
-        case!(CreateMessage, Json, None, json!({ "message": message() })),
-        case!(CreateFolderMessage, Json, None, json!({ "folder_id": F, "message": message() })),
-        case!(UpdateMessage, Json, None, json!({ "message_id": M, "message": { "isRead": true } })),
+        case!(ListMessages, Json, Some("mail/list_messages.json"), json!({ "query": q })),
+        case!(ListFolderMessages, Json, Some("mail/list_folder_messages.json"), json!({ "folder_id": F, "query": q })),
+        case!(GetMessage, Json, Some("mail/get_message.json"), json!({ "message_id": M, "query": q })),
+        case!(CreateMessage, Json, Some("mail/create_message.json"), json!({ "message": message() })),
+        case!(
+            CreateFolderMessage,
+            Json,
+            Some("mail/create_folder_message.json"),
+            json!({ "folder_id": F, "message": message() })
+        ),
+        case!(
+            UpdateMessage,
+            Json,
+            Some("mail/update_message.json"),
+            json!({ "message_id": M, "message": { "isRead": true } })
+        ),
         case!(DeleteMessage, Empty, None, json!({ "message_id": M })),
         case!(SendMail, Empty, None, json!({ "message": message(), "save_to_sent_items": false })),
         case!(SendMessage, Empty, None, json!({ "message_id": M })),
@@ -44,48 +54,93 @@ pub fn all() -> Vec<Case> {
             None,
             json!({ "message_id": M, "to_recipients": to(), "comment": "FYI", "message": null })
         ),
-        case!(CreateReply, Json, None, json!({ "message_id": M, "comment": "Thanks", "message": null })),
-        case!(CreateReplyAll, Json, None, json!({ "message_id": M, "comment": "Thanks", "message": null })),
+        case!(
+            CreateReply,
+            Json,
+            Some("mail/create_reply.json"),
+            json!({ "message_id": M, "comment": "Thanks", "message": null })
+        ),
+        case!(
+            CreateReplyAll,
+            Json,
+            Some("mail/create_reply_all.json"),
+            json!({ "message_id": M, "comment": "Thanks", "message": null })
+        ),
         case!(
             CreateForward,
             Json,
-            None,
+            Some("mail/create_forward.json"),
             json!({ "message_id": M, "to_recipients": to(), "comment": "FYI", "message": null })
         ),
-        case!(MoveMessage, Json, None, json!({ "message_id": M, "destination_id": "deleteditems" })),
-        case!(CopyMessage, Json, None, json!({ "message_id": M, "destination_id": F })),
+        case!(
+            MoveMessage,
+            Json,
+            Some("mail/move_message.json"),
+            json!({ "message_id": M, "destination_id": "deleteditems" })
+        ),
+        case!(CopyMessage, Json, Some("mail/copy_message.json"), json!({ "message_id": M, "destination_id": F })),
         case!(UnsubscribeMessage, Empty, None, json!({ "message_id": M })),
-        case!(ListMessageAttachments, Json, None, json!({ "message_id": M, "query": q })),
-        case!(GetMessageAttachment, Json, None, json!({ "message_id": M, "attachment_id": A, "query": q })),
+        case!(
+            ListMessageAttachments,
+            Json,
+            Some("mail/list_message_attachments.json"),
+            json!({ "message_id": M, "query": q })
+        ),
+        case!(
+            GetMessageAttachment,
+            Json,
+            Some("mail/get_message_attachment.json"),
+            json!({ "message_id": M, "attachment_id": A, "query": q })
+        ),
         case!(
             AddMessageAttachment,
             Json,
-            None,
+            Some("mail/add_message_attachment.json"),
             json!({ "message_id": M, "attachment": {
                 "@odata.type": "#microsoft.graph.fileAttachment", "name": "menu.txt", "contentBytes": "bWFjIGFuZCBjaGVlc2UgdG9kYXk="
             } })
         ),
         case!(DeleteMessageAttachment, Empty, None, json!({ "message_id": M, "attachment_id": A })),
         case!(GetMessageAttachmentContent, Binary, None, json!({ "message_id": M, "attachment_id": A })),
-        case!(ListMailFolders, Json, None, json!({ "query": q })),
-        case!(ListChildFolders, Json, None, json!({ "folder_id": F, "query": q })),
-        case!(GetMailFolder, Json, None, json!({ "folder_id": "inbox", "query": q })),
-        case!(CreateMailFolder, Json, None, json!({ "folder": { "displayName": "Clutter", "isHidden": true } })),
-        case!(CreateChildFolder, Json, None, json!({ "folder_id": F, "folder": { "displayName": "Family" } })),
+        case!(ListMailFolders, Json, Some("mail/list_mail_folders.json"), json!({ "query": q })),
+        case!(ListChildFolders, Json, Some("mail/list_child_folders.json"), json!({ "folder_id": F, "query": q })),
+        case!(GetMailFolder, Json, Some("mail/get_mail_folder.json"), json!({ "folder_id": "inbox", "query": q })),
+        case!(
+            CreateMailFolder,
+            Json,
+            Some("mail/create_mail_folder.json"),
+            json!({ "folder": { "displayName": "Clutter", "isHidden": true } })
+        ),
+        case!(
+            CreateChildFolder,
+            Json,
+            Some("mail/create_child_folder.json"),
+            json!({ "folder_id": F, "folder": { "displayName": "Family" } })
+        ),
         case!(
             UpdateMailFolder,
             Json,
-            None,
+            Some("mail/update_mail_folder.json"),
             json!({ "folder_id": F, "folder": { "displayName": "displayName-value" } })
         ),
         case!(DeleteMailFolder, Empty, None, json!({ "folder_id": F })),
-        case!(MoveMailFolder, Json, None, json!({ "folder_id": F, "destination_id": "archive" })),
-        case!(CopyMailFolder, Json, None, json!({ "folder_id": F, "destination_id": "archive" })),
-        case!(ListInferenceOverrides, Json, None, json!({ "query": q })),
+        case!(
+            MoveMailFolder,
+            Json,
+            Some("mail/move_mail_folder.json"),
+            json!({ "folder_id": F, "destination_id": "archive" })
+        ),
+        case!(
+            CopyMailFolder,
+            Json,
+            Some("mail/copy_mail_folder.json"),
+            json!({ "folder_id": F, "destination_id": "archive" })
+        ),
+        case!(ListInferenceOverrides, Json, Some("mail/list_inference_overrides.json"), json!({ "query": q })),
         case!(
             CreateInferenceOverride,
             Json,
-            None,
+            Some("mail/create_inference_override.json"),
             json!({ "inference_override": {
                 "classifyAs": "focused", "senderEmailAddress": { "name": "Samantha Booth", "address": "samanthab@adatum.onmicrosoft.com" }
             } })
@@ -93,40 +148,60 @@ pub fn all() -> Vec<Case> {
         case!(
             UpdateInferenceOverride,
             Json,
-            None,
+            Some("mail/update_inference_override.json"),
             json!({ "override_id": "x-ov-1", "inference_override": { "classifyAs": "other" } })
         ),
         case!(DeleteInferenceOverride, Empty, None, json!({ "override_id": "x-ov-1" })),
-        case!(GetMailboxSettings, Json, None, json!({ "query": q })),
-        case!(UpdateMailboxSettings, Json, None, json!({ "settings": { "timeZone": "Pacific Standard Time" } })),
-        case!(GetAutomaticReplies, Json, None, json!({})),
+        case!(GetMailboxSettings, Json, Some("mail/get_mailbox_settings.json"), json!({ "query": q })),
+        case!(
+            UpdateMailboxSettings,
+            Json,
+            Some("mail/update_mailbox_settings.json"),
+            json!({ "settings": { "timeZone": "Pacific Standard Time" } })
+        ),
+        case!(GetAutomaticReplies, Json, Some("mail/get_automatic_replies.json"), json!({})),
         case!(
             SetAutomaticReplies,
             Json,
-            None,
+            Some("mail/set_automatic_replies.json"),
             json!({ "automatic_replies_setting": { "status": "alwaysEnabled", "internalReplyMessage": "Away" } })
         ),
-        case!(ListMessageRules, Json, None, json!({ "query": q })),
-        case!(GetMessageRule, Json, None, json!({ "rule_id": "AQAAAJ5dZqA=", "query": q })),
+        case!(ListMessageRules, Json, Some("mail/list_message_rules.json"), json!({ "query": q })),
+        case!(
+            GetMessageRule,
+            Json,
+            Some("mail/get_message_rule.json"),
+            json!({ "rule_id": "AQAAAJ5dZqA=", "query": q })
+        ),
         case!(
             CreateMessageRule,
             Json,
-            None,
+            Some("mail/create_message_rule.json"),
             json!({ "rule": {
                 "displayName": "From partner", "sequence": 2, "isEnabled": true,
                 "conditions": { "senderContains": ["adele"] },
                 "actions": { "forwardTo": to(), "stopProcessingRules": true }
             } })
         ),
-        case!(UpdateMessageRule, Json, None, json!({ "rule_id": "AQAAAJ5dZqA=", "rule": { "displayName": "x" } })),
+        case!(
+            UpdateMessageRule,
+            Json,
+            Some("mail/update_message_rule.json"),
+            json!({ "rule_id": "AQAAAJ5dZqA=", "rule": { "displayName": "x" } })
+        ),
         case!(DeleteMessageRule, Empty, None, json!({ "rule_id": "AQAAAJ5dZqA=" })),
         case!(
             GetMailTips,
             Json,
-            None,
+            Some("mail/get_mail_tips.json"),
             json!({ "email_addresses": ["danas@contoso.com"], "mail_tips_options": ["automaticReplies", "mailboxFullStatus"] })
         ),
-        case!(ListSupportedLanguages, Json, None, json!({ "query": q })),
-        case!(ListSupportedTimeZones, Json, None, json!({ "standard": "iana", "query": q })),
+        case!(ListSupportedLanguages, Json, Some("mail/list_supported_languages.json"), json!({ "query": q })),
+        case!(
+            ListSupportedTimeZones,
+            Json,
+            Some("mail/list_supported_time_zones.json"),
+            json!({ "standard": "iana", "query": q })
+        ),
     ]
 }

@@ -4,6 +4,7 @@
 #[macro_use]
 pub mod cases;
 pub mod cases_mail;
+pub mod docs;
 
 use o365kit::{Endpoint, Error, Request, Response};
 use serde_json::Value;
@@ -142,17 +143,6 @@ pub fn json_body(req: &Request) -> Value {
 pub fn assert_no_body(req: &Request) {
     assert!(req.body.is_none(), "{req:?}");
     assert_eq!(req.header_value("content-type"), None);
-}
-
-/// Removes every `null` object member, recursively (nulls read as absent by design).
-pub fn strip_nulls(v: Value) -> Value {
-    match v {
-        Value::Object(m) => {
-            Value::Object(m.into_iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k, strip_nulls(v))).collect())
-        }
-        Value::Array(a) => Value::Array(a.into_iter().map(strip_nulls).collect()),
-        other => other,
-    }
 }
 
 /// Strict percent-decoding: `None` on a malformed escape.

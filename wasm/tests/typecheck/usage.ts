@@ -23,6 +23,23 @@ export async function addIn(): Promise<string[]> {
   } catch (e) {
     if (e instanceof GraphError) topics.push(`${e.status} ${e.code} ${e.requestId ?? ""} ${e.retryAfter ?? 0}`);
   }
+  // Mail, on the signed-in user's mailbox or a shared one.
+  const shared: Client = client.mailbox("support@contoso.test");
+  const inbox = await shared.listFolderMessages("inbox", { top: 20, bodyType: "text" });
+  const subject: string | null | undefined = inbox.value[0]?.subject;
+  await client.sendMail({ subject: "hi", toRecipients: [{ emailAddress: { address: "a@contoso.test" } }] }, false);
+  await client.replyToMessage("m", "Thanks!");
+  await client.forwardMessage("m", ["a@contoso.test"]);
+  await client.addMessageAttachment("m", { "@odata.type": "#microsoft.graph.fileAttachment", name: "a.bin", contentBytes: new Uint8Array([1, 2]) });
+  const file = await client.getMessageAttachmentContent("m", "a");
+  const fileBytes: Uint8Array = file.bytes;
+  const tips = await client.getMailTips(["a@contoso.test"], ["automaticReplies"]);
+  topics.push(subject ?? "", String(fileBytes.length), String(tips.value.length), client.mailboxId);
+  new Client({ getToken: () => "t", mailbox: "support@contoso.test" });
+  // @ts-expect-error: a mailbox is a string
+  client.mailbox(42);
+  // @ts-expect-error: recipients of a message are objects (only forwards take plain addresses)
+  await client.sendMail({ toRecipients: ["a@contoso.test"] });
   // @ts-expect-error: ids are strings
   await client.getGroup(42);
   // @ts-expect-error: unknown query option
