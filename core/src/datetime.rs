@@ -63,6 +63,23 @@ impl<'de> serde::Deserialize<'de> for DateTime {
     }
 }
 
+/// Seconds since the epoch of a date-time without offset (`DateTimeTimeZone.dateTime`, read as
+/// if it were UTC): for ordering two times of the same zone.
+pub(crate) fn naive_seconds(text: &str) -> Result<i64, String> {
+    if text.ends_with(['Z', 'z']) || text.get(19..).is_some_and(|rest| rest.contains(['+', '-'])) {
+        return Err(format!("{text:?} must not carry an offset: the time zone goes in time_zone"));
+    }
+    epoch_seconds(&format!("{text}Z"))
+}
+
+/// `YYYY-MM-DD`, as recurrence ranges give dates.
+pub(crate) fn check_date(text: &str) -> Result<(), String> {
+    if text.len() != 10 {
+        return Err(format!("{text:?} is not a date such as 2026-03-15"));
+    }
+    epoch_seconds(&format!("{text}T00:00:00Z")).map(drop)
+}
+
 /// Both ends of a window, checked in order: `end` must come after `start`.
 pub(crate) fn check_window(start: &DateTime, end: &DateTime) -> Result<(), Error> {
     if end.epoch <= start.epoch {
@@ -73,7 +90,8 @@ pub(crate) fn check_window(start: &DateTime, end: &DateTime) -> Result<(), Error
 
 fn digits(s: &str, at: usize, n: usize) -> Result<i64, String> {
     let part = s.get(at..at + n).filter(|p| p.bytes().all(|b| b.is_ascii_digit()));
-    part.and_then(|p| p.parse().ok()).ok_or_else(|| format!("{s:?} is not an RFC 3339 date-time such as 2026-03-15T09:00:00Z"))
+    part.and_then(|p| p.parse().ok())
+        .ok_or_else(|| format!("{s:?} is not an RFC 3339 date-time such as 2026-03-15T09:00:00Z"))
 }
 
 /// `YYYY-MM-DDTHH:MM[:SS[.fraction]](Z|±HH:MM)` -> seconds since the epoch.
@@ -109,7 +127,11 @@ fn epoch_seconds(s: &str) -> Result<i64, String> {
                 return Err(bad());
             }
             let minutes = h * 60 + m;
-            if *sign == b'+' { minutes } else { -minutes }
+            if *sign == b'+' {
+                minutes
+            } else {
+                -minutes
+            }
         }
         None => return Err(format!("{s:?} has no offset: add Z (UTC) or one such as +01:00")),
         _ => return Err(bad()),

@@ -315,8 +315,8 @@ mod event;
 mod mailbox_settings;
 mod message;
 mod message_rule;
-mod scheduling;
 pub mod read;
+mod scheduling;
 pub mod schema;
 pub mod write;
 
@@ -326,19 +326,19 @@ pub use common::{
     WorkingHours,
 };
 pub use conversation::{Conversation, ConversationThread, Post};
+pub use directory::{DirectoryObject, Group, User};
 pub use event::{
     Attendee, AttendeeBase, Calendar, CalendarGroup, CalendarPermission, Event, Location, OnlineMeetingInfo,
     OutlookGeoCoordinates, PatternedRecurrence, PhysicalAddress, RecurrencePattern, RecurrenceRange, Reminder,
     ResponseStatus, TimeSlot,
 };
-pub use directory::{DirectoryObject, Group, User};
 pub use mailbox_settings::{
     AutomaticRepliesMailTips, AutomaticRepliesSetting, InferenceClassificationOverride, MailTips, MailTipsError,
     MailboxSettings,
 };
 pub use message::{FollowupFlag, InternetMessageHeader, MailFolder, Mention, MentionsPreview, Message};
+pub use message_rule::{MessageRule, MessageRuleActions, MessageRulePredicates, SizeRange};
 pub use scheduling::{
     AttendeeAvailability, FreeBusyError, LocationConstraint, LocationConstraintItem, MeetingTimeSuggestion,
     MeetingTimeSuggestionsResult, Room, RoomList, ScheduleInformation, ScheduleItem, TimeConstraint,
 };
-pub use message_rule::{MessageRule, MessageRuleActions, MessageRulePredicates, SizeRange};
