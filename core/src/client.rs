@@ -371,6 +371,8 @@ macro_rules! client_methods {
     )*) => {
         impl Client { $(
             $(#[doc = $doc])*
+            // The table decides the parameters: an action such as findMeetingTimes has many.
+            #[allow(clippy::too_many_arguments)]
             pub async fn $name(&self, $( $p: impl Into<$pty> ),* ) -> Result<$out, Error> {
                 let op = crate::ops::$op { $( mailbox: <$scope>::clone(&self.mailbox), )? $( $p: $p.into() ),* };
                 self.send(&op).await

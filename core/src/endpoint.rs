@@ -299,6 +299,43 @@ impl PathBuilder {
         self.url
     }
 
+    /// An OData function call as one segment: `name(key='value',...)`, values encoded.
+    pub fn function(mut self, name: &str, args: &[(&str, &str)]) -> Self {
+        self.url.push('/');
+        self.url.push_str(name);
+        self.url.push('(');
+        for (i, (k, v)) in args.iter().enumerate() {
+            if i > 0 {
+                self.url.push(',');
+            }
+            self.url.push_str(k);
+            self.url.push_str("='");
+            encode_into(&mut self.url, v, b"-._~:");
+            self.url.push('\'');
+        }
+        self.url.push(')');
+        self
+    }
+
+    /// `?name=value&...` (values encoded) before the OData options of `q`.
+    pub fn with_params(self, params: &[(&str, &str)], q: &Query) -> Result<String, Error> {
+        let mut url = self.url;
+        let mut sep = '?';
+        for (k, v) in params {
+            url.push(sep);
+            url.push_str(k);
+            url.push('=');
+            encode_into(&mut url, v, QUERY_SAFE);
+            sep = '&';
+        }
+        let qs = q.to_query_string()?;
+        if !qs.is_empty() {
+            url.push(sep);
+            url.push_str(&qs);
+        }
+        Ok(url)
+    }
+
     pub fn with_query(self, q: &Query) -> Result<String, Error> {
         let mut url = self.url;
         let qs = q.to_query_string()?;

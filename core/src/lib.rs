@@ -22,6 +22,7 @@
 #[cfg(feature = "native")]
 pub mod client;
 pub mod clock;
+pub mod datetime;
 pub mod decode;
 pub mod endpoint;
 pub mod error;
@@ -34,6 +35,7 @@ pub mod retry;
 
 #[cfg(feature = "native")]
 pub use client::{Client, ClientBuilder, Pager, TokenProvider};
+pub use datetime::DateTime;
 pub use endpoint::{ApiVersion, Cloud, Dialect, Endpoint};
 pub use error::{ApiError, Error};
 pub use http::{Method, Request, Response};

@@ -278,16 +278,45 @@ pub static MODELS: &[ModelInfo] = &[
     MessageRulePredicates::INFO,
     SizeRange::INFO,
     MessageRuleActions::INFO,
+    Event::INFO,
+    Location::INFO,
+    PhysicalAddress::INFO,
+    OutlookGeoCoordinates::INFO,
+    Attendee::INFO,
+    AttendeeBase::INFO,
+    ResponseStatus::INFO,
+    TimeSlot::INFO,
+    PatternedRecurrence::INFO,
+    RecurrencePattern::INFO,
+    RecurrenceRange::INFO,
+    OnlineMeetingInfo::INFO,
+    Calendar::INFO,
+    CalendarGroup::INFO,
+    CalendarPermission::INFO,
+    Reminder::INFO,
+    MeetingTimeSuggestionsResult::INFO,
+    MeetingTimeSuggestion::INFO,
+    AttendeeAvailability::INFO,
+    TimeConstraint::INFO,
+    LocationConstraint::INFO,
+    LocationConstraintItem::INFO,
+    ScheduleInformation::INFO,
+    ScheduleItem::INFO,
+    FreeBusyError::INFO,
+    Room::INFO,
+    RoomList::INFO,
 ];
 
 mod attachment;
 mod common;
 mod conversation;
 mod directory;
+mod event;
 mod mailbox_settings;
 mod message;
 mod message_rule;
 pub mod read;
+mod scheduling;
 pub mod schema;
 pub mod write;
 
@@ -298,9 +327,18 @@ pub use common::{
 };
 pub use conversation::{Conversation, ConversationThread, Post};
 pub use directory::{DirectoryObject, Group, User};
+pub use event::{
+    Attendee, AttendeeBase, Calendar, CalendarGroup, CalendarPermission, Event, Location, OnlineMeetingInfo,
+    OutlookGeoCoordinates, PatternedRecurrence, PhysicalAddress, RecurrencePattern, RecurrenceRange, Reminder,
+    ResponseStatus, TimeSlot,
+};
 pub use mailbox_settings::{
     AutomaticRepliesMailTips, AutomaticRepliesSetting, InferenceClassificationOverride, MailTips, MailTipsError,
     MailboxSettings,
 };
 pub use message::{FollowupFlag, InternetMessageHeader, MailFolder, Mention, MentionsPreview, Message};
 pub use message_rule::{MessageRule, MessageRuleActions, MessageRulePredicates, SizeRange};
+pub use scheduling::{
+    AttendeeAvailability, FreeBusyError, LocationConstraint, LocationConstraintItem, MeetingTimeSuggestion,
+    MeetingTimeSuggestionsResult, Room, RoomList, ScheduleInformation, ScheduleItem, TimeConstraint,
+};

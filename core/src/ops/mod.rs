@@ -10,12 +10,16 @@ use serde::de::DeserializeOwned;
 
 #[macro_use]
 pub mod route;
+mod calendars;
 mod conversations;
+mod event_checks;
+mod events;
 mod groups;
 mod mail_folders;
 mod mail_settings;
 mod messages;
 mod posts;
+mod scheduling;
 pub mod table;
 mod threads;
 
@@ -64,9 +68,9 @@ impl ParamInfo {
         compact(self.ty)
     }
 
-    /// Whether the parameter is a path ID (positional in every binding).
+    /// Whether the parameter is a path ID (positional in every binding; `Option<Id>` may be left out).
     pub fn is_id(&self) -> bool {
-        self.ty == "Id"
+        self.ty == "Id" || self.type_name() == "Option<Id>"
     }
 
     /// Whether the parameter may be left out (query options, optional values).
@@ -109,6 +113,32 @@ impl ParamInfo {
             "rule" => "The rule: display name, sequence, conditions, exceptions, actions.",
             "email_addresses" => "The recipients' email addresses.",
             "mail_tips_options" => "Which MailTips to get: automaticReplies, mailboxFullStatus, externalMemberCount...",
+            "event_id" => "The event's id.",
+            "calendar_id" => "The calendar's id (none: the default calendar).",
+            "calendar_group_id" => "The calendar group's id.",
+            "permission_id" => "The calendar permission's id.",
+            "event" => "The event: subject, body, start and end (zoned), attendees, location, recurrence...",
+            "start" => "The window's start: an RFC 3339 date-time with offset (2026-03-15T09:00:00Z).",
+            "end" => "The window's end: an RFC 3339 date-time with offset, after start.",
+            "send_response" => "Whether to tell the organizer (default true).",
+            "proposed_new_time" => "A new time to propose to the organizer.",
+            "new_reminder_time" => "When the reminder should fire again.",
+            "calendar" => "The calendar's properties (name, color).",
+            "calendar_group" => "The calendar group's properties (name).",
+            "permission" => "Who to share with (email_address) and their role.",
+            "attendees" => "Who should attend: addresses with type required, optional or resource (rooms).",
+            "time_constraint" => "When the meeting may take place: activity domain and time slots.",
+            "meeting_duration" => "How long: an ISO 8601 duration such as PT1H (default 30 minutes).",
+            "location_constraint" => "Which rooms or places to consider.",
+            "max_candidates" => "At most this many suggestions.",
+            "is_organizer_optional" => "Whether the organizer need not attend.",
+            "return_suggestion_reasons" => "Whether to say why each time is suggested.",
+            "minimum_attendee_percentage" => "The least confidence (0-100) a suggestion must have.",
+            "schedules" => "The users' and rooms' email addresses.",
+            "start_time" => "The window's start, in a time zone.",
+            "end_time" => "The window's end, in a time zone.",
+            "availability_view_interval" => "Minutes per digit of the availability view (5 to 1440, default 30).",
+            "room_list" => "A room list's email address (none: every room).",
             "standard" => "\"windows\" (default) or \"iana\" time zone names.",
             _ => "",
         }
@@ -160,6 +190,18 @@ impl<T, O: Operation<Output = Page<T>>> Paged for O {
 /// Looks an operation up by its binding name.
 pub fn find(name: &str) -> Option<&'static OpInfo> {
     OPERATIONS.iter().find(|o| o.name == name)
+}
+
+/// A GET of a time window (`startDateTime`/`endDateTime`, as calendar views take it), with query options.
+pub(crate) fn get_window(
+    path: PathBuilder,
+    start: &crate::DateTime,
+    end: &crate::DateTime,
+    q: &Query,
+) -> Result<Request, Error> {
+    crate::datetime::check_window(start, end)?;
+    let url = path.with_params(&[("startDateTime", start.as_str()), ("endDateTime", end.as_str())], q)?;
+    q.apply_headers(Request::get(url), false)
 }
 
 /// A GET with query options; `directory` resources need `ConsistencyLevel` for `$count`/`$search`.

@@ -7,8 +7,9 @@
 //! CreateMessage: POST mailbox / "messages" <- message;
 //! ```
 //! The root is `mailbox` (the operation's `Mailbox`: `/me` or `/users/{id}`) or `root` (the
-//! versioned base). A string is a fixed segment; a field name is an id, checked and encoded as
-//! one segment (`item_id`). `? query` adds the OData options and Prefer headers; `<- field` sends
+//! versioned base). A string is a fixed segment; a field name is an Outlook id, checked and
+//! encoded as one segment (`item_id`); `{field}` an id checked as the Groups family checks its
+//! own (`id`: any characters, encoded). `? query` adds the OData options and Prefer headers; `<- field` sends
 //! that field as the JSON body; `<- { a, b }` sends `{"a": ..., "b": ...}` (camelCase, `None`s
 //! left out); no body on a POST sends an empty one, as Graph's actions want. Every body value is
 //! checked with [`Check`] first, and `if f` adds an operation's own check.
@@ -24,6 +25,8 @@ pub trait Check {
 
 impl Check for String {}
 impl Check for bool {}
+impl Check for i64 {}
+impl Check for f64 {}
 impl<T: Check> Check for Option<T> {
     fn check(&self, param: &str) -> Result<(), Error> {
         self.as_ref().map_or(Ok(()), |v| v.check(param))
@@ -73,6 +76,9 @@ macro_rules! route_seg {
     };
     ($this:ident, $b:ident, $id:ident) => {
         $b.item_id(stringify!($id), &$this.$id)?
+    };
+    ($this:ident, $b:ident, { $id:ident }) => {
+        $b.id(stringify!($id), &$this.$id)?
     };
 }
 

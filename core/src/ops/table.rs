@@ -10,11 +10,14 @@
 
 /// Types the table names, for bindings that expand `operation_table!` in their own crates.
 pub mod table_types {
+    pub use crate::datetime::DateTime;
     pub use crate::mailbox::Mailbox;
     pub use crate::model::{
-        Attachment, AutomaticRepliesSetting, Conversation, ConversationThread, DirectoryObject, Group,
-        InferenceClassificationOverride, LocaleInfo, MailFolder, MailTips, MailboxSettings, Message, MessageRule,
-        Photo, Post, Recipient, TimeZoneInformation,
+        Attachment, AttendeeBase, AutomaticRepliesSetting, Calendar, CalendarGroup, CalendarPermission, Conversation,
+        ConversationThread, DateTimeTimeZone, DirectoryObject, Event, Group, InferenceClassificationOverride,
+        LocaleInfo, LocationConstraint, MailFolder, MailTips, MailboxSettings, MeetingTimeSuggestionsResult, Message,
+        MessageRule, Photo, Post, Recipient, Reminder, Room, RoomList, ScheduleInformation, TimeConstraint, TimeSlot,
+        TimeZoneInformation,
     };
     pub use crate::odata::{Page, Query};
     /// An ID: one URL path segment; empty, blank, control characters and dot segments are refused.
@@ -194,6 +197,106 @@ macro_rules! operation_table {
             fn list_supported_languages(query: Query) -> Page<LocaleInfo>, List = ListSupportedLanguages @ Mailbox;
             /// The time zones Outlook supports: Windows names, or IANA with `standard` "iana".
             fn list_supported_time_zones(standard: Option<String>, query: Query) -> Page<TimeZoneInformation>, List = ListSupportedTimeZones @ Mailbox;
+            // ---- events
+            /// List the events of the mailbox's calendars (series masters and single events).
+            fn list_events(query: Query) -> Page<Event>, List = ListEvents @ Mailbox;
+            /// List the events of one calendar.
+            fn list_calendar_events(calendar_id: Id, query: Query) -> Page<Event>, List = ListCalendarEvents @ Mailbox;
+            /// Get one event.
+            fn get_event(event_id: Id, query: Query) -> Event, Item = GetEvent @ Mailbox;
+            /// Create an event in the default calendar; attendees get a meeting request.
+            fn create_event(event: Event) -> Event, Item = CreateEvent @ Mailbox;
+            /// Create an event in a calendar.
+            fn create_calendar_event(calendar_id: Id, event: Event) -> Event, Item = CreateCalendarEvent @ Mailbox;
+            /// Update an event; only the properties set are sent.
+            fn update_event(event_id: Id, event: Event) -> Event, Item = UpdateEvent @ Mailbox;
+            /// Delete an event.
+            fn delete_event(event_id: Id) -> (), Empty = DeleteEvent @ Mailbox;
+            /// The occurrences, exceptions and single events between `start` and `end`, recurring series expanded.
+            fn list_calendar_view(start: DateTime, end: DateTime, query: Query) -> Page<Event>, List = ListCalendarView @ Mailbox;
+            /// One calendar's view between `start` and `end`.
+            fn list_calendar_view_of(calendar_id: Id, start: DateTime, end: DateTime, query: Query) -> Page<Event>, List = ListCalendarViewOf @ Mailbox;
+            /// The occurrences and exceptions of a series between `start` and `end`.
+            fn list_event_instances(event_id: Id, start: DateTime, end: DateTime, query: Query) -> Page<Event>, List = ListEventInstances @ Mailbox;
+            /// Accept a meeting request (a group calendar's events cannot be answered: Graph's 400 ErrorInvalidRequest).
+            fn accept_event(event_id: Id, comment: Option<String>, send_response: Option<bool>) -> (), Empty = AcceptEvent @ Mailbox;
+            /// Tentatively accept, optionally proposing a new time.
+            fn tentatively_accept_event(event_id: Id, comment: Option<String>, send_response: Option<bool>, proposed_new_time: Option<TimeSlot>) -> (), Empty = TentativelyAcceptEvent @ Mailbox;
+            /// Decline, optionally proposing a new time.
+            fn decline_event(event_id: Id, comment: Option<String>, send_response: Option<bool>, proposed_new_time: Option<TimeSlot>) -> (), Empty = DeclineEvent @ Mailbox;
+            /// Forward a meeting request to more people.
+            fn forward_event(event_id: Id, to_recipients: Vec<Recipient>, comment: Option<String>) -> (), Empty = ForwardEvent @ Mailbox;
+            /// Cancel a meeting you organize; attendees are told, with the comment.
+            fn cancel_event(event_id: Id, comment: Option<String>) -> (), Empty = CancelEvent @ Mailbox;
+            /// The reminders due between `start` and `end`.
+            fn reminder_view(start: DateTime, end: DateTime, query: Query) -> Page<Reminder>, List = ReminderView @ Mailbox;
+            /// Snooze an event's reminder until a new time.
+            fn snooze_reminder(event_id: Id, new_reminder_time: DateTimeTimeZone) -> (), Empty = SnoozeReminder @ Mailbox;
+            /// Dismiss an event's reminder.
+            fn dismiss_reminder(event_id: Id) -> (), Empty = DismissReminder @ Mailbox;
+            /// List an event's attachments.
+            fn list_event_attachments(event_id: Id, query: Query) -> Page<Attachment>, List = ListEventAttachments @ Mailbox;
+            /// Get one attachment of an event.
+            fn get_event_attachment(event_id: Id, attachment_id: Id, query: Query) -> Attachment, Item = GetEventAttachment @ Mailbox;
+            /// Attach a file (at most 3 MB), an item or a reference to an event.
+            fn add_event_attachment(event_id: Id, attachment: Attachment) -> Attachment, Item = AddEventAttachment @ Mailbox;
+            /// Remove an attachment from an event.
+            fn delete_event_attachment(event_id: Id, attachment_id: Id) -> (), Empty = DeleteEventAttachment @ Mailbox;
+            // ---- calendars, calendar groups, sharing
+            /// List the mailbox's calendars.
+            fn list_calendars(query: Query) -> Page<Calendar>, List = ListCalendars @ Mailbox;
+            /// Get a calendar, or the default calendar when no id is given.
+            fn get_calendar(calendar_id: Option<Id>, query: Query) -> Calendar, Item = GetCalendar @ Mailbox;
+            /// Create a calendar.
+            fn create_calendar(calendar: Calendar) -> Calendar, Item = CreateCalendar @ Mailbox;
+            /// Update a calendar (name, color); only the properties set are sent.
+            fn update_calendar(calendar_id: Id, calendar: Calendar) -> Calendar, Item = UpdateCalendar @ Mailbox;
+            /// Delete a calendar and its events.
+            fn delete_calendar(calendar_id: Id) -> (), Empty = DeleteCalendar @ Mailbox;
+            /// List the calendar groups.
+            fn list_calendar_groups(query: Query) -> Page<CalendarGroup>, List = ListCalendarGroups @ Mailbox;
+            /// Get a calendar group.
+            fn get_calendar_group(calendar_group_id: Id, query: Query) -> CalendarGroup, Item = GetCalendarGroup @ Mailbox;
+            /// Create a calendar group.
+            fn create_calendar_group(calendar_group: CalendarGroup) -> CalendarGroup, Item = CreateCalendarGroup @ Mailbox;
+            /// Rename a calendar group.
+            fn update_calendar_group(calendar_group_id: Id, calendar_group: CalendarGroup) -> CalendarGroup, Item = UpdateCalendarGroup @ Mailbox;
+            /// Delete a calendar group.
+            fn delete_calendar_group(calendar_group_id: Id) -> (), Empty = DeleteCalendarGroup @ Mailbox;
+            /// List the calendars of a calendar group.
+            fn list_calendar_group_calendars(calendar_group_id: Id, query: Query) -> Page<Calendar>, List = ListCalendarGroupCalendars @ Mailbox;
+            /// Create a calendar in a calendar group.
+            fn create_calendar_group_calendar(calendar_group_id: Id, calendar: Calendar) -> Calendar, Item = CreateCalendarGroupCalendar @ Mailbox;
+            /// Who a calendar (the default one when no id is given) is shared with.
+            fn list_calendar_permissions(calendar_id: Option<Id>, query: Query) -> Page<CalendarPermission>, List = ListCalendarPermissions @ Mailbox;
+            /// Share a calendar with someone, with a role ("read", "write", "freeBusyRead"...).
+            fn create_calendar_permission(permission: CalendarPermission, calendar_id: Option<Id>) -> CalendarPermission, Item = CreateCalendarPermission @ Mailbox;
+            /// Change a share's role.
+            fn update_calendar_permission(permission_id: Id, permission: CalendarPermission, calendar_id: Option<Id>) -> CalendarPermission, Item = UpdateCalendarPermission @ Mailbox;
+            /// Stop sharing a calendar with someone.
+            fn delete_calendar_permission(permission_id: Id, calendar_id: Option<Id>) -> (), Empty = DeleteCalendarPermission @ Mailbox;
+            // ---- scheduling
+            /// Suggest meeting times from the attendees' and rooms' free/busy.
+            fn find_meeting_times(attendees: Vec<AttendeeBase>, time_constraint: Option<TimeConstraint>, meeting_duration: Option<String>, location_constraint: Option<LocationConstraint>, max_candidates: Option<i64>, is_organizer_optional: Option<bool>, return_suggestion_reasons: Option<bool>, minimum_attendee_percentage: Option<f64>) -> MeetingTimeSuggestionsResult, Item = FindMeetingTimes @ Mailbox;
+            /// The free/busy of users and rooms over a window.
+            fn get_schedule(schedules: Vec<String>, start_time: DateTimeTimeZone, end_time: DateTimeTimeZone, availability_view_interval: Option<i64>) -> Page<ScheduleInformation>, List = GetSchedule @ Mailbox;
+            /// List the tenant's rooms, or those of one room list (by its email address).
+            fn list_rooms(room_list: Option<String>, query: Query) -> Page<Room>, List = ListRooms;
+            /// List the tenant's room lists.
+            fn list_room_lists(query: Query) -> Page<RoomList>, List = ListRoomLists;
+            // ---- group calendars
+            /// List a group calendar's events.
+            fn list_group_events(group_id: Id, query: Query) -> Page<Event>, List = ListGroupEvents;
+            /// Get one event of a group calendar.
+            fn get_group_event(group_id: Id, event_id: Id, query: Query) -> Event, Item = GetGroupEvent;
+            /// Create an event in a group calendar.
+            fn create_group_event(group_id: Id, event: Event) -> Event, Item = CreateGroupEvent;
+            /// Update a group event; only the properties set are sent.
+            fn update_group_event(group_id: Id, event_id: Id, event: Event) -> Event, Item = UpdateGroupEvent;
+            /// Delete a group event.
+            fn delete_group_event(group_id: Id, event_id: Id) -> (), Empty = DeleteGroupEvent;
+            /// A group calendar's view between `start` and `end`, recurring series expanded.
+            fn list_group_calendar_view(group_id: Id, start: DateTime, end: DateTime, query: Query) -> Page<Event>, List = ListGroupCalendarView;
         }
     };
 }

@@ -174,5 +174,6 @@ pub fn all() -> Vec<Case> {
         ),
     ];
     cases.extend(super::cases_mail::all());
+    cases.extend(super::cases_calendar::all());
     cases
 }

@@ -3,6 +3,7 @@
 
 #[macro_use]
 pub mod cases;
+pub mod cases_calendar;
 pub mod cases_mail;
 pub mod docs;
 

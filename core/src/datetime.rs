@@ -1,0 +1,176 @@
+//! An instant as calendar windows take it: RFC 3339 with an offset (`2026-03-15T09:00:00Z`,
+//! `2026-03-15T10:00:00+01:00`). A time without an offset is refused rather than guessed: its
+//! meaning depends on a time zone the caller did not name.
+
+use crate::error::Error;
+
+/// A checked RFC 3339 date-time with an offset, kept as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct DateTime {
+    text: String,
+    /// Seconds since the Unix epoch (UTC), for ordering windows.
+    epoch: i64,
+}
+
+impl DateTime {
+    /// Parses `text`; errors name `param`.
+    pub fn parse(param: &str, text: &str) -> Result<Self, Error> {
+        let epoch = epoch_seconds(text.trim()).map_err(|why| Error::invalid(param, why))?;
+        Ok(DateTime { text: text.trim().to_string(), epoch })
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Seconds since 1970-01-01T00:00:00Z.
+    pub fn epoch_seconds(&self) -> i64 {
+        self.epoch
+    }
+}
+
+impl std::fmt::Display for DateTime {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl std::str::FromStr for DateTime {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        DateTime::parse("date_time", s)
+    }
+}
+
+impl TryFrom<&str> for DateTime {
+    type Error = Error;
+    fn try_from(s: &str) -> Result<Self, Error> {
+        s.parse()
+    }
+}
+
+impl serde::Serialize for DateTime {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.text)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DateTime {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        let epoch = epoch_seconds(text.trim()).map_err(serde::de::Error::custom)?;
+        Ok(DateTime { text: text.trim().to_string(), epoch })
+    }
+}
+
+/// Seconds since the epoch of a date-time without offset (`DateTimeTimeZone.dateTime`, read as
+/// if it were UTC): for ordering two times of the same zone.
+pub(crate) fn naive_seconds(text: &str) -> Result<i64, String> {
+    if text.ends_with(['Z', 'z']) || text.get(19..).is_some_and(|rest| rest.contains(['+', '-'])) {
+        return Err(format!("{text:?} must not carry an offset: the time zone goes in time_zone"));
+    }
+    epoch_seconds(&format!("{text}Z"))
+}
+
+/// `YYYY-MM-DD`, as recurrence ranges give dates.
+pub(crate) fn check_date(text: &str) -> Result<(), String> {
+    if text.len() != 10 {
+        return Err(format!("{text:?} is not a date such as 2026-03-15"));
+    }
+    epoch_seconds(&format!("{text}T00:00:00Z")).map(drop)
+}
+
+/// Both ends of a window, checked in order: `end` must come after `start`.
+pub(crate) fn check_window(start: &DateTime, end: &DateTime) -> Result<(), Error> {
+    if end.epoch <= start.epoch {
+        return Err(Error::invalid("end", format!("must be after start ({start})")));
+    }
+    Ok(())
+}
+
+fn digits(s: &str, at: usize, n: usize) -> Result<i64, String> {
+    let part = s.get(at..at + n).filter(|p| p.bytes().all(|b| b.is_ascii_digit()));
+    part.and_then(|p| p.parse().ok())
+        .ok_or_else(|| format!("{s:?} is not an RFC 3339 date-time such as 2026-03-15T09:00:00Z"))
+}
+
+/// `YYYY-MM-DDTHH:MM[:SS[.fraction]](Z|±HH:MM)` -> seconds since the epoch.
+fn epoch_seconds(s: &str) -> Result<i64, String> {
+    let bad = || format!("{s:?} is not an RFC 3339 date-time such as 2026-03-15T09:00:00Z");
+    let b = s.as_bytes();
+    if b.len() < 16 || b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't' | b' ') || b[13] != b':' {
+        return Err(bad());
+    }
+    let (year, month, day) = (digits(s, 0, 4)?, digits(s, 5, 2)?, digits(s, 8, 2)?);
+    let (hour, minute) = (digits(s, 11, 2)?, digits(s, 14, 2)?);
+    let mut i = 16;
+    let mut second = 0;
+    if b.get(i) == Some(&b':') {
+        second = digits(s, i + 1, 2)?;
+        i += 3;
+        if b.get(i) == Some(&b'.') {
+            i += 1;
+            let start = i;
+            while b.get(i).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+            }
+            if i == start {
+                return Err(bad());
+            }
+        }
+    }
+    let offset = match b.get(i) {
+        Some(b'Z' | b'z') if i + 1 == b.len() => 0,
+        Some(sign @ (b'+' | b'-')) if i + 6 == b.len() && b[i + 3] == b':' => {
+            let (h, m) = (digits(s, i + 1, 2)?, digits(s, i + 4, 2)?);
+            if h > 23 || m > 59 {
+                return Err(bad());
+            }
+            let minutes = h * 60 + m;
+            if *sign == b'+' {
+                minutes
+            } else {
+                -minutes
+            }
+        }
+        None => return Err(format!("{s:?} has no offset: add Z (UTC) or one such as +01:00")),
+        _ => return Err(bad()),
+    };
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let month_days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    if !(1..=12).contains(&month) || day < 1 || day > month_days[(month - 1) as usize] {
+        return Err(format!("{s:?} names a day that does not exist"));
+    }
+    if hour > 23 || minute > 59 || second > 60 {
+        return Err(bad());
+    }
+    Ok(days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second - offset * 60)
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_and_fractions() {
+        assert_eq!(epoch_seconds("1970-01-01T00:00:00Z"), Ok(0));
+        assert_eq!(epoch_seconds("1970-01-01T01:00:00+01:00"), Ok(0));
+        assert_eq!(epoch_seconds("2000-03-01T00:00:00.1234567Z"), Ok(951_868_800));
+        assert_eq!(epoch_seconds("2026-11-28T22:00Z"), Ok(1_795_903_200));
+        assert!(epoch_seconds("2026-11-28T22:00:00").unwrap_err().contains("no offset"));
+        assert!(epoch_seconds("2026-02-29T00:00:00Z").unwrap_err().contains("does not exist"));
+        for bad in ["", "2026-1-1T00:00Z", "2026-11-28T25:00Z", "2026-11-28T22:00:00+1:00", "x026-11-28T22:00Z"] {
+            assert!(epoch_seconds(bad).is_err(), "{bad:?}");
+        }
+    }
+}
