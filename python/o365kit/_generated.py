@@ -10,7 +10,7 @@ from ._model import Model, Photo, _to_wire
 if TYPE_CHECKING:
     from ._client import AsyncPager, Pager
 
-__all__ = ['EmailAddress', 'Recipient', 'ItemBody', 'Group', 'User', 'DirectoryObject', 'Conversation', 'ConversationThread', 'Post', 'Attachment', 'DateTimeTimeZone', 'LocaleInfo', 'TimeZoneInformation', 'TimeZoneBase', 'WorkingHours', 'Message', 'InternetMessageHeader', 'FollowupFlag', 'Mention', 'MentionsPreview', 'MailFolder', 'MailboxSettings', 'AutomaticRepliesSetting', 'InferenceClassificationOverride', 'MailTips', 'AutomaticRepliesMailTips', 'MailTipsError', 'MessageRule', 'MessageRulePredicates', 'SizeRange', 'MessageRuleActions']
+__all__ = ['EmailAddress', 'Recipient', 'ItemBody', 'Group', 'User', 'DirectoryObject', 'Conversation', 'ConversationThread', 'Post', 'Attachment', 'DateTimeTimeZone', 'LocaleInfo', 'TimeZoneInformation', 'TimeZoneBase', 'WorkingHours', 'Message', 'InternetMessageHeader', 'FollowupFlag', 'Mention', 'MentionsPreview', 'MailFolder', 'MailboxSettings', 'AutomaticRepliesSetting', 'InferenceClassificationOverride', 'MailTips', 'AutomaticRepliesMailTips', 'MailTipsError', 'MessageRule', 'MessageRulePredicates', 'SizeRange', 'MessageRuleActions', 'Event', 'Location', 'PhysicalAddress', 'OutlookGeoCoordinates', 'Attendee', 'AttendeeBase', 'ResponseStatus', 'TimeSlot', 'PatternedRecurrence', 'RecurrencePattern', 'RecurrenceRange', 'OnlineMeetingInfo', 'Calendar', 'CalendarGroup', 'CalendarPermission', 'Reminder', 'MeetingTimeSuggestionsResult', 'MeetingTimeSuggestion', 'AttendeeAvailability', 'TimeConstraint', 'LocationConstraint', 'LocationConstraintItem', 'ScheduleInformation', 'ScheduleItem', 'FreeBusyError', 'Room', 'RoomList']
 
 
 class EmailAddress(Model):
@@ -373,6 +373,293 @@ class MessageRuleActions(Model):
     stop_processing_rules: Optional[bool]
     _fields = {'assign_categories': ('assignCategories', 'Vec<String>'), 'copy_to_folder': ('copyToFolder', 'String'), 'delete': ('delete', 'bool'), 'forward_as_attachment_to': ('forwardAsAttachmentTo', 'Vec<Recipient>'), 'forward_to': ('forwardTo', 'Vec<Recipient>'), 'mark_as_read': ('markAsRead', 'bool'), 'mark_importance': ('markImportance', 'String'), 'move_to_folder': ('moveToFolder', 'String'), 'permanent_delete': ('permanentDelete', 'bool'), 'redirect_to': ('redirectTo', 'Vec<Recipient>'), 'stop_processing_rules': ('stopProcessingRules', 'bool')}
 
+class Event(Model):
+    __slots__ = ()
+    id: Optional[str]
+    created_date_time: Optional[datetime]
+    last_modified_date_time: Optional[datetime]
+    change_key: Optional[str]
+    categories: Optional[List[str]]
+    transaction_id: Optional[str]
+    original_start_time_zone: Optional[str]
+    original_end_time_zone: Optional[str]
+    i_cal_u_id: Optional[str]
+    uid: Optional[str]
+    reminder_minutes_before_start: Optional[int]
+    is_reminder_on: Optional[bool]
+    has_attachments: Optional[bool]
+    subject: Optional[str]
+    body: Optional["ItemBody"]
+    body_preview: Optional[str]
+    importance: Optional[str]
+    sensitivity: Optional[str]
+    start: Optional["DateTimeTimeZone"]
+    original_start: Optional[str]
+    end: Optional["DateTimeTimeZone"]
+    location: Optional["Location"]
+    locations: Optional[List["Location"]]
+    is_all_day: Optional[bool]
+    is_cancelled: Optional[bool]
+    is_draft: Optional[bool]
+    is_organizer: Optional[bool]
+    is_online_meeting: Optional[bool]
+    online_meeting_provider: Optional[str]
+    online_meeting: Optional["OnlineMeetingInfo"]
+    online_meeting_url: Optional[str]
+    recurrence: Optional["PatternedRecurrence"]
+    response_requested: Optional[bool]
+    series_master_id: Optional[str]
+    show_as: Optional[str]
+    type_: Optional[str]
+    attendees: Optional[List["Attendee"]]
+    organizer: Optional["Recipient"]
+    web_link: Optional[str]
+    response_status: Optional["ResponseStatus"]
+    allow_new_time_proposals: Optional[bool]
+    hide_attendees: Optional[bool]
+    attachments: Optional[List["Attachment"]]
+    _fields = {'id': ('id', 'String'), 'created_date_time': ('createdDateTime', 'DateTime'), 'last_modified_date_time': ('lastModifiedDateTime', 'DateTime'), 'change_key': ('changeKey', 'String'), 'categories': ('categories', 'Vec<String>'), 'transaction_id': ('transactionId', 'String'), 'original_start_time_zone': ('originalStartTimeZone', 'String'), 'original_end_time_zone': ('originalEndTimeZone', 'String'), 'i_cal_u_id': ('iCalUId', 'String'), 'uid': ('uid', 'String'), 'reminder_minutes_before_start': ('reminderMinutesBeforeStart', 'i64'), 'is_reminder_on': ('isReminderOn', 'bool'), 'has_attachments': ('hasAttachments', 'bool'), 'subject': ('subject', 'String'), 'body': ('body', 'ItemBody'), 'body_preview': ('bodyPreview', 'String'), 'importance': ('importance', 'String'), 'sensitivity': ('sensitivity', 'String'), 'start': ('start', 'DateTimeTimeZone'), 'original_start': ('originalStart', 'String'), 'end': ('end', 'DateTimeTimeZone'), 'location': ('location', 'Location'), 'locations': ('locations', 'Vec<Location>'), 'is_all_day': ('isAllDay', 'bool'), 'is_cancelled': ('isCancelled', 'bool'), 'is_draft': ('isDraft', 'bool'), 'is_organizer': ('isOrganizer', 'bool'), 'is_online_meeting': ('isOnlineMeeting', 'bool'), 'online_meeting_provider': ('onlineMeetingProvider', 'String'), 'online_meeting': ('onlineMeeting', 'OnlineMeetingInfo'), 'online_meeting_url': ('onlineMeetingUrl', 'String'), 'recurrence': ('recurrence', 'PatternedRecurrence'), 'response_requested': ('responseRequested', 'bool'), 'series_master_id': ('seriesMasterId', 'String'), 'show_as': ('showAs', 'String'), 'type_': ('type', 'String'), 'attendees': ('attendees', 'Vec<Attendee>'), 'organizer': ('organizer', 'Recipient'), 'web_link': ('webLink', 'String'), 'response_status': ('responseStatus', 'ResponseStatus'), 'allow_new_time_proposals': ('allowNewTimeProposals', 'bool'), 'hide_attendees': ('hideAttendees', 'bool'), 'attachments': ('attachments', 'Vec<Attachment>')}
+
+class Location(Model):
+    __slots__ = ()
+    display_name: Optional[str]
+    location_email_address: Optional[str]
+    location_uri: Optional[str]
+    location_type: Optional[str]
+    unique_id: Optional[str]
+    unique_id_type: Optional[str]
+    address: Optional["PhysicalAddress"]
+    coordinates: Optional["OutlookGeoCoordinates"]
+    _fields = {'display_name': ('displayName', 'String'), 'location_email_address': ('locationEmailAddress', 'String'), 'location_uri': ('locationUri', 'String'), 'location_type': ('locationType', 'String'), 'unique_id': ('uniqueId', 'String'), 'unique_id_type': ('uniqueIdType', 'String'), 'address': ('address', 'PhysicalAddress'), 'coordinates': ('coordinates', 'OutlookGeoCoordinates')}
+
+class PhysicalAddress(Model):
+    __slots__ = ()
+    street: Optional[str]
+    city: Optional[str]
+    state: Optional[str]
+    country_or_region: Optional[str]
+    postal_code: Optional[str]
+    _fields = {'street': ('street', 'String'), 'city': ('city', 'String'), 'state': ('state', 'String'), 'country_or_region': ('countryOrRegion', 'String'), 'postal_code': ('postalCode', 'String')}
+
+class OutlookGeoCoordinates(Model):
+    __slots__ = ()
+    latitude: Optional[float]
+    longitude: Optional[float]
+    altitude: Optional[float]
+    accuracy: Optional[float]
+    altitude_accuracy: Optional[float]
+    _fields = {'latitude': ('latitude', 'f64'), 'longitude': ('longitude', 'f64'), 'altitude': ('altitude', 'f64'), 'accuracy': ('accuracy', 'f64'), 'altitude_accuracy': ('altitudeAccuracy', 'f64')}
+
+class Attendee(Model):
+    __slots__ = ()
+    type_: Optional[str]
+    email_address: Optional["EmailAddress"]
+    status: Optional["ResponseStatus"]
+    proposed_new_time: Optional["TimeSlot"]
+    _fields = {'type_': ('type', 'String'), 'email_address': ('emailAddress', 'EmailAddress'), 'status': ('status', 'ResponseStatus'), 'proposed_new_time': ('proposedNewTime', 'TimeSlot')}
+
+class AttendeeBase(Model):
+    __slots__ = ()
+    type_: Optional[str]
+    email_address: Optional["EmailAddress"]
+    _fields = {'type_': ('type', 'String'), 'email_address': ('emailAddress', 'EmailAddress')}
+
+class ResponseStatus(Model):
+    __slots__ = ()
+    response: Optional[str]
+    time: Optional[str]
+    _fields = {'response': ('response', 'String'), 'time': ('time', 'String')}
+
+class TimeSlot(Model):
+    __slots__ = ()
+    start: Optional["DateTimeTimeZone"]
+    end: Optional["DateTimeTimeZone"]
+    _fields = {'start': ('start', 'DateTimeTimeZone'), 'end': ('end', 'DateTimeTimeZone')}
+
+class PatternedRecurrence(Model):
+    __slots__ = ()
+    pattern: Optional["RecurrencePattern"]
+    range: Optional["RecurrenceRange"]
+    _fields = {'pattern': ('pattern', 'RecurrencePattern'), 'range': ('range', 'RecurrenceRange')}
+
+class RecurrencePattern(Model):
+    __slots__ = ()
+    type_: Optional[str]
+    interval: Optional[int]
+    month: Optional[int]
+    day_of_month: Optional[int]
+    days_of_week: Optional[List[str]]
+    first_day_of_week: Optional[str]
+    index: Optional[str]
+    _fields = {'type_': ('type', 'String'), 'interval': ('interval', 'i64'), 'month': ('month', 'i64'), 'day_of_month': ('dayOfMonth', 'i64'), 'days_of_week': ('daysOfWeek', 'Vec<String>'), 'first_day_of_week': ('firstDayOfWeek', 'String'), 'index': ('index', 'String')}
+
+class RecurrenceRange(Model):
+    __slots__ = ()
+    type_: Optional[str]
+    start_date: Optional[str]
+    end_date: Optional[str]
+    recurrence_time_zone: Optional[str]
+    number_of_occurrences: Optional[int]
+    _fields = {'type_': ('type', 'String'), 'start_date': ('startDate', 'String'), 'end_date': ('endDate', 'String'), 'recurrence_time_zone': ('recurrenceTimeZone', 'String'), 'number_of_occurrences': ('numberOfOccurrences', 'i64')}
+
+class OnlineMeetingInfo(Model):
+    __slots__ = ()
+    join_url: Optional[str]
+    conference_id: Optional[str]
+    toll_number: Optional[str]
+    toll_free_numbers: Optional[List[str]]
+    quick_dial: Optional[str]
+    phones: Optional[List[Any]]
+    _fields = {'join_url': ('joinUrl', 'String'), 'conference_id': ('conferenceId', 'String'), 'toll_number': ('tollNumber', 'String'), 'toll_free_numbers': ('tollFreeNumbers', 'Vec<String>'), 'quick_dial': ('quickDial', 'String'), 'phones': ('phones', 'Vec<serde_json::Value>')}
+
+class Calendar(Model):
+    __slots__ = ()
+    id: Optional[str]
+    name: Optional[str]
+    color: Optional[str]
+    hex_color: Optional[str]
+    is_default_calendar: Optional[bool]
+    change_key: Optional[str]
+    can_share: Optional[bool]
+    can_view_private_items: Optional[bool]
+    can_edit: Optional[bool]
+    is_removable: Optional[bool]
+    is_tallying_responses: Optional[bool]
+    allowed_online_meeting_providers: Optional[List[str]]
+    default_online_meeting_provider: Optional[str]
+    owner: Optional["EmailAddress"]
+    _fields = {'id': ('id', 'String'), 'name': ('name', 'String'), 'color': ('color', 'String'), 'hex_color': ('hexColor', 'String'), 'is_default_calendar': ('isDefaultCalendar', 'bool'), 'change_key': ('changeKey', 'String'), 'can_share': ('canShare', 'bool'), 'can_view_private_items': ('canViewPrivateItems', 'bool'), 'can_edit': ('canEdit', 'bool'), 'is_removable': ('isRemovable', 'bool'), 'is_tallying_responses': ('isTallyingResponses', 'bool'), 'allowed_online_meeting_providers': ('allowedOnlineMeetingProviders', 'Vec<String>'), 'default_online_meeting_provider': ('defaultOnlineMeetingProvider', 'String'), 'owner': ('owner', 'EmailAddress')}
+
+class CalendarGroup(Model):
+    __slots__ = ()
+    id: Optional[str]
+    name: Optional[str]
+    class_id: Optional[str]
+    change_key: Optional[str]
+    _fields = {'id': ('id', 'String'), 'name': ('name', 'String'), 'class_id': ('classId', 'String'), 'change_key': ('changeKey', 'String')}
+
+class CalendarPermission(Model):
+    __slots__ = ()
+    id: Optional[str]
+    email_address: Optional["EmailAddress"]
+    is_removable: Optional[bool]
+    is_inside_organization: Optional[bool]
+    role: Optional[str]
+    allowed_roles: Optional[List[str]]
+    _fields = {'id': ('id', 'String'), 'email_address': ('emailAddress', 'EmailAddress'), 'is_removable': ('isRemovable', 'bool'), 'is_inside_organization': ('isInsideOrganization', 'bool'), 'role': ('role', 'String'), 'allowed_roles': ('allowedRoles', 'Vec<String>')}
+
+class Reminder(Model):
+    __slots__ = ()
+    event_id: Optional[str]
+    event_start_time: Optional["DateTimeTimeZone"]
+    event_end_time: Optional["DateTimeTimeZone"]
+    change_key: Optional[str]
+    event_subject: Optional[str]
+    event_location: Optional["Location"]
+    event_web_link: Optional[str]
+    reminder_fire_time: Optional["DateTimeTimeZone"]
+    _fields = {'event_id': ('eventId', 'String'), 'event_start_time': ('eventStartTime', 'DateTimeTimeZone'), 'event_end_time': ('eventEndTime', 'DateTimeTimeZone'), 'change_key': ('changeKey', 'String'), 'event_subject': ('eventSubject', 'String'), 'event_location': ('eventLocation', 'Location'), 'event_web_link': ('eventWebLink', 'String'), 'reminder_fire_time': ('reminderFireTime', 'DateTimeTimeZone')}
+
+class MeetingTimeSuggestionsResult(Model):
+    __slots__ = ()
+    meeting_time_suggestions: Optional[List["MeetingTimeSuggestion"]]
+    empty_suggestions_reason: Optional[str]
+    _fields = {'meeting_time_suggestions': ('meetingTimeSuggestions', 'Vec<MeetingTimeSuggestion>'), 'empty_suggestions_reason': ('emptySuggestionsReason', 'String')}
+
+class MeetingTimeSuggestion(Model):
+    __slots__ = ()
+    confidence: Optional[float]
+    order: Optional[int]
+    organizer_availability: Optional[str]
+    suggestion_reason: Optional[str]
+    meeting_time_slot: Optional["TimeSlot"]
+    attendee_availability: Optional[List["AttendeeAvailability"]]
+    locations: Optional[List["Location"]]
+    _fields = {'confidence': ('confidence', 'f64'), 'order': ('order', 'i64'), 'organizer_availability': ('organizerAvailability', 'String'), 'suggestion_reason': ('suggestionReason', 'String'), 'meeting_time_slot': ('meetingTimeSlot', 'TimeSlot'), 'attendee_availability': ('attendeeAvailability', 'Vec<AttendeeAvailability>'), 'locations': ('locations', 'Vec<Location>')}
+
+class AttendeeAvailability(Model):
+    __slots__ = ()
+    attendee: Optional["AttendeeBase"]
+    availability: Optional[str]
+    _fields = {'attendee': ('attendee', 'AttendeeBase'), 'availability': ('availability', 'String')}
+
+class TimeConstraint(Model):
+    __slots__ = ()
+    activity_domain: Optional[str]
+    time_slots: Optional[List["TimeSlot"]]
+    _fields = {'activity_domain': ('activityDomain', 'String'), 'time_slots': ('timeSlots', 'Vec<TimeSlot>')}
+
+class LocationConstraint(Model):
+    __slots__ = ()
+    is_required: Optional[bool]
+    suggest_location: Optional[bool]
+    locations: Optional[List["LocationConstraintItem"]]
+    _fields = {'is_required': ('isRequired', 'bool'), 'suggest_location': ('suggestLocation', 'bool'), 'locations': ('locations', 'Vec<LocationConstraintItem>')}
+
+class LocationConstraintItem(Model):
+    __slots__ = ()
+    display_name: Optional[str]
+    location_email_address: Optional[str]
+    resolve_availability: Optional[bool]
+    _fields = {'display_name': ('displayName', 'String'), 'location_email_address': ('locationEmailAddress', 'String'), 'resolve_availability': ('resolveAvailability', 'bool')}
+
+class ScheduleInformation(Model):
+    __slots__ = ()
+    schedule_id: Optional[str]
+    availability_view: Optional[str]
+    schedule_items: Optional[List["ScheduleItem"]]
+    working_hours: Optional["WorkingHours"]
+    error: Optional["FreeBusyError"]
+    _fields = {'schedule_id': ('scheduleId', 'String'), 'availability_view': ('availabilityView', 'String'), 'schedule_items': ('scheduleItems', 'Vec<ScheduleItem>'), 'working_hours': ('workingHours', 'WorkingHours'), 'error': ('error', 'FreeBusyError')}
+
+class ScheduleItem(Model):
+    __slots__ = ()
+    start: Optional["DateTimeTimeZone"]
+    end: Optional["DateTimeTimeZone"]
+    is_private: Optional[bool]
+    status: Optional[str]
+    subject: Optional[str]
+    location: Optional[str]
+    _fields = {'start': ('start', 'DateTimeTimeZone'), 'end': ('end', 'DateTimeTimeZone'), 'is_private': ('isPrivate', 'bool'), 'status': ('status', 'String'), 'subject': ('subject', 'String'), 'location': ('location', 'String')}
+
+class FreeBusyError(Model):
+    __slots__ = ()
+    message: Optional[str]
+    response_code: Optional[str]
+    _fields = {'message': ('message', 'String'), 'response_code': ('responseCode', 'String')}
+
+class Room(Model):
+    __slots__ = ()
+    id: Optional[str]
+    display_name: Optional[str]
+    email_address: Optional[str]
+    address: Optional["PhysicalAddress"]
+    geo_coordinates: Optional["OutlookGeoCoordinates"]
+    phone: Optional[str]
+    nickname: Optional[str]
+    building: Optional[str]
+    floor_number: Optional[int]
+    floor_label: Optional[str]
+    label: Optional[str]
+    capacity: Optional[int]
+    booking_type: Optional[str]
+    audio_device_name: Optional[str]
+    video_device_name: Optional[str]
+    display_device_name: Optional[str]
+    is_wheel_chair_accessible: Optional[bool]
+    tags: Optional[List[str]]
+    _fields = {'id': ('id', 'String'), 'display_name': ('displayName', 'String'), 'email_address': ('emailAddress', 'String'), 'address': ('address', 'PhysicalAddress'), 'geo_coordinates': ('geoCoordinates', 'OutlookGeoCoordinates'), 'phone': ('phone', 'String'), 'nickname': ('nickname', 'String'), 'building': ('building', 'String'), 'floor_number': ('floorNumber', 'i64'), 'floor_label': ('floorLabel', 'String'), 'label': ('label', 'String'), 'capacity': ('capacity', 'i64'), 'booking_type': ('bookingType', 'String'), 'audio_device_name': ('audioDeviceName', 'String'), 'video_device_name': ('videoDeviceName', 'String'), 'display_device_name': ('displayDeviceName', 'String'), 'is_wheel_chair_accessible': ('isWheelChairAccessible', 'bool'), 'tags': ('tags', 'Vec<String>')}
+
+class RoomList(Model):
+    __slots__ = ()
+    id: Optional[str]
+    display_name: Optional[str]
+    email_address: Optional[str]
+    address: Optional["PhysicalAddress"]
+    geo_coordinates: Optional["OutlookGeoCoordinates"]
+    phone: Optional[str]
+    _fields = {'id': ('id', 'String'), 'display_name': ('displayName', 'String'), 'email_address': ('emailAddress', 'String'), 'address': ('address', 'PhysicalAddress'), 'geo_coordinates': ('geoCoordinates', 'OutlookGeoCoordinates'), 'phone': ('phone', 'String')}
+
 
 def _query(**options: Any) -> Dict[str, Any]:
     return {k: v for k, v in options.items() if v is not None}
@@ -715,6 +1002,198 @@ class _Operations:
         """The time zones Outlook supports: Windows names, or IANA with `standard` "iana"."""
         return self._list('list_supported_time_zones', TimeZoneInformation, {'standard': standard, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
 
+    def list_events(self, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "Pager[Event]":  # noqa: E501
+        """List the events of the mailbox's calendars (series masters and single events)."""
+        return self._list('list_events', Event, {'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    def list_calendar_events(self, calendar_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "Pager[Event]":  # noqa: E501
+        """List the events of one calendar."""
+        return self._list('list_calendar_events', Event, {'calendar_id': calendar_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    def get_event(self, event_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "Event":  # noqa: E501
+        """Get one event."""
+        return self._item('get_event', Event, {'event_id': event_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+
+    def create_event(self, event: Union["Event", Dict[str, Any]]) -> "Event":  # noqa: E501
+        """Create an event in the default calendar; attendees get a meeting request."""
+        return self._item('create_event', Event, {'event': _body(event)})  # type: ignore[attr-defined]
+
+    def create_calendar_event(self, calendar_id: str, event: Union["Event", Dict[str, Any]]) -> "Event":  # noqa: E501
+        """Create an event in a calendar."""
+        return self._item('create_calendar_event', Event, {'calendar_id': calendar_id, 'event': _body(event)})  # type: ignore[attr-defined]
+
+    def update_event(self, event_id: str, event: Union["Event", Dict[str, Any]]) -> "Event":  # noqa: E501
+        """Update an event; only the properties set are sent."""
+        return self._item('update_event', Event, {'event_id': event_id, 'event': _body(event)})  # type: ignore[attr-defined]
+
+    def delete_event(self, event_id: str) -> None:  # noqa: E501
+        """Delete an event."""
+        self._empty('delete_event', {'event_id': event_id})  # type: ignore[attr-defined]
+
+    def list_calendar_view(self, start: Union[datetime, str], end: Union[datetime, str], *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "Pager[Event]":  # noqa: E501
+        """The occurrences, exceptions and single events between `start` and `end`, recurring series expanded."""
+        return self._list('list_calendar_view', Event, {'start': _body(start), 'end': _body(end), 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    def list_calendar_view_of(self, calendar_id: str, start: Union[datetime, str], end: Union[datetime, str], *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "Pager[Event]":  # noqa: E501
+        """One calendar's view between `start` and `end`."""
+        return self._list('list_calendar_view_of', Event, {'calendar_id': calendar_id, 'start': _body(start), 'end': _body(end), 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    def list_event_instances(self, event_id: str, start: Union[datetime, str], end: Union[datetime, str], *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "Pager[Event]":  # noqa: E501
+        """The occurrences and exceptions of a series between `start` and `end`."""
+        return self._list('list_event_instances', Event, {'event_id': event_id, 'start': _body(start), 'end': _body(end), 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    def accept_event(self, event_id: str, comment: Optional[str] = None, send_response: Optional[bool] = None) -> None:  # noqa: E501
+        """Accept a meeting request (a group calendar's events cannot be answered: Graph's 400 ErrorInvalidRequest)."""
+        self._empty('accept_event', {'event_id': event_id, 'comment': comment, 'send_response': send_response})  # type: ignore[attr-defined]
+
+    def tentatively_accept_event(self, event_id: str, comment: Optional[str] = None, send_response: Optional[bool] = None, proposed_new_time: Optional[Union["TimeSlot", Dict[str, Any]]] = None) -> None:  # noqa: E501
+        """Tentatively accept, optionally proposing a new time."""
+        self._empty('tentatively_accept_event', {'event_id': event_id, 'comment': comment, 'send_response': send_response, 'proposed_new_time': _body(proposed_new_time)})  # type: ignore[attr-defined]
+
+    def decline_event(self, event_id: str, comment: Optional[str] = None, send_response: Optional[bool] = None, proposed_new_time: Optional[Union["TimeSlot", Dict[str, Any]]] = None) -> None:  # noqa: E501
+        """Decline, optionally proposing a new time."""
+        self._empty('decline_event', {'event_id': event_id, 'comment': comment, 'send_response': send_response, 'proposed_new_time': _body(proposed_new_time)})  # type: ignore[attr-defined]
+
+    def forward_event(self, event_id: str, to_recipients: Sequence[Union[str, "Recipient", Dict[str, Any]]], comment: Optional[str] = None) -> None:  # noqa: E501
+        """Forward a meeting request to more people."""
+        self._empty('forward_event', {'event_id': event_id, 'to_recipients': _body(to_recipients), 'comment': comment})  # type: ignore[attr-defined]
+
+    def cancel_event(self, event_id: str, comment: Optional[str] = None) -> None:  # noqa: E501
+        """Cancel a meeting you organize; attendees are told, with the comment."""
+        self._empty('cancel_event', {'event_id': event_id, 'comment': comment})  # type: ignore[attr-defined]
+
+    def reminder_view(self, start: Union[datetime, str], end: Union[datetime, str], *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "Pager[Reminder]":  # noqa: E501
+        """The reminders due between `start` and `end`."""
+        return self._list('reminder_view', Reminder, {'start': _body(start), 'end': _body(end), 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    def snooze_reminder(self, event_id: str, new_reminder_time: Union["DateTimeTimeZone", Dict[str, Any]]) -> None:  # noqa: E501
+        """Snooze an event's reminder until a new time."""
+        self._empty('snooze_reminder', {'event_id': event_id, 'new_reminder_time': _body(new_reminder_time)})  # type: ignore[attr-defined]
+
+    def dismiss_reminder(self, event_id: str) -> None:  # noqa: E501
+        """Dismiss an event's reminder."""
+        self._empty('dismiss_reminder', {'event_id': event_id})  # type: ignore[attr-defined]
+
+    def list_event_attachments(self, event_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "Pager[Attachment]":  # noqa: E501
+        """List an event's attachments."""
+        return self._list('list_event_attachments', Attachment, {'event_id': event_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    def get_event_attachment(self, event_id: str, attachment_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "Attachment":  # noqa: E501
+        """Get one attachment of an event."""
+        return self._item('get_event_attachment', Attachment, {'event_id': event_id, 'attachment_id': attachment_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+
+    def add_event_attachment(self, event_id: str, attachment: Union["Attachment", Dict[str, Any]]) -> "Attachment":  # noqa: E501
+        """Attach a file (at most 3 MB), an item or a reference to an event."""
+        return self._item('add_event_attachment', Attachment, {'event_id': event_id, 'attachment': _body(attachment)})  # type: ignore[attr-defined]
+
+    def delete_event_attachment(self, event_id: str, attachment_id: str) -> None:  # noqa: E501
+        """Remove an attachment from an event."""
+        self._empty('delete_event_attachment', {'event_id': event_id, 'attachment_id': attachment_id})  # type: ignore[attr-defined]
+
+    def list_calendars(self, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "Pager[Calendar]":  # noqa: E501
+        """List the mailbox's calendars."""
+        return self._list('list_calendars', Calendar, {'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    def get_calendar(self, calendar_id: Optional[str] = None, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "Calendar":  # noqa: E501
+        """Get a calendar, or the default calendar when no id is given."""
+        return self._item('get_calendar', Calendar, {'calendar_id': _body(calendar_id), 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+
+    def create_calendar(self, calendar: Union["Calendar", Dict[str, Any]]) -> "Calendar":  # noqa: E501
+        """Create a calendar."""
+        return self._item('create_calendar', Calendar, {'calendar': _body(calendar)})  # type: ignore[attr-defined]
+
+    def update_calendar(self, calendar_id: str, calendar: Union["Calendar", Dict[str, Any]]) -> "Calendar":  # noqa: E501
+        """Update a calendar (name, color); only the properties set are sent."""
+        return self._item('update_calendar', Calendar, {'calendar_id': calendar_id, 'calendar': _body(calendar)})  # type: ignore[attr-defined]
+
+    def delete_calendar(self, calendar_id: str) -> None:  # noqa: E501
+        """Delete a calendar and its events."""
+        self._empty('delete_calendar', {'calendar_id': calendar_id})  # type: ignore[attr-defined]
+
+    def list_calendar_groups(self, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "Pager[CalendarGroup]":  # noqa: E501
+        """List the calendar groups."""
+        return self._list('list_calendar_groups', CalendarGroup, {'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    def get_calendar_group(self, calendar_group_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "CalendarGroup":  # noqa: E501
+        """Get a calendar group."""
+        return self._item('get_calendar_group', CalendarGroup, {'calendar_group_id': calendar_group_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+
+    def create_calendar_group(self, calendar_group: Union["CalendarGroup", Dict[str, Any]]) -> "CalendarGroup":  # noqa: E501
+        """Create a calendar group."""
+        return self._item('create_calendar_group', CalendarGroup, {'calendar_group': _body(calendar_group)})  # type: ignore[attr-defined]
+
+    def update_calendar_group(self, calendar_group_id: str, calendar_group: Union["CalendarGroup", Dict[str, Any]]) -> "CalendarGroup":  # noqa: E501
+        """Rename a calendar group."""
+        return self._item('update_calendar_group', CalendarGroup, {'calendar_group_id': calendar_group_id, 'calendar_group': _body(calendar_group)})  # type: ignore[attr-defined]
+
+    def delete_calendar_group(self, calendar_group_id: str) -> None:  # noqa: E501
+        """Delete a calendar group."""
+        self._empty('delete_calendar_group', {'calendar_group_id': calendar_group_id})  # type: ignore[attr-defined]
+
+    def list_calendar_group_calendars(self, calendar_group_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "Pager[Calendar]":  # noqa: E501
+        """List the calendars of a calendar group."""
+        return self._list('list_calendar_group_calendars', Calendar, {'calendar_group_id': calendar_group_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    def create_calendar_group_calendar(self, calendar_group_id: str, calendar: Union["Calendar", Dict[str, Any]]) -> "Calendar":  # noqa: E501
+        """Create a calendar in a calendar group."""
+        return self._item('create_calendar_group_calendar', Calendar, {'calendar_group_id': calendar_group_id, 'calendar': _body(calendar)})  # type: ignore[attr-defined]
+
+    def list_calendar_permissions(self, calendar_id: Optional[str] = None, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "Pager[CalendarPermission]":  # noqa: E501
+        """Who a calendar (the default one when no id is given) is shared with."""
+        return self._list('list_calendar_permissions', CalendarPermission, {'calendar_id': _body(calendar_id), 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    def create_calendar_permission(self, permission: Union["CalendarPermission", Dict[str, Any]], calendar_id: Optional[str] = None) -> "CalendarPermission":  # noqa: E501
+        """Share a calendar with someone, with a role ("read", "write", "freeBusyRead"...)."""
+        return self._item('create_calendar_permission', CalendarPermission, {'permission': _body(permission), 'calendar_id': _body(calendar_id)})  # type: ignore[attr-defined]
+
+    def update_calendar_permission(self, permission_id: str, permission: Union["CalendarPermission", Dict[str, Any]], calendar_id: Optional[str] = None) -> "CalendarPermission":  # noqa: E501
+        """Change a share's role."""
+        return self._item('update_calendar_permission', CalendarPermission, {'permission_id': permission_id, 'permission': _body(permission), 'calendar_id': _body(calendar_id)})  # type: ignore[attr-defined]
+
+    def delete_calendar_permission(self, permission_id: str, calendar_id: Optional[str] = None) -> None:  # noqa: E501
+        """Stop sharing a calendar with someone."""
+        self._empty('delete_calendar_permission', {'permission_id': permission_id, 'calendar_id': _body(calendar_id)})  # type: ignore[attr-defined]
+
+    def find_meeting_times(self, attendees: Sequence[Union["AttendeeBase", Dict[str, Any]]], time_constraint: Optional[Union["TimeConstraint", Dict[str, Any]]] = None, meeting_duration: Optional[str] = None, location_constraint: Optional[Union["LocationConstraint", Dict[str, Any]]] = None, max_candidates: Optional[int] = None, is_organizer_optional: Optional[bool] = None, return_suggestion_reasons: Optional[bool] = None, minimum_attendee_percentage: Optional[float] = None) -> "MeetingTimeSuggestionsResult":  # noqa: E501
+        """Suggest meeting times from the attendees' and rooms' free/busy."""
+        return self._item('find_meeting_times', MeetingTimeSuggestionsResult, {'attendees': _body(attendees), 'time_constraint': _body(time_constraint), 'meeting_duration': meeting_duration, 'location_constraint': _body(location_constraint), 'max_candidates': _body(max_candidates), 'is_organizer_optional': is_organizer_optional, 'return_suggestion_reasons': return_suggestion_reasons, 'minimum_attendee_percentage': _body(minimum_attendee_percentage)})  # type: ignore[attr-defined]
+
+    def get_schedule(self, schedules: Sequence[str], start_time: Union["DateTimeTimeZone", Dict[str, Any]], end_time: Union["DateTimeTimeZone", Dict[str, Any]], availability_view_interval: Optional[int] = None, *, progress: bool = False) -> "Pager[ScheduleInformation]":  # noqa: E501
+        """The free/busy of users and rooms over a window."""
+        return self._list('get_schedule', ScheduleInformation, {'schedules': _body(schedules), 'start_time': _body(start_time), 'end_time': _body(end_time), 'availability_view_interval': _body(availability_view_interval)}, progress)  # type: ignore[attr-defined]
+
+    def list_rooms(self, room_list: Optional[str] = None, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "Pager[Room]":  # noqa: E501
+        """List the tenant's rooms, or those of one room list (by its email address)."""
+        return self._list('list_rooms', Room, {'room_list': room_list, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    def list_room_lists(self, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "Pager[RoomList]":  # noqa: E501
+        """List the tenant's room lists."""
+        return self._list('list_room_lists', RoomList, {'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    def list_group_events(self, group_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "Pager[Event]":  # noqa: E501
+        """List a group calendar's events."""
+        return self._list('list_group_events', Event, {'group_id': group_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    def get_group_event(self, group_id: str, event_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "Event":  # noqa: E501
+        """Get one event of a group calendar."""
+        return self._item('get_group_event', Event, {'group_id': group_id, 'event_id': event_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+
+    def create_group_event(self, group_id: str, event: Union["Event", Dict[str, Any]]) -> "Event":  # noqa: E501
+        """Create an event in a group calendar."""
+        return self._item('create_group_event', Event, {'group_id': group_id, 'event': _body(event)})  # type: ignore[attr-defined]
+
+    def update_group_event(self, group_id: str, event_id: str, event: Union["Event", Dict[str, Any]]) -> "Event":  # noqa: E501
+        """Update a group event; only the properties set are sent."""
+        return self._item('update_group_event', Event, {'group_id': group_id, 'event_id': event_id, 'event': _body(event)})  # type: ignore[attr-defined]
+
+    def delete_group_event(self, group_id: str, event_id: str) -> None:  # noqa: E501
+        """Delete a group event."""
+        self._empty('delete_group_event', {'group_id': group_id, 'event_id': event_id})  # type: ignore[attr-defined]
+
+    def list_group_calendar_view(self, group_id: str, start: Union[datetime, str], end: Union[datetime, str], *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "Pager[Event]":  # noqa: E501
+        """A group calendar's view between `start` and `end`, recurring series expanded."""
+        return self._list('list_group_calendar_view', Event, {'group_id': group_id, 'start': _body(start), 'end': _body(end), 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
 
 class _AsyncOperations:
     """One coroutine per operation of the core's table (list methods return async pagers)."""
@@ -1038,4 +1517,196 @@ class _AsyncOperations:
     def list_supported_time_zones(self, standard: Optional[str] = None, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[TimeZoneInformation]":  # noqa: E501
         """The time zones Outlook supports: Windows names, or IANA with `standard` "iana"."""
         return self._alist('list_supported_time_zones', TimeZoneInformation, {'standard': standard, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    def list_events(self, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[Event]":  # noqa: E501
+        """List the events of the mailbox's calendars (series masters and single events)."""
+        return self._alist('list_events', Event, {'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    def list_calendar_events(self, calendar_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[Event]":  # noqa: E501
+        """List the events of one calendar."""
+        return self._alist('list_calendar_events', Event, {'calendar_id': calendar_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    async def get_event(self, event_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "Event":  # noqa: E501
+        """Get one event."""
+        return await self._run(self._sync._item, 'get_event', Event, {'event_id': event_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+
+    async def create_event(self, event: Union["Event", Dict[str, Any]]) -> "Event":  # noqa: E501
+        """Create an event in the default calendar; attendees get a meeting request."""
+        return await self._run(self._sync._item, 'create_event', Event, {'event': _body(event)})  # type: ignore[attr-defined]
+
+    async def create_calendar_event(self, calendar_id: str, event: Union["Event", Dict[str, Any]]) -> "Event":  # noqa: E501
+        """Create an event in a calendar."""
+        return await self._run(self._sync._item, 'create_calendar_event', Event, {'calendar_id': calendar_id, 'event': _body(event)})  # type: ignore[attr-defined]
+
+    async def update_event(self, event_id: str, event: Union["Event", Dict[str, Any]]) -> "Event":  # noqa: E501
+        """Update an event; only the properties set are sent."""
+        return await self._run(self._sync._item, 'update_event', Event, {'event_id': event_id, 'event': _body(event)})  # type: ignore[attr-defined]
+
+    async def delete_event(self, event_id: str) -> None:  # noqa: E501
+        """Delete an event."""
+        await self._run(self._sync._empty, 'delete_event', {'event_id': event_id})  # type: ignore[attr-defined]
+
+    def list_calendar_view(self, start: Union[datetime, str], end: Union[datetime, str], *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[Event]":  # noqa: E501
+        """The occurrences, exceptions and single events between `start` and `end`, recurring series expanded."""
+        return self._alist('list_calendar_view', Event, {'start': _body(start), 'end': _body(end), 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    def list_calendar_view_of(self, calendar_id: str, start: Union[datetime, str], end: Union[datetime, str], *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[Event]":  # noqa: E501
+        """One calendar's view between `start` and `end`."""
+        return self._alist('list_calendar_view_of', Event, {'calendar_id': calendar_id, 'start': _body(start), 'end': _body(end), 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    def list_event_instances(self, event_id: str, start: Union[datetime, str], end: Union[datetime, str], *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[Event]":  # noqa: E501
+        """The occurrences and exceptions of a series between `start` and `end`."""
+        return self._alist('list_event_instances', Event, {'event_id': event_id, 'start': _body(start), 'end': _body(end), 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    async def accept_event(self, event_id: str, comment: Optional[str] = None, send_response: Optional[bool] = None) -> None:  # noqa: E501
+        """Accept a meeting request (a group calendar's events cannot be answered: Graph's 400 ErrorInvalidRequest)."""
+        await self._run(self._sync._empty, 'accept_event', {'event_id': event_id, 'comment': comment, 'send_response': send_response})  # type: ignore[attr-defined]
+
+    async def tentatively_accept_event(self, event_id: str, comment: Optional[str] = None, send_response: Optional[bool] = None, proposed_new_time: Optional[Union["TimeSlot", Dict[str, Any]]] = None) -> None:  # noqa: E501
+        """Tentatively accept, optionally proposing a new time."""
+        await self._run(self._sync._empty, 'tentatively_accept_event', {'event_id': event_id, 'comment': comment, 'send_response': send_response, 'proposed_new_time': _body(proposed_new_time)})  # type: ignore[attr-defined]
+
+    async def decline_event(self, event_id: str, comment: Optional[str] = None, send_response: Optional[bool] = None, proposed_new_time: Optional[Union["TimeSlot", Dict[str, Any]]] = None) -> None:  # noqa: E501
+        """Decline, optionally proposing a new time."""
+        await self._run(self._sync._empty, 'decline_event', {'event_id': event_id, 'comment': comment, 'send_response': send_response, 'proposed_new_time': _body(proposed_new_time)})  # type: ignore[attr-defined]
+
+    async def forward_event(self, event_id: str, to_recipients: Sequence[Union[str, "Recipient", Dict[str, Any]]], comment: Optional[str] = None) -> None:  # noqa: E501
+        """Forward a meeting request to more people."""
+        await self._run(self._sync._empty, 'forward_event', {'event_id': event_id, 'to_recipients': _body(to_recipients), 'comment': comment})  # type: ignore[attr-defined]
+
+    async def cancel_event(self, event_id: str, comment: Optional[str] = None) -> None:  # noqa: E501
+        """Cancel a meeting you organize; attendees are told, with the comment."""
+        await self._run(self._sync._empty, 'cancel_event', {'event_id': event_id, 'comment': comment})  # type: ignore[attr-defined]
+
+    def reminder_view(self, start: Union[datetime, str], end: Union[datetime, str], *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[Reminder]":  # noqa: E501
+        """The reminders due between `start` and `end`."""
+        return self._alist('reminder_view', Reminder, {'start': _body(start), 'end': _body(end), 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    async def snooze_reminder(self, event_id: str, new_reminder_time: Union["DateTimeTimeZone", Dict[str, Any]]) -> None:  # noqa: E501
+        """Snooze an event's reminder until a new time."""
+        await self._run(self._sync._empty, 'snooze_reminder', {'event_id': event_id, 'new_reminder_time': _body(new_reminder_time)})  # type: ignore[attr-defined]
+
+    async def dismiss_reminder(self, event_id: str) -> None:  # noqa: E501
+        """Dismiss an event's reminder."""
+        await self._run(self._sync._empty, 'dismiss_reminder', {'event_id': event_id})  # type: ignore[attr-defined]
+
+    def list_event_attachments(self, event_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[Attachment]":  # noqa: E501
+        """List an event's attachments."""
+        return self._alist('list_event_attachments', Attachment, {'event_id': event_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    async def get_event_attachment(self, event_id: str, attachment_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "Attachment":  # noqa: E501
+        """Get one attachment of an event."""
+        return await self._run(self._sync._item, 'get_event_attachment', Attachment, {'event_id': event_id, 'attachment_id': attachment_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+
+    async def add_event_attachment(self, event_id: str, attachment: Union["Attachment", Dict[str, Any]]) -> "Attachment":  # noqa: E501
+        """Attach a file (at most 3 MB), an item or a reference to an event."""
+        return await self._run(self._sync._item, 'add_event_attachment', Attachment, {'event_id': event_id, 'attachment': _body(attachment)})  # type: ignore[attr-defined]
+
+    async def delete_event_attachment(self, event_id: str, attachment_id: str) -> None:  # noqa: E501
+        """Remove an attachment from an event."""
+        await self._run(self._sync._empty, 'delete_event_attachment', {'event_id': event_id, 'attachment_id': attachment_id})  # type: ignore[attr-defined]
+
+    def list_calendars(self, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[Calendar]":  # noqa: E501
+        """List the mailbox's calendars."""
+        return self._alist('list_calendars', Calendar, {'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    async def get_calendar(self, calendar_id: Optional[str] = None, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "Calendar":  # noqa: E501
+        """Get a calendar, or the default calendar when no id is given."""
+        return await self._run(self._sync._item, 'get_calendar', Calendar, {'calendar_id': _body(calendar_id), 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+
+    async def create_calendar(self, calendar: Union["Calendar", Dict[str, Any]]) -> "Calendar":  # noqa: E501
+        """Create a calendar."""
+        return await self._run(self._sync._item, 'create_calendar', Calendar, {'calendar': _body(calendar)})  # type: ignore[attr-defined]
+
+    async def update_calendar(self, calendar_id: str, calendar: Union["Calendar", Dict[str, Any]]) -> "Calendar":  # noqa: E501
+        """Update a calendar (name, color); only the properties set are sent."""
+        return await self._run(self._sync._item, 'update_calendar', Calendar, {'calendar_id': calendar_id, 'calendar': _body(calendar)})  # type: ignore[attr-defined]
+
+    async def delete_calendar(self, calendar_id: str) -> None:  # noqa: E501
+        """Delete a calendar and its events."""
+        await self._run(self._sync._empty, 'delete_calendar', {'calendar_id': calendar_id})  # type: ignore[attr-defined]
+
+    def list_calendar_groups(self, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[CalendarGroup]":  # noqa: E501
+        """List the calendar groups."""
+        return self._alist('list_calendar_groups', CalendarGroup, {'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    async def get_calendar_group(self, calendar_group_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "CalendarGroup":  # noqa: E501
+        """Get a calendar group."""
+        return await self._run(self._sync._item, 'get_calendar_group', CalendarGroup, {'calendar_group_id': calendar_group_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+
+    async def create_calendar_group(self, calendar_group: Union["CalendarGroup", Dict[str, Any]]) -> "CalendarGroup":  # noqa: E501
+        """Create a calendar group."""
+        return await self._run(self._sync._item, 'create_calendar_group', CalendarGroup, {'calendar_group': _body(calendar_group)})  # type: ignore[attr-defined]
+
+    async def update_calendar_group(self, calendar_group_id: str, calendar_group: Union["CalendarGroup", Dict[str, Any]]) -> "CalendarGroup":  # noqa: E501
+        """Rename a calendar group."""
+        return await self._run(self._sync._item, 'update_calendar_group', CalendarGroup, {'calendar_group_id': calendar_group_id, 'calendar_group': _body(calendar_group)})  # type: ignore[attr-defined]
+
+    async def delete_calendar_group(self, calendar_group_id: str) -> None:  # noqa: E501
+        """Delete a calendar group."""
+        await self._run(self._sync._empty, 'delete_calendar_group', {'calendar_group_id': calendar_group_id})  # type: ignore[attr-defined]
+
+    def list_calendar_group_calendars(self, calendar_group_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[Calendar]":  # noqa: E501
+        """List the calendars of a calendar group."""
+        return self._alist('list_calendar_group_calendars', Calendar, {'calendar_group_id': calendar_group_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    async def create_calendar_group_calendar(self, calendar_group_id: str, calendar: Union["Calendar", Dict[str, Any]]) -> "Calendar":  # noqa: E501
+        """Create a calendar in a calendar group."""
+        return await self._run(self._sync._item, 'create_calendar_group_calendar', Calendar, {'calendar_group_id': calendar_group_id, 'calendar': _body(calendar)})  # type: ignore[attr-defined]
+
+    def list_calendar_permissions(self, calendar_id: Optional[str] = None, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[CalendarPermission]":  # noqa: E501
+        """Who a calendar (the default one when no id is given) is shared with."""
+        return self._alist('list_calendar_permissions', CalendarPermission, {'calendar_id': _body(calendar_id), 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    async def create_calendar_permission(self, permission: Union["CalendarPermission", Dict[str, Any]], calendar_id: Optional[str] = None) -> "CalendarPermission":  # noqa: E501
+        """Share a calendar with someone, with a role ("read", "write", "freeBusyRead"...)."""
+        return await self._run(self._sync._item, 'create_calendar_permission', CalendarPermission, {'permission': _body(permission), 'calendar_id': _body(calendar_id)})  # type: ignore[attr-defined]
+
+    async def update_calendar_permission(self, permission_id: str, permission: Union["CalendarPermission", Dict[str, Any]], calendar_id: Optional[str] = None) -> "CalendarPermission":  # noqa: E501
+        """Change a share's role."""
+        return await self._run(self._sync._item, 'update_calendar_permission', CalendarPermission, {'permission_id': permission_id, 'permission': _body(permission), 'calendar_id': _body(calendar_id)})  # type: ignore[attr-defined]
+
+    async def delete_calendar_permission(self, permission_id: str, calendar_id: Optional[str] = None) -> None:  # noqa: E501
+        """Stop sharing a calendar with someone."""
+        await self._run(self._sync._empty, 'delete_calendar_permission', {'permission_id': permission_id, 'calendar_id': _body(calendar_id)})  # type: ignore[attr-defined]
+
+    async def find_meeting_times(self, attendees: Sequence[Union["AttendeeBase", Dict[str, Any]]], time_constraint: Optional[Union["TimeConstraint", Dict[str, Any]]] = None, meeting_duration: Optional[str] = None, location_constraint: Optional[Union["LocationConstraint", Dict[str, Any]]] = None, max_candidates: Optional[int] = None, is_organizer_optional: Optional[bool] = None, return_suggestion_reasons: Optional[bool] = None, minimum_attendee_percentage: Optional[float] = None) -> "MeetingTimeSuggestionsResult":  # noqa: E501
+        """Suggest meeting times from the attendees' and rooms' free/busy."""
+        return await self._run(self._sync._item, 'find_meeting_times', MeetingTimeSuggestionsResult, {'attendees': _body(attendees), 'time_constraint': _body(time_constraint), 'meeting_duration': meeting_duration, 'location_constraint': _body(location_constraint), 'max_candidates': _body(max_candidates), 'is_organizer_optional': is_organizer_optional, 'return_suggestion_reasons': return_suggestion_reasons, 'minimum_attendee_percentage': _body(minimum_attendee_percentage)})  # type: ignore[attr-defined]
+
+    def get_schedule(self, schedules: Sequence[str], start_time: Union["DateTimeTimeZone", Dict[str, Any]], end_time: Union["DateTimeTimeZone", Dict[str, Any]], availability_view_interval: Optional[int] = None, *, progress: bool = False) -> "AsyncPager[ScheduleInformation]":  # noqa: E501
+        """The free/busy of users and rooms over a window."""
+        return self._alist('get_schedule', ScheduleInformation, {'schedules': _body(schedules), 'start_time': _body(start_time), 'end_time': _body(end_time), 'availability_view_interval': _body(availability_view_interval)}, progress)  # type: ignore[attr-defined]
+
+    def list_rooms(self, room_list: Optional[str] = None, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[Room]":  # noqa: E501
+        """List the tenant's rooms, or those of one room list (by its email address)."""
+        return self._alist('list_rooms', Room, {'room_list': room_list, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    def list_room_lists(self, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[RoomList]":  # noqa: E501
+        """List the tenant's room lists."""
+        return self._alist('list_room_lists', RoomList, {'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    def list_group_events(self, group_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[Event]":  # noqa: E501
+        """List a group calendar's events."""
+        return self._alist('list_group_events', Event, {'group_id': group_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    async def get_group_event(self, group_id: str, event_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "Event":  # noqa: E501
+        """Get one event of a group calendar."""
+        return await self._run(self._sync._item, 'get_group_event', Event, {'group_id': group_id, 'event_id': event_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+
+    async def create_group_event(self, group_id: str, event: Union["Event", Dict[str, Any]]) -> "Event":  # noqa: E501
+        """Create an event in a group calendar."""
+        return await self._run(self._sync._item, 'create_group_event', Event, {'group_id': group_id, 'event': _body(event)})  # type: ignore[attr-defined]
+
+    async def update_group_event(self, group_id: str, event_id: str, event: Union["Event", Dict[str, Any]]) -> "Event":  # noqa: E501
+        """Update a group event; only the properties set are sent."""
+        return await self._run(self._sync._item, 'update_group_event', Event, {'group_id': group_id, 'event_id': event_id, 'event': _body(event)})  # type: ignore[attr-defined]
+
+    async def delete_group_event(self, group_id: str, event_id: str) -> None:  # noqa: E501
+        """Delete a group event."""
+        await self._run(self._sync._empty, 'delete_group_event', {'group_id': group_id, 'event_id': event_id})  # type: ignore[attr-defined]
+
+    def list_group_calendar_view(self, group_id: str, start: Union[datetime, str], end: Union[datetime, str], *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[Event]":  # noqa: E501
+        """A group calendar's view between `start` and `end`, recurring series expanded."""
+        return self._alist('list_group_calendar_view', Event, {'group_id': group_id, 'start': _body(start), 'end': _body(end), 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
 

@@ -610,6 +610,368 @@ export interface MessageRuleActions {
   [property: string]: unknown;
 }
 
+/** Graph `event` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface Event {
+  id?: string | null;
+  createdDateTime?: string | null;
+  lastModifiedDateTime?: string | null;
+  changeKey?: string | null;
+  categories?: string[] | null;
+  transactionId?: string | null;
+  originalStartTimeZone?: string | null;
+  originalEndTimeZone?: string | null;
+  iCalUId?: string | null;
+  uid?: string | null;
+  reminderMinutesBeforeStart?: number | null;
+  isReminderOn?: boolean | null;
+  hasAttachments?: boolean | null;
+  subject?: string | null;
+  body?: ItemBody | null;
+  bodyPreview?: string | null;
+  importance?: string | null;
+  sensitivity?: string | null;
+  start?: DateTimeTimeZone | null;
+  originalStart?: string | null;
+  end?: DateTimeTimeZone | null;
+  location?: Location | null;
+  locations?: Location[] | null;
+  isAllDay?: boolean | null;
+  isCancelled?: boolean | null;
+  isDraft?: boolean | null;
+  isOrganizer?: boolean | null;
+  isOnlineMeeting?: boolean | null;
+  onlineMeetingProvider?: string | null;
+  onlineMeeting?: OnlineMeetingInfo | null;
+  onlineMeetingUrl?: string | null;
+  recurrence?: PatternedRecurrence | null;
+  responseRequested?: boolean | null;
+  seriesMasterId?: string | null;
+  showAs?: string | null;
+  type?: string | null;
+  attendees?: Attendee[] | null;
+  organizer?: Recipient | null;
+  webLink?: string | null;
+  responseStatus?: ResponseStatus | null;
+  allowNewTimeProposals?: boolean | null;
+  hideAttendees?: boolean | null;
+  attachments?: Attachment[] | null;
+  [property: string]: unknown;
+}
+
+/** Graph `event` as a parameter: like `Event`, and binary content may be a Uint8Array or ArrayBuffer. */
+export interface EventInput {
+  id?: string | null;
+  createdDateTime?: string | null;
+  lastModifiedDateTime?: string | null;
+  changeKey?: string | null;
+  categories?: string[] | null;
+  transactionId?: string | null;
+  originalStartTimeZone?: string | null;
+  originalEndTimeZone?: string | null;
+  iCalUId?: string | null;
+  uid?: string | null;
+  reminderMinutesBeforeStart?: number | null;
+  isReminderOn?: boolean | null;
+  hasAttachments?: boolean | null;
+  subject?: string | null;
+  body?: ItemBody | null;
+  bodyPreview?: string | null;
+  importance?: string | null;
+  sensitivity?: string | null;
+  start?: DateTimeTimeZone | null;
+  originalStart?: string | null;
+  end?: DateTimeTimeZone | null;
+  location?: Location | null;
+  locations?: Location[] | null;
+  isAllDay?: boolean | null;
+  isCancelled?: boolean | null;
+  isDraft?: boolean | null;
+  isOrganizer?: boolean | null;
+  isOnlineMeeting?: boolean | null;
+  onlineMeetingProvider?: string | null;
+  onlineMeeting?: OnlineMeetingInfo | null;
+  onlineMeetingUrl?: string | null;
+  recurrence?: PatternedRecurrence | null;
+  responseRequested?: boolean | null;
+  seriesMasterId?: string | null;
+  showAs?: string | null;
+  type?: string | null;
+  attendees?: Attendee[] | null;
+  organizer?: Recipient | null;
+  webLink?: string | null;
+  responseStatus?: ResponseStatus | null;
+  allowNewTimeProposals?: boolean | null;
+  hideAttendees?: boolean | null;
+  attachments?: AttachmentInput[] | null;
+  [property: string]: unknown;
+}
+
+/** Graph `location` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface Location {
+  displayName?: string | null;
+  locationEmailAddress?: string | null;
+  locationUri?: string | null;
+  locationType?: string | null;
+  uniqueId?: string | null;
+  uniqueIdType?: string | null;
+  address?: PhysicalAddress | null;
+  coordinates?: OutlookGeoCoordinates | null;
+  [property: string]: unknown;
+}
+
+/** Graph `physicalAddress` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface PhysicalAddress {
+  street?: string | null;
+  city?: string | null;
+  state?: string | null;
+  countryOrRegion?: string | null;
+  postalCode?: string | null;
+  [property: string]: unknown;
+}
+
+/** Graph `outlookGeoCoordinates` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface OutlookGeoCoordinates {
+  latitude?: number | null;
+  longitude?: number | null;
+  altitude?: number | null;
+  accuracy?: number | null;
+  altitudeAccuracy?: number | null;
+  [property: string]: unknown;
+}
+
+/** Graph `attendee` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface Attendee {
+  type?: string | null;
+  emailAddress?: EmailAddress | null;
+  status?: ResponseStatus | null;
+  proposedNewTime?: TimeSlot | null;
+  [property: string]: unknown;
+}
+
+/** Graph `attendeeBase` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface AttendeeBase {
+  type?: string | null;
+  emailAddress?: EmailAddress | null;
+  [property: string]: unknown;
+}
+
+/** Graph `responseStatus` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface ResponseStatus {
+  response?: string | null;
+  time?: string | null;
+  [property: string]: unknown;
+}
+
+/** Graph `timeSlot` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface TimeSlot {
+  start?: DateTimeTimeZone | null;
+  end?: DateTimeTimeZone | null;
+  [property: string]: unknown;
+}
+
+/** Graph `patternedRecurrence` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface PatternedRecurrence {
+  pattern?: RecurrencePattern | null;
+  range?: RecurrenceRange | null;
+  [property: string]: unknown;
+}
+
+/** Graph `recurrencePattern` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface RecurrencePattern {
+  type?: string | null;
+  interval?: number | null;
+  month?: number | null;
+  dayOfMonth?: number | null;
+  daysOfWeek?: string[] | null;
+  firstDayOfWeek?: string | null;
+  index?: string | null;
+  [property: string]: unknown;
+}
+
+/** Graph `recurrenceRange` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface RecurrenceRange {
+  type?: string | null;
+  startDate?: string | null;
+  endDate?: string | null;
+  recurrenceTimeZone?: string | null;
+  numberOfOccurrences?: number | null;
+  [property: string]: unknown;
+}
+
+/** Graph `onlineMeetingInfo` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface OnlineMeetingInfo {
+  joinUrl?: string | null;
+  conferenceId?: string | null;
+  tollNumber?: string | null;
+  tollFreeNumbers?: string[] | null;
+  quickDial?: string | null;
+  phones?: unknown[] | null;
+  [property: string]: unknown;
+}
+
+/** Graph `calendar` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface Calendar {
+  id?: string | null;
+  name?: string | null;
+  color?: string | null;
+  hexColor?: string | null;
+  isDefaultCalendar?: boolean | null;
+  changeKey?: string | null;
+  canShare?: boolean | null;
+  canViewPrivateItems?: boolean | null;
+  canEdit?: boolean | null;
+  isRemovable?: boolean | null;
+  isTallyingResponses?: boolean | null;
+  allowedOnlineMeetingProviders?: string[] | null;
+  defaultOnlineMeetingProvider?: string | null;
+  owner?: EmailAddress | null;
+  [property: string]: unknown;
+}
+
+/** Graph `calendarGroup` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface CalendarGroup {
+  id?: string | null;
+  name?: string | null;
+  classId?: string | null;
+  changeKey?: string | null;
+  [property: string]: unknown;
+}
+
+/** Graph `calendarPermission` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface CalendarPermission {
+  id?: string | null;
+  emailAddress?: EmailAddress | null;
+  isRemovable?: boolean | null;
+  isInsideOrganization?: boolean | null;
+  role?: string | null;
+  allowedRoles?: string[] | null;
+  [property: string]: unknown;
+}
+
+/** Graph `reminder` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface Reminder {
+  eventId?: string | null;
+  eventStartTime?: DateTimeTimeZone | null;
+  eventEndTime?: DateTimeTimeZone | null;
+  changeKey?: string | null;
+  eventSubject?: string | null;
+  eventLocation?: Location | null;
+  eventWebLink?: string | null;
+  reminderFireTime?: DateTimeTimeZone | null;
+  [property: string]: unknown;
+}
+
+/** Graph `meetingTimeSuggestionsResult` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface MeetingTimeSuggestionsResult {
+  meetingTimeSuggestions?: MeetingTimeSuggestion[] | null;
+  emptySuggestionsReason?: string | null;
+  [property: string]: unknown;
+}
+
+/** Graph `meetingTimeSuggestion` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface MeetingTimeSuggestion {
+  confidence?: number | null;
+  order?: number | null;
+  organizerAvailability?: string | null;
+  suggestionReason?: string | null;
+  meetingTimeSlot?: TimeSlot | null;
+  attendeeAvailability?: AttendeeAvailability[] | null;
+  locations?: Location[] | null;
+  [property: string]: unknown;
+}
+
+/** Graph `attendeeAvailability` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface AttendeeAvailability {
+  attendee?: AttendeeBase | null;
+  availability?: string | null;
+  [property: string]: unknown;
+}
+
+/** Graph `timeConstraint` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface TimeConstraint {
+  activityDomain?: string | null;
+  timeSlots?: TimeSlot[] | null;
+  [property: string]: unknown;
+}
+
+/** Graph `locationConstraint` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface LocationConstraint {
+  isRequired?: boolean | null;
+  suggestLocation?: boolean | null;
+  locations?: LocationConstraintItem[] | null;
+  [property: string]: unknown;
+}
+
+/** Graph `locationConstraintItem` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface LocationConstraintItem {
+  displayName?: string | null;
+  locationEmailAddress?: string | null;
+  resolveAvailability?: boolean | null;
+  [property: string]: unknown;
+}
+
+/** Graph `scheduleInformation` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface ScheduleInformation {
+  scheduleId?: string | null;
+  availabilityView?: string | null;
+  scheduleItems?: ScheduleItem[] | null;
+  workingHours?: WorkingHours | null;
+  error?: FreeBusyError | null;
+  [property: string]: unknown;
+}
+
+/** Graph `scheduleItem` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface ScheduleItem {
+  start?: DateTimeTimeZone | null;
+  end?: DateTimeTimeZone | null;
+  isPrivate?: boolean | null;
+  status?: string | null;
+  subject?: string | null;
+  location?: string | null;
+  [property: string]: unknown;
+}
+
+/** Graph `freeBusyError` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface FreeBusyError {
+  message?: string | null;
+  responseCode?: string | null;
+  [property: string]: unknown;
+}
+
+/** Graph `room` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface Room {
+  id?: string | null;
+  displayName?: string | null;
+  emailAddress?: string | null;
+  address?: PhysicalAddress | null;
+  geoCoordinates?: OutlookGeoCoordinates | null;
+  phone?: string | null;
+  nickname?: string | null;
+  building?: string | null;
+  floorNumber?: number | null;
+  floorLabel?: string | null;
+  label?: string | null;
+  capacity?: number | null;
+  bookingType?: string | null;
+  audioDeviceName?: string | null;
+  videoDeviceName?: string | null;
+  displayDeviceName?: string | null;
+  isWheelChairAccessible?: boolean | null;
+  tags?: string[] | null;
+  [property: string]: unknown;
+}
+
+/** Graph `roomList` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface RoomList {
+  id?: string | null;
+  displayName?: string | null;
+  emailAddress?: string | null;
+  address?: PhysicalAddress | null;
+  geoCoordinates?: OutlookGeoCoordinates | null;
+  phone?: string | null;
+  [property: string]: unknown;
+}
+
 /** A Microsoft Graph client: one method per operation of the o365kit table. */
 export class Client {
   constructor(options: ClientOptions);
@@ -1235,4 +1597,395 @@ export class Client {
    * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
    */
   listSupportedTimeZones(standard?: string | null, query?: Query): ListRequest<TimeZoneInformation>;
+
+  /**
+   * List the events of the mailbox's calendars (series masters and single events).
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  listEvents(query?: Query): ListRequest<Event>;
+
+  /**
+   * List the events of one calendar.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param calendarId The calendar's id (none: the default calendar).
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  listCalendarEvents(calendarId: string, query?: Query): ListRequest<Event>;
+
+  /**
+   * Get one event.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param eventId The event's id.
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  getEvent(eventId: string, query?: Query): Promise<Event>;
+
+  /**
+   * Create an event in the default calendar; attendees get a meeting request.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param event The event: subject, body, start and end (zoned), attendees, location, recurrence...
+   */
+  createEvent(event: EventInput): Promise<Event>;
+
+  /**
+   * Create an event in a calendar.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param calendarId The calendar's id (none: the default calendar).
+   * @param event The event: subject, body, start and end (zoned), attendees, location, recurrence...
+   */
+  createCalendarEvent(calendarId: string, event: EventInput): Promise<Event>;
+
+  /**
+   * Update an event; only the properties set are sent.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param eventId The event's id.
+   * @param event The event: subject, body, start and end (zoned), attendees, location, recurrence...
+   */
+  updateEvent(eventId: string, event: EventInput): Promise<Event>;
+
+  /**
+   * Delete an event.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param eventId The event's id.
+   */
+  deleteEvent(eventId: string): Promise<void>;
+
+  /**
+   * The occurrences, exceptions and single events between `start` and `end`, recurring series expanded.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param start The window's start: an RFC 3339 date-time with offset (2026-03-15T09:00:00Z).
+   * @param end The window's end: an RFC 3339 date-time with offset, after start.
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  listCalendarView(start: Date | string, end: Date | string, query?: Query): ListRequest<Event>;
+
+  /**
+   * One calendar's view between `start` and `end`.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param calendarId The calendar's id (none: the default calendar).
+   * @param start The window's start: an RFC 3339 date-time with offset (2026-03-15T09:00:00Z).
+   * @param end The window's end: an RFC 3339 date-time with offset, after start.
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  listCalendarViewOf(calendarId: string, start: Date | string, end: Date | string, query?: Query): ListRequest<Event>;
+
+  /**
+   * The occurrences and exceptions of a series between `start` and `end`.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param eventId The event's id.
+   * @param start The window's start: an RFC 3339 date-time with offset (2026-03-15T09:00:00Z).
+   * @param end The window's end: an RFC 3339 date-time with offset, after start.
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  listEventInstances(eventId: string, start: Date | string, end: Date | string, query?: Query): ListRequest<Event>;
+
+  /**
+   * Accept a meeting request (a group calendar's events cannot be answered: Graph's 400 ErrorInvalidRequest).
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param eventId The event's id.
+   * @param comment A comment to send with the reply or forward.
+   * @param sendResponse Whether to tell the organizer (default true).
+   */
+  acceptEvent(eventId: string, comment?: string | null, sendResponse?: boolean | null): Promise<void>;
+
+  /**
+   * Tentatively accept, optionally proposing a new time.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param eventId The event's id.
+   * @param comment A comment to send with the reply or forward.
+   * @param sendResponse Whether to tell the organizer (default true).
+   * @param proposedNewTime A new time to propose to the organizer.
+   */
+  tentativelyAcceptEvent(eventId: string, comment?: string | null, sendResponse?: boolean | null, proposedNewTime?: TimeSlot | null): Promise<void>;
+
+  /**
+   * Decline, optionally proposing a new time.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param eventId The event's id.
+   * @param comment A comment to send with the reply or forward.
+   * @param sendResponse Whether to tell the organizer (default true).
+   * @param proposedNewTime A new time to propose to the organizer.
+   */
+  declineEvent(eventId: string, comment?: string | null, sendResponse?: boolean | null, proposedNewTime?: TimeSlot | null): Promise<void>;
+
+  /**
+   * Forward a meeting request to more people.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param eventId The event's id.
+   * @param toRecipients Who to forward to (email addresses or recipients).
+   * @param comment A comment to send with the reply or forward.
+   */
+  forwardEvent(eventId: string, toRecipients: Array<Recipient | string>, comment?: string | null): Promise<void>;
+
+  /**
+   * Cancel a meeting you organize; attendees are told, with the comment.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param eventId The event's id.
+   * @param comment A comment to send with the reply or forward.
+   */
+  cancelEvent(eventId: string, comment?: string | null): Promise<void>;
+
+  /**
+   * The reminders due between `start` and `end`.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param start The window's start: an RFC 3339 date-time with offset (2026-03-15T09:00:00Z).
+   * @param end The window's end: an RFC 3339 date-time with offset, after start.
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  reminderView(start: Date | string, end: Date | string, query?: Query): ListRequest<Reminder>;
+
+  /**
+   * Snooze an event's reminder until a new time.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param eventId The event's id.
+   * @param newReminderTime When the reminder should fire again.
+   */
+  snoozeReminder(eventId: string, newReminderTime: DateTimeTimeZone): Promise<void>;
+
+  /**
+   * Dismiss an event's reminder.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param eventId The event's id.
+   */
+  dismissReminder(eventId: string): Promise<void>;
+
+  /**
+   * List an event's attachments.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param eventId The event's id.
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  listEventAttachments(eventId: string, query?: Query): ListRequest<Attachment>;
+
+  /**
+   * Get one attachment of an event.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param eventId The event's id.
+   * @param attachmentId The attachment's id.
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  getEventAttachment(eventId: string, attachmentId: string, query?: Query): Promise<Attachment>;
+
+  /**
+   * Attach a file (at most 3 MB), an item or a reference to an event.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param eventId The event's id.
+   * @param attachment The attachment: a file (name, content_bytes), an item or a reference.
+   */
+  addEventAttachment(eventId: string, attachment: AttachmentInput): Promise<Attachment>;
+
+  /**
+   * Remove an attachment from an event.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param eventId The event's id.
+   * @param attachmentId The attachment's id.
+   */
+  deleteEventAttachment(eventId: string, attachmentId: string): Promise<void>;
+
+  /**
+   * List the mailbox's calendars.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  listCalendars(query?: Query): ListRequest<Calendar>;
+
+  /**
+   * Get a calendar, or the default calendar when no id is given.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param calendarId The calendar's id (none: the default calendar).
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  getCalendar(calendarId?: string | null, query?: Query): Promise<Calendar>;
+
+  /**
+   * Create a calendar.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param calendar The calendar's properties (name, color).
+   */
+  createCalendar(calendar: Calendar): Promise<Calendar>;
+
+  /**
+   * Update a calendar (name, color); only the properties set are sent.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param calendarId The calendar's id (none: the default calendar).
+   * @param calendar The calendar's properties (name, color).
+   */
+  updateCalendar(calendarId: string, calendar: Calendar): Promise<Calendar>;
+
+  /**
+   * Delete a calendar and its events.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param calendarId The calendar's id (none: the default calendar).
+   */
+  deleteCalendar(calendarId: string): Promise<void>;
+
+  /**
+   * List the calendar groups.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  listCalendarGroups(query?: Query): ListRequest<CalendarGroup>;
+
+  /**
+   * Get a calendar group.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param calendarGroupId The calendar group's id.
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  getCalendarGroup(calendarGroupId: string, query?: Query): Promise<CalendarGroup>;
+
+  /**
+   * Create a calendar group.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param calendarGroup The calendar group's properties (name).
+   */
+  createCalendarGroup(calendarGroup: CalendarGroup): Promise<CalendarGroup>;
+
+  /**
+   * Rename a calendar group.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param calendarGroupId The calendar group's id.
+   * @param calendarGroup The calendar group's properties (name).
+   */
+  updateCalendarGroup(calendarGroupId: string, calendarGroup: CalendarGroup): Promise<CalendarGroup>;
+
+  /**
+   * Delete a calendar group.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param calendarGroupId The calendar group's id.
+   */
+  deleteCalendarGroup(calendarGroupId: string): Promise<void>;
+
+  /**
+   * List the calendars of a calendar group.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param calendarGroupId The calendar group's id.
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  listCalendarGroupCalendars(calendarGroupId: string, query?: Query): ListRequest<Calendar>;
+
+  /**
+   * Create a calendar in a calendar group.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param calendarGroupId The calendar group's id.
+   * @param calendar The calendar's properties (name, color).
+   */
+  createCalendarGroupCalendar(calendarGroupId: string, calendar: Calendar): Promise<Calendar>;
+
+  /**
+   * Who a calendar (the default one when no id is given) is shared with.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param calendarId The calendar's id (none: the default calendar).
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  listCalendarPermissions(calendarId?: string | null, query?: Query): ListRequest<CalendarPermission>;
+
+  /**
+   * Share a calendar with someone, with a role ("read", "write", "freeBusyRead"...).
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param permission Who to share with (email_address) and their role.
+   * @param calendarId The calendar's id (none: the default calendar).
+   */
+  createCalendarPermission(permission: CalendarPermission, calendarId?: string | null): Promise<CalendarPermission>;
+
+  /**
+   * Change a share's role.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param permissionId The calendar permission's id.
+   * @param permission Who to share with (email_address) and their role.
+   * @param calendarId The calendar's id (none: the default calendar).
+   */
+  updateCalendarPermission(permissionId: string, permission: CalendarPermission, calendarId?: string | null): Promise<CalendarPermission>;
+
+  /**
+   * Stop sharing a calendar with someone.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param permissionId The calendar permission's id.
+   * @param calendarId The calendar's id (none: the default calendar).
+   */
+  deleteCalendarPermission(permissionId: string, calendarId?: string | null): Promise<void>;
+
+  /**
+   * Suggest meeting times from the attendees' and rooms' free/busy.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param attendees Who should attend: addresses with type required, optional or resource (rooms).
+   * @param timeConstraint When the meeting may take place: activity domain and time slots.
+   * @param meetingDuration How long: an ISO 8601 duration such as PT1H (default 30 minutes).
+   * @param locationConstraint Which rooms or places to consider.
+   * @param maxCandidates At most this many suggestions.
+   * @param isOrganizerOptional Whether the organizer need not attend.
+   * @param returnSuggestionReasons Whether to say why each time is suggested.
+   * @param minimumAttendeePercentage The least confidence (0-100) a suggestion must have.
+   */
+  findMeetingTimes(attendees: AttendeeBase[], timeConstraint?: TimeConstraint | null, meetingDuration?: string | null, locationConstraint?: LocationConstraint | null, maxCandidates?: number | null, isOrganizerOptional?: boolean | null, returnSuggestionReasons?: boolean | null, minimumAttendeePercentage?: number | null): Promise<MeetingTimeSuggestionsResult>;
+
+  /**
+   * The free/busy of users and rooms over a window.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param schedules The users' and rooms' email addresses.
+   * @param startTime The window's start, in a time zone.
+   * @param endTime The window's end, in a time zone.
+   * @param availabilityViewInterval Minutes per digit of the availability view (5 to 1440, default 30).
+   */
+  getSchedule(schedules: string[], startTime: DateTimeTimeZone, endTime: DateTimeTimeZone, availabilityViewInterval?: number | null): ListRequest<ScheduleInformation>;
+
+  /**
+   * List the tenant's rooms, or those of one room list (by its email address).
+   * @param roomList A room list's email address (none: every room).
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  listRooms(roomList?: string | null, query?: Query): ListRequest<Room>;
+
+  /**
+   * List the tenant's room lists.
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  listRoomLists(query?: Query): ListRequest<RoomList>;
+
+  /**
+   * List a group calendar's events.
+   * @param groupId The group's id.
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  listGroupEvents(groupId: string, query?: Query): ListRequest<Event>;
+
+  /**
+   * Get one event of a group calendar.
+   * @param groupId The group's id.
+   * @param eventId The event's id.
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  getGroupEvent(groupId: string, eventId: string, query?: Query): Promise<Event>;
+
+  /**
+   * Create an event in a group calendar.
+   * @param groupId The group's id.
+   * @param event The event: subject, body, start and end (zoned), attendees, location, recurrence...
+   */
+  createGroupEvent(groupId: string, event: EventInput): Promise<Event>;
+
+  /**
+   * Update a group event; only the properties set are sent.
+   * @param groupId The group's id.
+   * @param eventId The event's id.
+   * @param event The event: subject, body, start and end (zoned), attendees, location, recurrence...
+   */
+  updateGroupEvent(groupId: string, eventId: string, event: EventInput): Promise<Event>;
+
+  /**
+   * Delete a group event.
+   * @param groupId The group's id.
+   * @param eventId The event's id.
+   */
+  deleteGroupEvent(groupId: string, eventId: string): Promise<void>;
+
+  /**
+   * A group calendar's view between `start` and `end`, recurring series expanded.
+   * @param groupId The group's id.
+   * @param start The window's start: an RFC 3339 date-time with offset (2026-03-15T09:00:00Z).
+   * @param end The window's end: an RFC 3339 date-time with offset, after start.
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  listGroupCalendarView(groupId: string, start: Date | string, end: Date | string, query?: Query): ListRequest<Event>;
 }

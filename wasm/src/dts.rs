@@ -236,6 +236,8 @@ fn param_type(rust: &str) -> String {
     }
     match rust.as_str() {
         "Id" | "String" => "string".into(),
+        // An instant with its offset: a Date, or RFC 3339 text such as "2026-03-15T09:00:00Z".
+        "DateTime" => "Date | string".into(),
         "Query" => "Query".into(),
         "Post" => format!("{} | string", ts_type("Post", true)),
         "Vec<Recipient>" => "Array<Recipient | string>".into(),

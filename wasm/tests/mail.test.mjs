@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { inspect } from "node:util";
 import { Client, GraphError } from "o365kit";
 import { startEmulator, TOKENS } from "./emulator.mjs";
-import { recorder } from "./recording.mjs";
+import { isCalendar, recorder } from "./recording.mjs";
 
 let emu;
 const rec = recorder();
@@ -238,7 +238,7 @@ test("Mail operations of the table against the emulator", async (t) => {
   });
 
   await t.test("all mail operations were exercised", () => {
-    assert.deepEqual(rec.missing((o) => o.mailbox), []);
+    assert.deepEqual(rec.missing((o) => o.mailbox && !isCalendar(o)), []);
   });
 });
 

@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { GraphError } from "o365kit";
 import { startEmulator, TOKENS } from "./emulator.mjs";
-import { recorder } from "./recording.mjs";
+import { isCalendar, recorder } from "./recording.mjs";
 
 let emu;
 const rec = recorder();
@@ -140,6 +140,6 @@ test("every group operation of the table works against the emulator", async (t) 
   });
 
   await t.test("all group operations were exercised", () => {
-    assert.deepEqual(rec.missing((o) => !o.mailbox), []);
+    assert.deepEqual(rec.missing((o) => !o.mailbox && !isCalendar(o)), []);
   });
 });
