@@ -1,0 +1,33 @@
+"""Smoke test of the wheel as a user installs it (`pip install ./python`: maturin's release build):
+it imports, talks to an emulator (path in O365KIT_EMULATOR) and reports errors as typed exceptions.
+Run by python/run-tests with the release venv's interpreter; not collected by pytest."""
+
+import os
+import subprocess
+import sys
+
+import o365kit
+
+
+def main() -> int:
+    emu = subprocess.Popen([os.environ["O365KIT_EMULATOR"], "--port", "0"], stdout=subprocess.PIPE, text=True)
+    try:
+        url = emu.stdout.readline().strip().rsplit(" ", 1)[-1]
+        client = o365kit.Client(token="emulator:member@contoso.test", base_url=url)
+        groups = client.list_joined_groups().to_list()
+        inbox = client.list_folder_messages("inbox", top=5).first_page().value
+        assert groups and inbox, (len(groups), len(inbox))
+        try:
+            client.mailbox("owner@contoso.test").list_messages().first_page()
+            raise AssertionError("another user's mailbox must be refused")
+        except o365kit.Forbidden as e:
+            assert e.code == "ErrorAccessDenied", e.code
+        print(f"release wheel OK: {len(groups)} groups, {len(inbox)} inbox messages, 403 typed")
+        return 0
+    finally:
+        emu.terminate()
+        emu.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
