@@ -236,3 +236,25 @@ fn delegates_send_from_the_shared_mailbox() {
     assert_eq!(r.status, 403);
     assert_eq!(r.code(), "ErrorAccessDenied");
 }
+
+#[test]
+fn replying_to_ones_own_sent_message_goes_to_its_recipients() {
+    let emu = Emu::start();
+    let body = json!({ "message": { "subject": "Agenda", "toRecipients": [rcpt(OWNER)] } });
+    assert_eq!(emu.call(MEMBER, "POST", "/v1.0/me/sendMail", Some(&body.to_string())).status, 202);
+    let sent = with_subject(&folder(&emu, MEMBER, "me", "sentitems"), "Agenda");
+    let id = sent[0]["id"].as_str().unwrap();
+    let r = emu.call(
+        MEMBER,
+        "POST",
+        &format!("/v1.0/me/messages/{}/reply", enc(id)),
+        Some(r#"{"comment": "One more item"}"#),
+    );
+    assert_eq!(r.status, 202);
+    assert_eq!(
+        with_subject(&folder(&emu, OWNER, "me", "inbox"), "RE: Agenda").len(),
+        1,
+        "the recipient gets the reply"
+    );
+    assert!(with_subject(&folder(&emu, MEMBER, "me", "inbox"), "RE: Agenda").is_empty(), "not the sender herself");
+}

@@ -189,7 +189,14 @@ pub(crate) fn respond(mb: &Mailbox, orig: &Message, kind: Kind, comment: &str) -
         r.pointer("/emailAddress/address").and_then(Value::as_str).map_or(true, |a| !a.eq_ignore_ascii_case(&me))
     };
     let reply_to = p.get("replyTo").and_then(Value::as_array).filter(|a| !a.is_empty()).cloned();
-    let sender = reply_to.unwrap_or_else(|| p.get("from").into_iter().filter(|v| !v.is_null()).cloned().collect());
+    let sender: Vec<Value> =
+        reply_to.unwrap_or_else(|| p.get("from").into_iter().filter(|v| !v.is_null()).cloned().collect());
+    // Answering one's own sent message goes to its recipients, as Outlook does, not back to oneself.
+    let sender = if !sender.is_empty() && !sender.iter().any(|r| not_me(&r)) {
+        p.get("toRecipients").and_then(Value::as_array).cloned().unwrap_or_default()
+    } else {
+        sender
+    };
     let (to, cc): (Vec<Value>, Vec<Value>) = match kind {
         Kind::Forward => (Vec::new(), Vec::new()),
         Kind::Reply => (sender, Vec::new()),
