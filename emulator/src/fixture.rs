@@ -26,7 +26,7 @@ impl Tenant {
                 return Err(format!("unknown top-level key '{key}' (expected \"users\", \"groups\", \"mailboxes\")"));
             }
         }
-        let mut tenant = Tenant { users: Vec::new(), groups: Vec::new(), mailboxes: Vec::new() };
+        let mut tenant = Tenant { users: Vec::new(), groups: Vec::new(), mailboxes: Vec::new(), calendars: Vec::new() };
         for (i, u) in array(doc.get("users"), "users")?.iter().enumerate() {
             tenant.users.push(load_user(u, &tenant).map_err(|e| format!("users[{i}]: {e}"))?);
         }
@@ -36,6 +36,7 @@ impl Tenant {
         }
         tenant.check_unique_item_ids()?;
         crate::mail::fixture::load(&mut tenant, doc.get("mailboxes"))?;
+        crate::calendar::seed::load(&mut tenant);
         Ok(tenant)
     }
 

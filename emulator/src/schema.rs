@@ -2,6 +2,7 @@
 //! names (for `$select`, `$filter`, `$orderby` checks), properties returned only on `$select`,
 //! and expandable navigation properties.
 
+use crate::calendar::schema as cal;
 use crate::errors::Family;
 use crate::mail::schema as mail;
 
@@ -19,6 +20,9 @@ pub(crate) enum Kind {
     MailFolder,
     MessageRule,
     InferenceOverride,
+    Event,
+    Calendar,
+    CalendarGroup,
 }
 
 const GROUP: &[&str] = &[
@@ -148,6 +152,9 @@ impl Kind {
             Kind::MailFolder => "mailFolder",
             Kind::MessageRule => "messageRule",
             Kind::InferenceOverride => "inferenceClassificationOverride",
+            Kind::Event => "event",
+            Kind::Calendar => "calendar",
+            Kind::CalendarGroup => "calendarGroup",
         }
     }
 
@@ -171,6 +178,9 @@ impl Kind {
             Kind::MailFolder => mail::MAIL_FOLDER,
             Kind::MessageRule => mail::MESSAGE_RULE,
             Kind::InferenceOverride => mail::OVERRIDE,
+            Kind::Event => cal::EVENT,
+            Kind::Calendar => cal::CALENDAR,
+            Kind::CalendarGroup => cal::CALENDAR_GROUP,
         }
     }
 
@@ -214,7 +224,7 @@ impl Kind {
 
     /// Outlook's collections page with `$skip` in their next links.
     pub fn skip_links(self) -> bool {
-        matches!(self, Kind::Message | Kind::MailFolder)
+        matches!(self, Kind::Message | Kind::MailFolder | Kind::Event)
     }
 
     /// Outlook's `$search` takes no `$filter`, `$orderby` or `$skip` alongside.

@@ -14,6 +14,8 @@ pub struct Tenant {
     pub(crate) groups: Vec<Group>,
     /// One per user, then the shared mailboxes (see `mail/`).
     pub(crate) mailboxes: Vec<crate::mail::Mailbox>,
+    /// Calendar stores of users, shared mailboxes and groups, made on first use (see `calendar/`).
+    pub(crate) calendars: Vec<crate::calendar::Store>,
 }
 
 #[derive(Debug, Clone)]
