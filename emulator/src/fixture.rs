@@ -19,11 +19,13 @@ impl Tenant {
         let doc: Value = serde_json::from_str(fixture).map_err(|e| format!("fixture is not valid JSON: {e}"))?;
         let Value::Object(doc) = doc else { return Err("fixture must be a JSON object".into()) };
         for key in doc.keys() {
-            if !matches!(key.as_str(), "users" | "groups" | "mailboxes")
+            if !matches!(key.as_str(), "users" | "groups" | "mailboxes" | "calendars")
                 && !key.starts_with('$')
                 && !key.starts_with('_')
             {
-                return Err(format!("unknown top-level key '{key}' (expected \"users\", \"groups\", \"mailboxes\")"));
+                return Err(format!(
+                    "unknown top-level key '{key}' (expected \"users\", \"groups\", \"mailboxes\", \"calendars\")"
+                ));
             }
         }
         let mut tenant = Tenant { users: Vec::new(), groups: Vec::new(), mailboxes: Vec::new(), calendars: Vec::new() };
@@ -36,7 +38,7 @@ impl Tenant {
         }
         tenant.check_unique_item_ids()?;
         crate::mail::fixture::load(&mut tenant, doc.get("mailboxes"))?;
-        crate::calendar::seed::load(&mut tenant);
+        crate::calendar::seed::load(&mut tenant, doc.get("calendars"))?;
         Ok(tenant)
     }
 

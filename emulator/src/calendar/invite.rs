@@ -31,7 +31,7 @@ fn mail(t: &mut Tenant, from: usize, to: &[String], subject: String, body: Value
 
 /// Puts the organizer's event (`store`, `eid`) in the calendars of the tenant attendees among
 /// `only` (all attendees when `None`) who do not have it yet.
-pub(crate) fn deliver(t: &mut Tenant, store: usize, eid: &str, only: Option<&[String]>) {
+pub(crate) fn deliver(t: &mut Tenant, store: usize, eid: &str, only: Option<&[String]>, notify: bool) {
     let Some(i) = t.calendars[store].event_index(eid) else { return };
     let master = t.calendars[store].events[i].clone();
     let organizer = t.calendars[store].owner.clone();
@@ -60,7 +60,7 @@ pub(crate) fn deliver(t: &mut Tenant, store: usize, eid: &str, only: Option<&[St
         t.calendars[s].events.push(Event { props: copy, calendar, exceptions: master.exceptions.clone() });
         mailed.push(address.clone());
     }
-    if let (false, Some(from)) = (mailed.is_empty(), t.mailbox_index_for_owner(&organizer)) {
+    if let (true, false, Some(from)) = (notify, mailed.is_empty(), t.mailbox_index_for_owner(&organizer)) {
         let subject = text(&master.props, "subject").unwrap_or_default().to_string();
         let body = master.props.get("body").cloned().unwrap_or(Value::Null);
         mail(t, from, &mailed, subject, body, "meetingRequest");
@@ -160,5 +160,5 @@ pub(crate) fn forward(t: &mut Tenant, store: usize, i: usize, added: &[String]) 
         }
     }
     let eid = text(&ev.props, "id").unwrap_or_default().to_string();
-    deliver(t, s, &eid, Some(added));
+    deliver(t, s, &eid, Some(added), true);
 }

@@ -119,7 +119,7 @@ pub(super) fn handle(call: &Call, at: &CalAt) -> Result<Response> {
             let eid = id(&event.props).to_string();
             t.calendars[store].events.push(event);
             if !t.calendars[store].is_group {
-                invite::deliver(&mut t, store, &eid, None);
+                invite::deliver(&mut t, store, &eid, None, true);
             }
             one(call, &t, store, &eid, StatusCode::CREATED)
         }
