@@ -26,6 +26,9 @@ pub(crate) struct Store {
     pub groups: Vec<Obj>,
     pub calendars: Vec<Calendar>,
     pub events: Vec<Event>,
+    /// Reminders snoozed (event or occurrence id -> new fire time) and dismissed (ids).
+    pub snoozed: std::collections::HashMap<String, jiff::Timestamp>,
+    pub dismissed: std::collections::HashSet<String>,
 }
 
 #[derive(Debug, Clone)]

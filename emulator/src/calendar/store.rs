@@ -37,6 +37,8 @@ impl Store {
             groups: Vec::new(),
             calendars: Vec::new(),
             events: Vec::new(),
+            snoozed: Default::default(),
+            dismissed: Default::default(),
         };
         let gid = stable("group");
         s.groups.push(calendar_group("My Calendars", &gid));

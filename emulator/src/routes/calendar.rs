@@ -32,6 +32,8 @@ pub(crate) enum Act {
     Decline,
     Cancel,
     Forward,
+    Snooze,
+    Dismiss,
 }
 
 const ACTS: &[(&str, Act)] = &[
@@ -40,6 +42,8 @@ const ACTS: &[(&str, Act)] = &[
     ("decline", Act::Decline),
     ("cancel", Act::Cancel),
     ("forward", Act::Forward),
+    ("snoozeReminder", Act::Snooze),
+    ("dismissReminder", Act::Dismiss),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,6 +58,8 @@ pub(crate) enum CalPath {
     Calendar(Scope),
     Groups,
     Group(String),
+    /// `reminderView(startDateTime='..',endDateTime='..')`: the two arguments as written.
+    Reminders(Option<String>, Option<String>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,6 +78,24 @@ fn unknown(s: &str) -> GraphError {
 
 pub(crate) fn is_calendar_segment(s: &str) -> bool {
     ["events", "calendarView", "calendar", "calendars", "calendarGroups"].iter().any(|n| is(s, n))
+        || s.to_ascii_lowercase().starts_with("reminderview(")
+}
+
+/// `reminderView(startDateTime='a',endDateTime='b')`, arguments in any order; quotes optional.
+fn reminder_args(seg: &str) -> CalPath {
+    let inner = seg.split_once('(').map_or("", |(_, r)| r).trim_end_matches(')');
+    let mut start = None;
+    let mut end = None;
+    for pair in inner.split(',') {
+        let Some((k, v)) = pair.split_once('=') else { continue };
+        let v = Some(v.trim().trim_matches('\'').to_string());
+        match k.trim().to_ascii_lowercase().as_str() {
+            "startdatetime" => start = v,
+            "enddatetime" => end = v,
+            _ => {}
+        }
+    }
+    CalPath::Reminders(start, end)
 }
 
 pub(crate) fn is_group_segment(s: &str) -> bool {
@@ -120,6 +144,7 @@ pub(crate) fn parse(owner: Owner, s: &[String]) -> Result<CalAt> {
         ("calendargroups", [_, c, cid, rest @ ..]) if !group && is(c, "calendars") => {
             in_calendar(Scope::Id(cid.clone()), rest)?
         }
+        (h, []) if !group && h.starts_with("reminderview(") => reminder_args(head),
         (_, [x, ..]) => return Err(unknown(x)),
         _ => return Err(unknown(head)),
     };
@@ -164,6 +189,7 @@ pub(super) fn handle(call: &Call, at: CalAt) -> Result<Response> {
         CalPath::Calendars(_) | CalPath::Calendar(_) | CalPath::Groups | CalPath::Group(_) => {
             calendars::handle(call, &at)
         }
+        CalPath::Reminders(..) => super::reminders::handle(call, &at),
         _ => calendar_items::handle(call, &at),
     }
 }

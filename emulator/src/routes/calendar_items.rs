@@ -210,6 +210,7 @@ fn action(t: &mut Tenant, store: usize, eid: &str, act: Act, body: &Obj, group: 
             invite::cancel(t, store, i, &comment);
             return Ok(empty(StatusCode::ACCEPTED));
         }
+        Act::Snooze | Act::Dismiss => return super::reminders::act(t, store, eid, act, body),
         Act::Forward => {
             let to = body.get("toRecipients").and_then(Value::as_array).filter(|a| !a.is_empty());
             let to = to.ok_or_else(|| {

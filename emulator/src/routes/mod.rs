@@ -15,6 +15,7 @@ mod message_actions;
 mod message_attachments;
 mod messages;
 mod posts;
+mod reminders;
 
 use crate::auth::{self, Caller};
 use crate::errors::{Family, GraphError, Result};
