@@ -23,6 +23,8 @@ pub(crate) enum Kind {
     Event,
     Calendar,
     CalendarGroup,
+    /// Rooms and room lists.
+    Place,
 }
 
 const GROUP: &[&str] = &[
@@ -155,6 +157,7 @@ impl Kind {
             Kind::Event => "event",
             Kind::Calendar => "calendar",
             Kind::CalendarGroup => "calendarGroup",
+            Kind::Place => "place",
         }
     }
 
@@ -181,6 +184,7 @@ impl Kind {
             Kind::Event => cal::EVENT,
             Kind::Calendar => cal::CALENDAR,
             Kind::CalendarGroup => cal::CALENDAR_GROUP,
+            Kind::Place => cal::PLACE,
         }
     }
 

@@ -75,6 +75,7 @@ fn default_fields(kind: Kind) -> &'static [&'static str] {
         Kind::InferenceOverride => &["senderEmailAddress/address"],
         Kind::Event => &["subject", "body/content", "organizer/emailAddress/name"],
         Kind::Calendar | Kind::CalendarGroup => &["name"],
+        Kind::Place => &["displayName", "emailAddress", "building"],
     }
 }
 

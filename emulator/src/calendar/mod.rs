@@ -4,7 +4,9 @@
 //! events in the caller's zone, `compose.rs` checks new events, `invite.rs` delivers meetings.
 
 pub(crate) mod compose;
+pub(crate) mod freebusy;
 pub(crate) mod invite;
+pub(crate) mod places;
 pub(crate) mod recur;
 pub(crate) mod schema;
 pub(crate) mod seed;

@@ -94,4 +94,25 @@ pub(crate) const CALENDAR: &[&str] = &[
     "owner",
 ];
 
+pub(crate) const PLACE: &[&str] = &[
+    "id",
+    "displayName",
+    "address",
+    "geoCoordinates",
+    "phone",
+    "emailAddress",
+    "nickname",
+    "building",
+    "floorNumber",
+    "floorLabel",
+    "label",
+    "capacity",
+    "bookingType",
+    "audioDeviceName",
+    "videoDeviceName",
+    "displayDeviceName",
+    "isWheelChairAccessible",
+    "tags",
+];
+
 pub(crate) const CALENDAR_GROUP: &[&str] = &["id", "name", "classId", "changeKey"];

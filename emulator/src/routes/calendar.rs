@@ -58,6 +58,9 @@ pub(crate) enum CalPath {
     Calendar(Scope),
     Groups,
     Group(String),
+    /// `calendar/getSchedule` and `findMeetingTimes` (POST).
+    Schedule,
+    FindTimes,
     /// `reminderView(startDateTime='..',endDateTime='..')`: the two arguments as written.
     Reminders(Option<String>, Option<String>),
 }
@@ -79,6 +82,8 @@ fn unknown(s: &str) -> GraphError {
 pub(crate) fn is_calendar_segment(s: &str) -> bool {
     ["events", "calendarView", "calendar", "calendars", "calendarGroups"].iter().any(|n| is(s, n))
         || s.to_ascii_lowercase().starts_with("reminderview(")
+        || is(s, "findMeetingTimes")
+        || is(s, "microsoft.graph.findMeetingTimes")
 }
 
 /// `reminderView(startDateTime='a',endDateTime='b')`, arguments in any order; quotes optional.
@@ -135,6 +140,10 @@ pub(crate) fn parse(owner: Owner, s: &[String]) -> Result<CalAt> {
         ("events", []) => CalPath::Events(Scope::All),
         ("events", [eid, rest @ ..]) => event_path(eid, rest)?,
         ("calendarview", []) => CalPath::View(Scope::All),
+        ("calendar", [g]) if !group && (is(g, "getSchedule") || is(g, "microsoft.graph.getSchedule")) => {
+            CalPath::Schedule
+        }
+        ("findmeetingtimes" | "microsoft.graph.findmeetingtimes", []) if !group => CalPath::FindTimes,
         ("calendar", rest) => in_calendar(Scope::Default, rest)?,
         ("calendars", []) if !group => CalPath::Calendars(None),
         ("calendars", [cid, rest @ ..]) if !group => in_calendar(Scope::Id(cid.clone()), rest)?,
@@ -190,6 +199,8 @@ pub(super) fn handle(call: &Call, at: CalAt) -> Result<Response> {
             calendars::handle(call, &at)
         }
         CalPath::Reminders(..) => super::reminders::handle(call, &at),
+        CalPath::Schedule => super::schedule::get_schedule(call, &at),
+        CalPath::FindTimes => super::meeting_times::handle(call, &at),
         _ => calendar_items::handle(call, &at),
     }
 }

@@ -10,12 +10,15 @@ pub(crate) mod mail;
 mod mail_folders;
 mod mail_settings;
 mod mail_tips;
+mod meeting_times;
 mod members;
 mod message_actions;
 mod message_attachments;
 mod messages;
+mod places;
 mod posts;
 mod reminders;
+mod schedule;
 
 use crate::auth::{self, Caller};
 use crate::errors::{Family, GraphError, Result};
@@ -75,6 +78,7 @@ pub(crate) enum Route {
     Attachment(PostAt, String),
     Mail(mail::MailAt),
     Calendar(calendar::CalAt),
+    Places(places::PlacePath),
 }
 
 /// One authenticated Graph request, as the route handlers see it.
@@ -143,6 +147,7 @@ pub(crate) fn dispatch(app: &App, ctx: &Ctx, parts: &Parts, body: &[u8]) -> Resu
         Route::PhotoValue(g) => members::photo(&call, &g, true),
         Route::Mail(at) => mail::handle(&call, at),
         Route::Calendar(at) => calendar::handle(&call, at),
+        Route::Places(p) => places::handle(&call, p),
         Route::Conversations(_)
         | Route::Conversation(..)
         | Route::Threads(..)
@@ -196,6 +201,15 @@ pub(crate) fn resolve(s: &[String]) -> Result<Route> {
             [] => Ok(Route::Groups),
             [id] => Ok(Route::Group(id.clone())),
             [id, rest @ ..] => group_child(id, rest),
+        },
+        "places" => match tail {
+            [c] if is(c, "microsoft.graph.room") => Ok(Route::Places(places::PlacePath::Rooms)),
+            [c] if is(c, "microsoft.graph.roomList") => Ok(Route::Places(places::PlacePath::RoomLists)),
+            [l, c, r] if is(c, "microsoft.graph.roomList") && is(r, "rooms") => {
+                Ok(Route::Places(places::PlacePath::RoomsOf(l.clone())))
+            }
+            [] => Err(unknown(head)),
+            [.., x] => Err(unknown(x)),
         },
         _ => Err(unknown(head)),
     }
