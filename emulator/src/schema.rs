@@ -25,6 +25,7 @@ pub(crate) enum Kind {
     CalendarGroup,
     /// Rooms and room lists.
     Place,
+    CalendarPermission,
 }
 
 const GROUP: &[&str] = &[
@@ -158,6 +159,7 @@ impl Kind {
             Kind::Calendar => "calendar",
             Kind::CalendarGroup => "calendarGroup",
             Kind::Place => "place",
+            Kind::CalendarPermission => "calendarPermission",
         }
     }
 
@@ -185,6 +187,7 @@ impl Kind {
             Kind::Calendar => cal::CALENDAR,
             Kind::CalendarGroup => cal::CALENDAR_GROUP,
             Kind::Place => cal::PLACE,
+            Kind::CalendarPermission => cal::CALENDAR_PERMISSION,
         }
     }
 

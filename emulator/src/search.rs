@@ -76,6 +76,7 @@ fn default_fields(kind: Kind) -> &'static [&'static str] {
         Kind::Event => &["subject", "body/content", "organizer/emailAddress/name"],
         Kind::Calendar | Kind::CalendarGroup => &["name"],
         Kind::Place => &["displayName", "emailAddress", "building"],
+        Kind::CalendarPermission => &["emailAddress/address", "emailAddress/name"],
     }
 }
 

@@ -38,6 +38,8 @@ pub(crate) struct Calendar {
     pub props: Obj,
     /// The id of the calendar group that holds it.
     pub group: String,
+    /// `calendarPermission` objects; the first is "My Organization" (free/busy, not removable).
+    pub permissions: Vec<Obj>,
 }
 
 #[derive(Debug, Clone)]

@@ -115,4 +115,7 @@ pub(crate) const PLACE: &[&str] = &[
     "tags",
 ];
 
+pub(crate) const CALENDAR_PERMISSION: &[&str] =
+    &["id", "emailAddress", "isRemovable", "isInsideOrganization", "role", "allowedRoles"];
+
 pub(crate) const CALENDAR_GROUP: &[&str] = &["id", "name", "classId", "changeKey"];

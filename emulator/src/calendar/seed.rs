@@ -5,7 +5,7 @@
 
 use super::compose::{new_event, parse};
 use super::invite;
-use super::store::calendar;
+use super::store::{calendar, default_permissions};
 use super::Calendar;
 use crate::ids;
 use crate::tenant::{id, text, Tenant};
@@ -42,7 +42,7 @@ fn load_one(t: &mut Tenant, e: &Value) -> Result<(), String> {
             props.insert("color".into(), json!(color));
         }
         let group = id(&store.groups[0]).to_string();
-        t.calendars[s].calendars.push(Calendar { props, group });
+        t.calendars[s].calendars.push(Calendar { props, group, permissions: default_permissions() });
     }
     for (i, ev) in e["events"].as_array().into_iter().flatten().enumerate() {
         let at = |err: String| format!("events[{i}]: {err}");

@@ -13,6 +13,27 @@ pub(crate) fn obj(v: Value) -> Obj {
     v.as_object().cloned().unwrap_or_default()
 }
 
+/// The roles a calendar may be shared with, as Graph lists them in `allowedRoles`.
+pub(crate) const ROLES: &[&str] = &[
+    "none",
+    "freeBusyRead",
+    "limitedRead",
+    "read",
+    "write",
+    "delegateWithoutPrivateEventAccess",
+    "delegateWithPrivateEventAccess",
+];
+
+/// Every calendar starts shared with the organization for free/busy only.
+pub(crate) fn default_permissions() -> Vec<Obj> {
+    vec![obj(json!({
+        "id": "RXhjaGFuZ2VQdWJsaXNoZWRCVE9SZWYtTXlPcmdhbml6YXRpb24",
+        "isRemovable": false, "isInsideOrganization": true, "role": "freeBusyRead",
+        "allowedRoles": ["none", "freeBusyRead", "limitedRead", "read"],
+        "emailAddress": { "name": "My Organization" },
+    }))]
+}
+
 pub(crate) fn calendar_group(name: &str, gid: &str) -> Obj {
     obj(json!({ "id": gid, "name": name, "classId": CLASS_ID, "changeKey": ids::change_key() }))
 }
@@ -43,7 +64,7 @@ impl Store {
         let gid = stable("group");
         s.groups.push(calendar_group("My Calendars", &gid));
         let props = calendar(&s, "Calendar", &stable("default"), true);
-        s.calendars.push(Calendar { props, group: gid });
+        s.calendars.push(Calendar { props, group: gid, permissions: default_permissions() });
         s
     }
 

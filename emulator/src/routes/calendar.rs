@@ -58,6 +58,8 @@ pub(crate) enum CalPath {
     Calendar(Scope),
     Groups,
     Group(String),
+    Permissions(Scope),
+    Permission(Scope, String),
     /// `calendar/getSchedule` and `findMeetingTimes` (POST).
     Schedule,
     FindTimes,
@@ -129,6 +131,8 @@ fn in_calendar(scope: Scope, rest: &[String]) -> Result<CalPath> {
         [e] if is(e, "events") => Ok(CalPath::Events(scope)),
         [e, eid, more @ ..] if is(e, "events") => event_path(eid, more),
         [v] if is(v, "calendarView") => Ok(CalPath::View(scope)),
+        [p] if is(p, "calendarPermissions") => Ok(CalPath::Permissions(scope)),
+        [p, pid] if is(p, "calendarPermissions") => Ok(CalPath::Permission(scope, pid.clone())),
         [x, ..] => Err(unknown(x)),
     }
 }
@@ -160,15 +164,61 @@ pub(crate) fn parse(owner: Owner, s: &[String]) -> Result<CalAt> {
     Ok(CalAt { owner, path })
 }
 
-/// The calendar store a request opens, with the same grants as the mailbox (or group) behind it.
-pub(crate) fn open(t: &mut Tenant, owner: &Owner, caller: &Caller) -> Result<usize> {
+/// What a request needs of a store it does not own: reading, writing, or the owner's rights.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Need {
+    Read,
+    Write,
+    Owner,
+}
+
+impl Need {
+    pub fn of(method: &axum::http::Method) -> Need {
+        if method == axum::http::Method::GET {
+            Need::Read
+        } else {
+            Need::Write
+        }
+    }
+}
+
+/// The role the owner of store `s` granted `caller` on their default calendar, if any.
+fn shared_role<'t>(t: &'t Tenant, owner_id: &str, caller: &Caller) -> Option<&'t str> {
+    let s = t.calendars.iter().find(|s| s.owner.eq_ignore_ascii_case(owner_id))?;
+    let c = s.calendars.iter().find(|c| c.props.get("isDefaultCalendar") == Some(&serde_json::Value::Bool(true)))?;
+    let mine = |a: &str| {
+        ["mail", "userPrincipalName"]
+            .iter()
+            .any(|k| crate::tenant::text(&caller.user, k).is_some_and(|x| x.eq_ignore_ascii_case(a)))
+    };
+    c.permissions
+        .iter()
+        .find(|p| {
+            p.get("emailAddress").and_then(|e| e.get("address")).and_then(serde_json::Value::as_str).is_some_and(mine)
+        })
+        .and_then(|p| crate::tenant::text(p, "role"))
+}
+
+/// The calendar store a request opens: the mailbox's owner and delegates may do anything; a user
+/// the owner shared the default calendar with may read (`read`, `limitedRead`) or also write
+/// (`write`, `delegate...`); a group's as its conversations are.
+pub(crate) fn open(t: &mut Tenant, owner: &Owner, caller: &Caller, need: Need) -> Result<usize> {
     let caller_id = caller.id.as_str();
     match owner {
         Owner::User(user) => {
             let key = user.as_deref().unwrap_or(caller_id);
             let i = t.mailboxes.iter().position(|m| m.is(key)).ok_or_else(|| super::mail::invalid_user(key))?;
             if !t.mailboxes[i].may_open(caller_id) {
-                return Err(GraphError::access_denied());
+                let granted = match shared_role(t, t.mailboxes[i].owner_id(), caller) {
+                    Some("read" | "limitedRead") => need == Need::Read,
+                    Some("write" | "delegateWithoutPrivateEventAccess" | "delegateWithPrivateEventAccess") => {
+                        need != Need::Owner
+                    }
+                    _ => false,
+                };
+                if !granted {
+                    return Err(GraphError::access_denied());
+                }
             }
             Ok(t.mailbox_calendar(i))
         }
@@ -199,6 +249,7 @@ pub(super) fn handle(call: &Call, at: CalAt) -> Result<Response> {
             calendars::handle(call, &at)
         }
         CalPath::Reminders(..) => super::reminders::handle(call, &at),
+        CalPath::Permissions(_) | CalPath::Permission(..) => super::calendar_permissions::handle(call, &at),
         CalPath::Schedule => super::schedule::get_schedule(call, &at),
         CalPath::FindTimes => super::meeting_times::handle(call, &at),
         _ => calendar_items::handle(call, &at),

@@ -1,7 +1,7 @@
 //! Events: list (a store or one calendar), create, get, update, delete (an occurrence's update
 //! makes an exception, its delete cancels it), calendarView, instances, and meeting responses.
 
-use super::calendar::{open, owner_fragment, owner_path, Act, CalAt, CalPath, Owner, Scope};
+use super::calendar::{open, owner_fragment, owner_path, Act, CalAt, CalPath, Need, Owner, Scope};
 use super::{not_allowed, Call};
 use crate::calendar::tz::{self, View};
 use crate::calendar::{compose, invite, views, Store};
@@ -97,7 +97,7 @@ fn list(call: &Call, fragment: &str, items: Vec<Obj>) -> Result<Response> {
 pub(super) fn handle(call: &Call, at: &CalAt) -> Result<Response> {
     let view = View::from_headers(call.headers);
     let mut t = call.app.tenant();
-    let store = open(&mut t, &at.owner, &call.caller)?;
+    let store = open(&mut t, &at.owner, &call.caller, Need::of(call.method))?;
     match (&at.path, call.method) {
         (CalPath::Events(scope), &Method::GET) => {
             let s = &t.calendars[store];

@@ -1,10 +1,10 @@
 //! Calendars and calendar groups: list, create (names unique in the store), get, update, delete
 //! (the default calendar and the default group stay; a calendar goes with its events).
 
-use super::calendar::{open, owner_fragment, owner_path, CalAt, CalPath, Scope};
+use super::calendar::{open, owner_fragment, owner_path, CalAt, CalPath, Need, Scope};
 use super::calendar_items::calendar_id;
 use super::{not_allowed, Call};
-use crate::calendar::store::{calendar, calendar_group};
+use crate::calendar::store::{calendar, calendar_group, default_permissions};
 use crate::calendar::Calendar;
 use crate::errors::{Family, GraphError, Result};
 use crate::ids;
@@ -58,7 +58,7 @@ const CAL_WRITABLE: &[&str] = &[
 
 pub(super) fn handle(call: &Call, at: &CalAt) -> Result<Response> {
     let mut t = call.app.tenant();
-    let store = open(&mut t, &at.owner, &call.caller)?;
+    let store = open(&mut t, &at.owner, &call.caller, Need::of(call.method))?;
     let owner = owner_fragment(&t, store);
     match (&at.path, call.method) {
         (CalPath::Calendars(group), &Method::GET) => {
@@ -98,7 +98,11 @@ pub(super) fn handle(call: &Call, at: &CalAt) -> Result<Response> {
                     props.insert(k.into(), v.clone());
                 }
             }
-            t.calendars[store].calendars.push(Calendar { props: props.clone(), group: gid });
+            t.calendars[store].calendars.push(Calendar {
+                props: props.clone(),
+                group: gid,
+                permissions: default_permissions(),
+            });
             let res = odata::created(call.ctx, &format!("{owner}/calendars"), props);
             Ok(with_location(
                 res,

@@ -2,7 +2,7 @@
 //! organizer's working hours) when the organizer is free and enough attendees are, ranked by
 //! confidence (the share of attendees free, tentative counting half), then by time.
 
-use super::calendar::{open, CalAt};
+use super::calendar::{open, CalAt, Need};
 use super::calendar_items::applied;
 use super::{not_allowed, Call};
 use crate::calendar::freebusy::{busy, status_in, Busy};
@@ -82,7 +82,7 @@ pub(super) fn handle(call: &Call, at: &CalAt) -> Result<Response> {
     let (slots, domain) = windows(&body)?;
     let view = View::from_headers(call.headers);
     let mut t = call.app.tenant();
-    let store = open(&mut t, &at.owner, &call.caller)?;
+    let store = open(&mut t, &at.owner, &call.caller, Need::Read)?;
     let result =
         suggest(&t, store, &attendees, &slots, &domain, duration, (max, minimum, organizer_optional, reasons), &view);
     let mut result = result;

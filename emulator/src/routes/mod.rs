@@ -3,6 +3,7 @@
 
 pub(crate) mod calendar;
 mod calendar_items;
+mod calendar_permissions;
 mod calendars;
 mod conversations;
 mod groups;

@@ -2,7 +2,7 @@
 //! have `isReminderOn`, firing `reminderMinutesBeforeStart` before the start or when snoozed to;
 //! `snoozeReminder` moves one, `dismissReminder` drops it.
 
-use super::calendar::{open, Act, CalAt, CalPath};
+use super::calendar::{open, Act, CalAt, CalPath, Need};
 use super::calendar_items::applied;
 use super::{not_allowed, Call};
 use crate::calendar::tz::{self, View};
@@ -64,7 +64,7 @@ pub(super) fn handle(call: &Call, at: &CalAt) -> Result<Response> {
     let (from, to) = (instant_arg(start.as_ref())?, instant_arg(end.as_ref())?);
     let view = View::from_headers(call.headers);
     let mut t = call.app.tenant();
-    let s = open(&mut t, &at.owner, &call.caller)?;
+    let s = open(&mut t, &at.owner, &call.caller, Need::Read)?;
     let store = &t.calendars[s];
     let mut items: Vec<Obj> = store.events.iter().flat_map(|e| views::in_window(e, from, to, &view)).collect();
     views::by_start(&mut items);

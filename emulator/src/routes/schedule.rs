@@ -1,7 +1,7 @@
 //! `POST P/calendar/getSchedule`: free/busy of users and rooms over a window, from the events in
 //! the emulator: `scheduleItems`, an `availabilityView` string and the mailbox's working hours.
 
-use super::calendar::{open, CalAt};
+use super::calendar::{open, CalAt, Need};
 use super::calendar_items::applied;
 use super::{not_allowed, Call};
 use crate::calendar::freebusy::{busy, digit, status_in};
@@ -44,7 +44,7 @@ pub(super) fn get_schedule(call: &Call, at: &CalAt) -> Result<Response> {
     };
     let view = View::from_headers(call.headers);
     let mut t = call.app.tenant();
-    open(&mut t, &at.owner, &call.caller)?;
+    open(&mut t, &at.owner, &call.caller, Need::Read)?;
     let mut value = Vec::new();
     for address in &schedules {
         let Some(items) = busy(&t, address, from, to) else {
