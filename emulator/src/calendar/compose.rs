@@ -151,5 +151,5 @@ pub(crate) fn new_event(store: &Store, calendar: &str, props: Obj) -> Result<Eve
     if text(&e, "subject").is_none() {
         e.insert("subject".into(), json!(""));
     }
-    Ok(Event { props: e, calendar: calendar.to_string(), exceptions: Default::default() })
+    Ok(Event { props: e, calendar: calendar.to_string(), exceptions: Default::default(), attachments: Vec::new() })
 }

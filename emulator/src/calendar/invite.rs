@@ -57,7 +57,12 @@ pub(crate) fn deliver(t: &mut Tenant, store: usize, eid: &str, only: Option<&[St
         copy.insert("isOrganizer".into(), json!(false));
         copy.insert("responseStatus".into(), json!({ "response": "notResponded", "time": "0001-01-01T00:00:00Z" }));
         let calendar = t.calendars[s].default_calendar();
-        t.calendars[s].events.push(Event { props: copy, calendar, exceptions: master.exceptions.clone() });
+        t.calendars[s].events.push(Event {
+            props: copy,
+            calendar,
+            exceptions: master.exceptions.clone(),
+            attachments: master.attachments.clone(),
+        });
         mailed.push(address.clone());
     }
     if let (true, false, Some(from)) = (notify, mailed.is_empty(), t.mailbox_index_for_owner(&organizer)) {

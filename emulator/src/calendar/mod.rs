@@ -51,4 +51,6 @@ pub(crate) struct Event {
     /// For a series master: occurrences changed (`Some`, the changed properties) or
     /// cancelled (`None`), by the occurrence's original start date `YYYY-MM-DD`.
     pub exceptions: BTreeMap<String, Option<Obj>>,
+    /// Attachment objects, as messages keep them (file attachments with base64 `contentBytes`).
+    pub attachments: Vec<Obj>,
 }

@@ -28,6 +28,10 @@ fn finish(mut o: Obj, view: &View) -> Obj {
 /// A single event or series master.
 pub(crate) fn event(e: &Event, view: &View) -> Obj {
     let mut o = e.props.clone();
+    o.insert(
+        "hasAttachments".into(),
+        json!(e.attachments.iter().any(|a| a.get("isInline") != Some(&Value::Bool(true)))),
+    );
     let master = o.get("recurrence").is_some_and(Value::is_object);
     o.insert("type".into(), json!(if master { "seriesMaster" } else { "singleInstance" }));
     finish(o, view)
@@ -46,6 +50,10 @@ pub(crate) fn occurrence(master: &Event, date: Date, view: &View) -> Option<Obj>
     let begin = date.to_datetime(local.time()).to_zoned(zone).ok()?.timestamp();
     let end = begin.checked_add((e.as_second() - s.as_second()).seconds()).ok()?;
     let mut o = master.props.clone();
+    o.insert(
+        "hasAttachments".into(),
+        json!(master.attachments.iter().any(|a| a.get("isInline") != Some(&Value::Bool(true)))),
+    );
     let key = date.to_string();
     let change = match master.exceptions.get(&key) {
         Some(None) => return None,

@@ -58,6 +58,9 @@ pub(crate) enum CalPath {
     Calendar(Scope),
     Groups,
     Group(String),
+    Attachments(String),
+    Attachment(String, String),
+    AttachmentValue(String, String),
     Permissions(Scope),
     Permission(Scope, String),
     /// `calendar/getSchedule` and `findMeetingTimes` (POST).
@@ -115,6 +118,9 @@ fn event_path(eid: &str, rest: &[String]) -> Result<CalPath> {
     match rest {
         [] => Ok(CalPath::Event(e)),
         [i] if is(i, "instances") => Ok(CalPath::Instances(e)),
+        [a] if is(a, "attachments") => Ok(CalPath::Attachments(e)),
+        [a, aid] if is(a, "attachments") => Ok(CalPath::Attachment(e, aid.clone())),
+        [a, aid, v] if is(a, "attachments") && is(v, "$value") => Ok(CalPath::AttachmentValue(e, aid.clone())),
         [a] => ACTS
             .iter()
             .find(|(n, _)| is(a, n) || is(a, &format!("microsoft.graph.{n}")))
@@ -249,6 +255,9 @@ pub(super) fn handle(call: &Call, at: CalAt) -> Result<Response> {
             calendars::handle(call, &at)
         }
         CalPath::Reminders(..) => super::reminders::handle(call, &at),
+        CalPath::Attachments(_) | CalPath::Attachment(..) | CalPath::AttachmentValue(..) => {
+            super::event_attachments::handle(call, &at)
+        }
         CalPath::Permissions(_) | CalPath::Permission(..) => super::calendar_permissions::handle(call, &at),
         CalPath::Schedule => super::schedule::get_schedule(call, &at),
         CalPath::FindTimes => super::meeting_times::handle(call, &at),

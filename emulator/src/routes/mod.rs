@@ -6,6 +6,7 @@ mod calendar_items;
 mod calendar_permissions;
 mod calendars;
 mod conversations;
+mod event_attachments;
 mod groups;
 pub(crate) mod mail;
 mod mail_folders;
