@@ -84,9 +84,10 @@ pub(crate) fn dates(rec: &Value, until: Date) -> Result<Vec<Date>, String> {
         None | Some(Value::Null) => 1,
         Some(_) => number(p, "interval", 1..=999)?,
     };
-    let (last, count) = match r["type"].as_str().unwrap_or("") {
-        "endDate" => (date(r, "endDate")?.min(until), usize::MAX),
-        "noEnd" => (until, usize::MAX),
+    // Outlook REST v2.0 writes enum values in PascalCase (`Weekly`, `EndDate`).
+    let (last, count) = match r["type"].as_str().unwrap_or("").to_ascii_lowercase().as_str() {
+        "enddate" => (date(r, "endDate")?.min(until), usize::MAX),
+        "noend" => (until, usize::MAX),
         "numbered" => (until, number(r, "numberOfOccurrences", 1..=999)? as usize),
         _ => return Err("range.type".into()),
     };
@@ -98,7 +99,7 @@ pub(crate) fn dates(rec: &Value, until: Date) -> Result<Vec<Date>, String> {
         }
     };
     let done = |cursor: Date, out: &Vec<Date>| cursor > last || out.len() >= count;
-    match p["type"].as_str().unwrap_or("") {
+    match p["type"].as_str().unwrap_or("").to_ascii_lowercase().as_str() {
         "daily" => {
             let mut d = start;
             for _ in 0..MAX_STEPS {
@@ -128,8 +129,8 @@ pub(crate) fn dates(rec: &Value, until: Date) -> Result<Vec<Date>, String> {
                 week = n;
             }
         }
-        kind @ ("absoluteMonthly" | "relativeMonthly" | "absoluteYearly" | "relativeYearly") => {
-            let yearly = kind.ends_with("Yearly");
+        kind @ ("absolutemonthly" | "relativemonthly" | "absoluteyearly" | "relativeyearly") => {
+            let yearly = kind.ends_with("yearly");
             let step = if yearly { 12 * interval } else { interval };
             let mut month = start.first_of_month();
             if yearly {
