@@ -112,3 +112,14 @@ fn forwarding_adds_an_attendee_with_a_copy() {
     assert!(copy_of(&emu, OUTSIDER, "Hiring sync").is_some());
     assert_eq!(status_of(&emu, &eid, OUTSIDER), "none");
 }
+
+#[test]
+fn an_organizer_deleting_a_meeting_cancels_it_for_attendees() {
+    let emu = Emu::start();
+    let eid = invite(&emu, "Pricing sync", &[MEMBER]);
+    assert!(copy_of(&emu, MEMBER, "Pricing sync").is_some());
+    assert_eq!(emu.call(OWNER, "DELETE", &format!("/v1.0/me/events/{}", enc(&eid)), None).status, 204);
+    assert!(copy_of(&emu, MEMBER, "Pricing sync").is_none());
+    let inbox = emu.get(MEMBER, "/v1.0/me/mailFolders/inbox/messages?$top=5").json();
+    assert!(inbox["value"].as_array().unwrap().iter().any(|m| m["subject"] == "Canceled: Pricing sync"));
+}

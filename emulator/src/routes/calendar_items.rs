@@ -174,6 +174,10 @@ pub(super) fn handle(call: &Call, at: &CalAt) -> Result<Response> {
                 (i, Some(d)) => {
                     s.events[i].exceptions.insert(d.to_string(), None);
                 }
+                // An organizer deleting a meeting cancels it for its attendees, as Graph does.
+                (i, None) if s.events[i].props.get("isOrganizer") == Some(&Value::Bool(true)) && !s.is_group => {
+                    invite::cancel(&mut t, store, i, "");
+                }
                 (i, None) => {
                     s.events.remove(i);
                 }

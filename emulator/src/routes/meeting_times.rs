@@ -115,10 +115,13 @@ fn suggest(
         .collect();
     let attendee_busy: Vec<Option<Vec<Busy>>> = addresses.iter().map(|a| busy(t, a, from, to)).collect();
     let (mut candidates, mut organizer_blocked, mut considered) = (Vec::new(), 0, 0);
+    // A guard against constraints spanning years: about a year of half-hour steps.
+    let mut steps = 0;
     for &(ws, we) in slots {
         let mut s = ws;
         while let Ok(e) = s.checked_add(duration) {
-            if e > we || considered > 5_000 {
+            steps += 1;
+            if e > we || considered > 5_000 || steps > 20_000 {
                 break;
             }
             let work_ok = domain != "work" || organizer_box.map_or(true, |m| in_working_hours(&m.settings, s, e));
