@@ -46,3 +46,22 @@ fn all_day_and_cross_zone_events_read_back() {
     let dates: Vec<&str> = quarterly.iter().map(|e| &e["start"]["dateTime"].as_str().unwrap()[..10]).collect();
     assert_eq!(dates, ["2025-01-06", "2025-04-07", "2025-07-07", "2025-10-06"]);
 }
+
+#[test]
+fn all_day_events_keep_their_dates_in_every_zone() {
+    let emu = Emu::start();
+    for zone in ["UTC", "Pacific/Auckland", "America/Los_Angeles"] {
+        let auth = format!("Bearer emulator:{MEMBER}");
+        let pref = format!("outlook.timezone=\"{zone}\"");
+        let r = send(
+            &emu.base(),
+            "GET",
+            "/v1.0/me/events/AAMkAGMemberVacation0001",
+            &[("Authorization", &auth), ("Prefer", &pref)],
+            None,
+        );
+        let v = r.json();
+        assert_eq!(v["start"], serde_json::json!({ "dateTime": "2025-08-04T00:00:00.0000000", "timeZone": zone }));
+        assert_eq!(v["end"]["dateTime"], "2025-08-16T00:00:00.0000000");
+    }
+}

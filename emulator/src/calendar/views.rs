@@ -17,8 +17,14 @@ fn finish(mut o: Obj, view: &View) -> Obj {
     let body = o.get("body").cloned().unwrap_or_else(|| json!({ "contentType": "text", "content": "" }));
     o.insert("bodyPreview".into(), json!(preview(&body)));
     o.entry("hasAttachments").or_insert(Value::Bool(false));
+    // All-day events float: the same midnights in whatever zone they are read in.
+    let all_day = o.get("isAllDay") == Some(&Value::Bool(true));
     for k in ["start", "end"] {
-        if let Some(t) = o.get(k).and_then(tz::instant) {
+        if all_day {
+            if let Some(dt) = o.get(k).and_then(|v| v["dateTime"].as_str()).and_then(tz::parse_local) {
+                o.insert(k.into(), json!({ "dateTime": tz::format(dt), "timeZone": view.name }));
+            }
+        } else if let Some(t) = o.get(k).and_then(tz::instant) {
             o.insert(k.into(), tz::render(t, view));
         }
     }
@@ -44,10 +50,11 @@ fn span(e: &Event) -> Option<(Timestamp, Timestamp)> {
 /// One occurrence of a series, as of its original date, with an exception's changes applied.
 pub(crate) fn occurrence(master: &Event, date: Date, view: &View) -> Option<Obj> {
     let start = master.props.get("start")?;
-    let zone = tz::zone(start["timeZone"].as_str().unwrap_or("UTC"))?;
+    let zone_name = start["timeZone"].as_str().unwrap_or("UTC");
+    let zone = tz::zone(zone_name)?;
     let local = tz::parse_local(start["dateTime"].as_str()?)?;
     let (s, e) = span(master)?;
-    let begin = date.to_datetime(local.time()).to_zoned(zone).ok()?.timestamp();
+    let begin = date.to_datetime(local.time()).to_zoned(zone.clone()).ok()?.timestamp();
     let end = begin.checked_add((e.as_second() - s.as_second()).seconds()).ok()?;
     let mut o = master.props.clone();
     o.insert(
@@ -66,9 +73,10 @@ pub(crate) fn occurrence(master: &Event, date: Date, view: &View) -> Option<Obj>
     o.insert("recurrence".into(), Value::Null);
     o.insert("type".into(), json!(if change.is_some() { "exception" } else { "occurrence" }));
     o.insert("originalStart".into(), json!(begin.to_string()));
-    let utc = View::utc();
-    o.insert("start".into(), tz::render(begin, &utc));
-    o.insert("end".into(), tz::render(end, &utc));
+    // Written in the series' own zone, so an all-day occurrence keeps its dates.
+    let own = View { name: zone_name.to_string(), tz: zone, preferred: false };
+    o.insert("start".into(), tz::render(begin, &own));
+    o.insert("end".into(), tz::render(end, &own));
     if let Some(c) = change {
         o.extend(c.clone());
     }
