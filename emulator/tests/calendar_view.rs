@@ -81,6 +81,19 @@ fn a_weekly_series_keeps_paris_wall_time_across_both_dst_changes() {
         ]
     );
     assert!(mine.iter().all(|e| e["type"] == "occurrence" && e["recurrence"].is_null()));
+    // The Windows name of the same zone gives the same times, and is echoed as given.
+    let windows = prefer(&emu, MEMBER, &url, "Eastern Standard Time");
+    assert_eq!(windows.header("preference-applied"), Some("outlook.timezone=\"Eastern Standard Time\""));
+    let w = windows.json();
+    let w_starts: Vec<&str> = w["value"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["seriesMasterId"] == master.as_str())
+        .map(|e| e["start"]["dateTime"].as_str().unwrap())
+        .collect();
+    assert_eq!(w_starts, ny_starts);
+    assert_eq!(w["value"][0]["start"]["timeZone"], "Eastern Standard Time");
     let ids: std::collections::HashSet<&str> = mine.iter().map(|e| e["id"].as_str().unwrap()).collect();
     assert_eq!(ids.len(), 9);
 
