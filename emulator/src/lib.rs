@@ -12,6 +12,7 @@
 //! See README.md for the routes, the fixture format and the control routes.
 
 mod auth;
+mod calendar;
 mod clock;
 mod control;
 mod cors;
