@@ -110,3 +110,43 @@ pub async fn child_folder(client: &Client, parent: &str, name: &str) -> String {
     let found = all.into_iter().find(|f| f.display_name.as_deref() == Some(name));
     found.and_then(|f| f.id).unwrap_or_else(|| panic!("{name} under {parent}"))
 }
+
+/// The seed group with a calendar ("Contoso Marketing", public).
+pub const MARKETING: &str = "2c7a9f4e-8d31-4b6a-9e0f-5a1d3c2b7e64";
+
+/// The owner's seeded weekly meeting: Mondays 10:00 to 10:45 W. Europe Standard Time from 2025-01-06.
+pub const WEEKLY: &str = "AAMkAGOwnerWeeklyTeamMeeting0001";
+
+/// A window bound, checked by the core.
+pub fn at(text: &str) -> o365kit::DateTime {
+    o365kit::DateTime::parse("test", text).unwrap_or_else(|e| panic!("{text}: {e}"))
+}
+
+/// A one-off event in UTC (`start`/`end` as `2031-03-03T14:00:00`).
+pub fn event(subject: &str, start: &str, end: &str) -> o365kit::model::Event {
+    use o365kit::model::{DateTimeTimeZone, Event};
+    Event {
+        subject: Some(subject.into()),
+        start: Some(DateTimeTimeZone::new(start, "UTC")),
+        end: Some(DateTimeTimeZone::new(end, "UTC")),
+        ..Default::default()
+    }
+}
+
+/// Every event of the client's mailbox (singles and series masters, all pages) with this subject.
+pub async fn events_titled(client: &Client, subject: &str) -> Vec<o365kit::model::Event> {
+    let op = o365kit::ops::ListEvents { mailbox: client.current_mailbox().clone(), query: Query::new() };
+    let all = client.all(op).await.unwrap_or_else(|e| panic!("list events: {e}"));
+    all.into_iter().filter(|e| e.subject.as_deref() == Some(subject)).collect()
+}
+
+/// `dateTime` to the second ("2025-03-03T04:00:00"), whatever fraction the server writes.
+pub fn wall_clock(t: &Option<o365kit::model::DateTimeTimeZone>) -> String {
+    let text = t.as_ref().and_then(|t| t.date_time.clone()).expect("a dateTime");
+    text.chars().take(19).collect()
+}
+
+/// The zone a `DateTimeTimeZone` is written in.
+pub fn zone(t: &Option<o365kit::model::DateTimeTimeZone>) -> String {
+    t.as_ref().and_then(|t| t.time_zone.clone()).expect("a timeZone")
+}
