@@ -53,7 +53,7 @@ async fn an_event_attachment_is_added_listed_read_and_removed() {
         .unwrap();
     let aid = added.id.clone().expect("an id");
     let listed = owner.list_event_attachments(eid.as_str(), Query::new()).await.unwrap().value;
-    assert_eq!(listed.iter().filter_map(|a| a.id.clone()).collect::<Vec<_>>(), [aid.clone()]);
+    assert_eq!(listed.iter().filter_map(|a| a.id.clone()).collect::<Vec<_>>(), std::slice::from_ref(&aid));
     let got = owner.get_event_attachment(eid.as_str(), aid.as_str(), Query::new()).await.unwrap();
     assert_eq!((got.name.as_deref(), got.size), (Some("agenda.bin"), Some(3000)));
     assert_eq!(got.content_bytes.as_deref(), Some(bytes.as_slice()));

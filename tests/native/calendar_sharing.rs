@@ -29,7 +29,7 @@ async fn a_calendar_is_created_renamed_filled_and_deleted() {
         owner.create_calendar_event(cid.as_str(), event("Train to Lyon", "2031-05-02T07:00:00", "2031-05-02T09:00:00"));
     let trip_id = trip.await.unwrap().id.unwrap();
     let in_trips = owner.list_calendar_events(cid.as_str(), Query::new()).await.unwrap().value;
-    assert_eq!(in_trips.iter().filter_map(|e| e.id.clone()).collect::<Vec<_>>(), [trip_id.clone()]);
+    assert_eq!(in_trips.iter().filter_map(|e| e.id.clone()).collect::<Vec<_>>(), std::slice::from_ref(&trip_id));
     let names: Vec<String> =
         owner.list_calendars(Query::new()).await.unwrap().value.into_iter().filter_map(|c| c.name).collect();
     assert!(names.contains(&"Trips".to_string()) && names.contains(&"Calendar".to_string()), "{names:?}");
