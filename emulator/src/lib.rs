@@ -12,6 +12,7 @@
 //! See README.md for the routes, the fixture format and the control routes.
 
 mod auth;
+mod batch;
 mod clock;
 mod control;
 mod cors;
@@ -237,6 +238,9 @@ async fn route(app: &App, ctx: &Ctx, req: Request) -> Response {
             Ok(b) => body = b,
             Err(e) => return e.render(ctx),
         }
+    }
+    if batch::is_batch(parts.uri.path()) {
+        return batch::handle(app, ctx, &parts, &body).await;
     }
     let mut res = routes::dispatch(app, ctx, &parts, &body).unwrap_or_else(|e| e.render(ctx));
     if v2 {
