@@ -19,14 +19,22 @@ impl Tenant {
         let doc: Value = serde_json::from_str(fixture).map_err(|e| format!("fixture is not valid JSON: {e}"))?;
         let Value::Object(doc) = doc else { return Err("fixture must be a JSON object".into()) };
         for key in doc.keys() {
-            if !matches!(key.as_str(), "users" | "groups" | "mailboxes")
+            if !matches!(key.as_str(), "users" | "groups" | "mailboxes" | "calendars" | "places")
                 && !key.starts_with('$')
                 && !key.starts_with('_')
             {
-                return Err(format!("unknown top-level key '{key}' (expected \"users\", \"groups\", \"mailboxes\")"));
+                return Err(format!(
+                    "unknown top-level key '{key}' (expected \"users\", \"groups\", \"mailboxes\", \"calendars\", \"places\")"
+                ));
             }
         }
-        let mut tenant = Tenant { users: Vec::new(), groups: Vec::new(), mailboxes: Vec::new() };
+        let mut tenant = Tenant {
+            users: Vec::new(),
+            groups: Vec::new(),
+            mailboxes: Vec::new(),
+            calendars: Vec::new(),
+            places: Default::default(),
+        };
         for (i, u) in array(doc.get("users"), "users")?.iter().enumerate() {
             tenant.users.push(load_user(u, &tenant).map_err(|e| format!("users[{i}]: {e}"))?);
         }
@@ -36,6 +44,8 @@ impl Tenant {
         }
         tenant.check_unique_item_ids()?;
         crate::mail::fixture::load(&mut tenant, doc.get("mailboxes"))?;
+        crate::calendar::places::load(&mut tenant, doc.get("places"))?;
+        crate::calendar::seed::load(&mut tenant, doc.get("calendars"))?;
         Ok(tenant)
     }
 

@@ -13,6 +13,7 @@
 
 mod auth;
 mod batch;
+mod calendar;
 mod clock;
 mod control;
 mod cors;

@@ -1,9 +1,10 @@
-//! The Outlook REST v2.0 dialect of the mail routes: `/api/v2.0/me/...` and
+//! The Outlook REST v2.0 dialect of the mail and calendar routes: `/api/v2.0/me/...` and
 //! `/api/v2.0/users/{id}/...` answer like `/v1.0`, with PascalCase property names both ways
 //! (annotations such as `@odata.context` stay as they are) and contexts on `/api/v2.0/$metadata`.
 
 use crate::errors::{GraphError, Result};
 use crate::respond::percent_decode;
+use crate::routes::calendar::is_calendar_segment;
 use crate::routes::mail::is_mail_segment;
 use axum::body::{to_bytes, Body, Bytes};
 use axum::http::request::Parts;
@@ -81,7 +82,12 @@ fn camel_expression(s: &str) -> String {
     out
 }
 
-/// Rewrites a v2.0 request into the v1.0 one the routes serve; only mail paths exist there.
+/// The first segments after `/me` or `/users/{id}` that v2.0 serves: mail and calendar.
+fn served(s: &str) -> bool {
+    is_mail_segment(s) || is_calendar_segment(s)
+}
+
+/// Rewrites a v2.0 request into the v1.0 one the routes serve; only mail and calendar paths exist there.
 pub(crate) fn request(parts: &mut Parts, body: &Bytes) -> Result<Bytes> {
     let path = parts.uri.path().to_string();
     let mut rest: Vec<&str> = path.trim_start_matches('/').split('/').skip(2).collect();
@@ -94,8 +100,8 @@ pub(crate) fn request(parts: &mut Parts, body: &Bytes) -> Result<Bytes> {
         rest.insert(user_segments, "outlook");
     }
     let mail = match rest.as_slice() {
-        [me, x, ..] if me.eq_ignore_ascii_case("me") => is_mail_segment(&percent_decode(x, false)),
-        [users, _, x, ..] if users.eq_ignore_ascii_case("users") => is_mail_segment(&percent_decode(x, false)),
+        [me, x, ..] if me.eq_ignore_ascii_case("me") => served(&percent_decode(x, false)),
+        [users, _, x, ..] if users.eq_ignore_ascii_case("users") => served(&percent_decode(x, false)),
         _ => false,
     };
     if !mail {

@@ -2,6 +2,7 @@
 //! names (for `$select`, `$filter`, `$orderby` checks), properties returned only on `$select`,
 //! and expandable navigation properties.
 
+use crate::calendar::schema as cal;
 use crate::errors::Family;
 use crate::mail::schema as mail;
 
@@ -19,6 +20,12 @@ pub(crate) enum Kind {
     MailFolder,
     MessageRule,
     InferenceOverride,
+    Event,
+    Calendar,
+    CalendarGroup,
+    /// Rooms and room lists.
+    Place,
+    CalendarPermission,
 }
 
 const GROUP: &[&str] = &[
@@ -148,6 +155,11 @@ impl Kind {
             Kind::MailFolder => "mailFolder",
             Kind::MessageRule => "messageRule",
             Kind::InferenceOverride => "inferenceClassificationOverride",
+            Kind::Event => "event",
+            Kind::Calendar => "calendar",
+            Kind::CalendarGroup => "calendarGroup",
+            Kind::Place => "place",
+            Kind::CalendarPermission => "calendarPermission",
         }
     }
 
@@ -171,6 +183,11 @@ impl Kind {
             Kind::MailFolder => mail::MAIL_FOLDER,
             Kind::MessageRule => mail::MESSAGE_RULE,
             Kind::InferenceOverride => mail::OVERRIDE,
+            Kind::Event => cal::EVENT,
+            Kind::Calendar => cal::CALENDAR,
+            Kind::CalendarGroup => cal::CALENDAR_GROUP,
+            Kind::Place => cal::PLACE,
+            Kind::CalendarPermission => cal::CALENDAR_PERMISSION,
         }
     }
 
@@ -214,7 +231,7 @@ impl Kind {
 
     /// Outlook's collections page with `$skip` in their next links.
     pub fn skip_links(self) -> bool {
-        matches!(self, Kind::Message | Kind::MailFolder)
+        matches!(self, Kind::Message | Kind::MailFolder | Kind::Event)
     }
 
     /// Outlook's `$search` takes no `$filter`, `$orderby` or `$skip` alongside.

@@ -73,6 +73,10 @@ fn default_fields(kind: Kind) -> &'static [&'static str] {
         Kind::Message => &["subject", "body/content", "from/emailAddress/name", "from/emailAddress/address"],
         Kind::MailFolder | Kind::MessageRule => &["displayName"],
         Kind::InferenceOverride => &["senderEmailAddress/address"],
+        Kind::Event => &["subject", "body/content", "organizer/emailAddress/name"],
+        Kind::Calendar | Kind::CalendarGroup => &["name"],
+        Kind::Place => &["displayName", "emailAddress", "building"],
+        Kind::CalendarPermission => &["emailAddress/address", "emailAddress/name"],
     }
 }
 

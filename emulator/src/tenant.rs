@@ -14,6 +14,10 @@ pub struct Tenant {
     pub(crate) groups: Vec<Group>,
     /// One per user, then the shared mailboxes (see `mail/`).
     pub(crate) mailboxes: Vec<crate::mail::Mailbox>,
+    /// Calendar stores of users, shared mailboxes and groups, made on first use (see `calendar/`).
+    pub(crate) calendars: Vec<crate::calendar::Store>,
+    /// Rooms and room lists (the fixture's `places`).
+    pub(crate) places: crate::calendar::places::Places,
 }
 
 #[derive(Debug, Clone)]

@@ -1,7 +1,6 @@
 """Calendar arguments are checked by the core before any request: windows are aware datetimes
-(or RFC 3339 text with an offset) in order, events carry real zoned times and recurrences. (The
-emulator has no calendars yet: these fail before anything is sent.) List pagers send, and so
-check, when first read."""
+(or RFC 3339 text with an offset) in order, events carry real zoned times and recurrences. List
+pagers send, and so check, when first read."""
 
 from datetime import datetime, timedelta, timezone
 

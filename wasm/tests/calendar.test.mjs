@@ -1,6 +1,5 @@
 // Calendar arguments as an add-in passes them: windows as Dates or RFC 3339 text, events with zoned
-// times. The emulator serves no calendars yet, so these check what the core refuses before any
-// request, and that good arguments do reach the server.
+// times; what the core refuses before any request, and calendars against the emulator.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { Client, GraphError } from "o365kit";
@@ -34,9 +33,33 @@ test("bad calendar arguments throw naming the parameter, before any request", as
   assert.equal(calls, 0, "no request was made for bad arguments");
 });
 
-test("good calendar arguments reach the server (Dates included)", async () => {
-  const c = new Client({ getToken: () => TOKENS.member, baseUrl: emu.url, maxAttempts: 1 });
-  // Until the emulator has calendars it answers as Graph does for a path it does not serve.
-  await assert.rejects(c.listCalendarView(new Date("2026-03-01T00:00:00Z"), new Date("2026-03-08T00:00:00Z")), (e) => e instanceof GraphError);
-  await assert.rejects(c.createEvent(event("2026-03-02T09:15:00")), (e) => e instanceof GraphError);
+test("a weekly series expands in the calendar view, in the zone asked for (Dates as the window)", async () => {
+  const owner = new Client({ getToken: () => TOKENS.owner, baseUrl: emu.url });
+  const week = await owner
+    .listCalendarView(new Date("2025-03-03T00:00:00Z"), new Date("2025-03-10T00:00:00Z"), { timezone: "Europe/Paris" })
+    .toArray();
+  const weekly = week.filter((e) => e.subject === "Marketing team weekly");
+  assert.equal(weekly.length, 1, "one occurrence of the weekly meeting that week");
+  assert.equal(weekly[0].type, "occurrence");
+  assert.equal(weekly[0].seriesMasterId, "AAMkAGOwnerWeeklyTeamMeeting0001");
+  assert.match(weekly[0].start.dateTime, /^2025-03-03T10:00:00/);
+  assert.equal(weekly[0].start.timeZone, "Europe/Paris");
+});
+
+test("a meeting request reaches the attendee, whose answer reaches the organizer", async () => {
+  const member = new Client({ getToken: () => TOKENS.member, baseUrl: emu.url });
+  const owner = new Client({ getToken: () => TOKENS.owner, baseUrl: emu.url });
+  const subject = `Budget review ${Date.now().toString(36)}`;
+  const created = await member.createEvent({
+    subject,
+    start: zoned("2026-03-02T09:00:00"),
+    end: zoned("2026-03-02T10:00:00"),
+    attendees: [{ type: "required", emailAddress: { address: "owner@contoso.test" } }],
+  });
+  const invite = (await owner.listEvents({ top: 100 }).toArray()).find((e) => e.subject === subject);
+  assert.ok(invite, "the attendee's calendar has the meeting");
+  await owner.acceptEvent(invite.id, "See you there", true);
+  const mine = await member.getEvent(created.id);
+  assert.equal(mine.attendees[0].status.response, "accepted");
+  await assert.rejects(member.acceptEvent(created.id), (e) => e instanceof GraphError && e.status === 400, "the organizer does not answer her own meeting");
 });

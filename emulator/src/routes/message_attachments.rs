@@ -36,7 +36,7 @@ fn expands_item(q: &Query) -> bool {
 }
 
 /// A checked attachment from a request body.
-fn parse(body: Obj) -> Result<Obj> {
+pub(super) fn parse(body: Obj) -> Result<Obj> {
     let kind = kind_of(&body);
     if !kind.is_empty()
         && !["microsoft.graph.fileattachment", "microsoft.graph.itemattachment", "microsoft.graph.referenceattachment"]
@@ -72,7 +72,7 @@ fn parse(body: Obj) -> Result<Obj> {
 }
 
 /// The raw content Graph serves for `$value`: a file's bytes, an item as a small MIME message.
-fn raw(a: &Obj) -> Option<(String, Vec<u8>)> {
+pub(super) fn raw(a: &Obj) -> Option<(String, Vec<u8>)> {
     let kind = kind_of(a);
     if kind.ends_with("fileattachment") {
         let bytes = STANDARD.decode(text(a, "contentBytes")?.trim()).ok()?;

@@ -1,17 +1,26 @@
 //! Graph v1.0 routes: the path is split into percent-decoded segments (an id is always exactly one
 //! segment), resolved to a `Route`, authenticated, and handed to the resource family's module.
 
+pub(crate) mod calendar;
+mod calendar_items;
+mod calendar_permissions;
+mod calendars;
 mod conversations;
+mod event_attachments;
 mod groups;
 pub(crate) mod mail;
 mod mail_folders;
 mod mail_settings;
 mod mail_tips;
+mod meeting_times;
 mod members;
 mod message_actions;
 mod message_attachments;
 mod messages;
+mod places;
 mod posts;
+mod reminders;
+mod schedule;
 
 use crate::auth::{self, Caller};
 use crate::errors::{Family, GraphError, Result};
@@ -70,6 +79,8 @@ pub(crate) enum Route {
     Attachments(PostAt),
     Attachment(PostAt, String),
     Mail(mail::MailAt),
+    Calendar(calendar::CalAt),
+    Places(places::PlacePath),
 }
 
 /// One authenticated Graph request, as the route handlers see it.
@@ -96,7 +107,7 @@ impl Call<'_> {
     pub fn list(&self, q: &Query, kind: Kind, fragment: &str, items: Vec<Obj>) -> Result<Response> {
         // Outlook pages mail by 10 unless asked otherwise; a smaller configured page still wins.
         let page = match kind {
-            Kind::Message | Kind::MailFolder => self.app.page_size.min(10),
+            Kind::Message | Kind::MailFolder | Kind::Event => self.app.page_size.min(10),
             _ => self.app.page_size,
         };
         odata::list(self.ctx, self.path, q, kind, fragment, items, page)
@@ -137,6 +148,8 @@ pub(crate) fn dispatch(app: &App, ctx: &Ctx, parts: &Parts, body: &[u8]) -> Resu
         Route::Photo(g) => members::photo(&call, &g, false),
         Route::PhotoValue(g) => members::photo(&call, &g, true),
         Route::Mail(at) => mail::handle(&call, at),
+        Route::Calendar(at) => calendar::handle(&call, at),
+        Route::Places(p) => places::handle(&call, p),
         Route::Conversations(_)
         | Route::Conversation(..)
         | Route::Threads(..)
@@ -172,18 +185,33 @@ pub(crate) fn resolve(s: &[String]) -> Result<Route> {
             [m, c] if is(m, "memberOf") && is(c, "microsoft.graph.group") => Ok(Route::MeMemberOf { cast: true }),
             [m, x, ..] if is(m, "memberOf") => Err(unknown(x)),
             [x, ..] if mail::is_mail_segment(x) => Ok(Route::Mail(mail::parse(None, tail)?)),
+            [x, ..] if calendar::is_calendar_segment(x) => {
+                Ok(Route::Calendar(calendar::parse(calendar::Owner::User(None), tail)?))
+            }
             [x, ..] => Err(unknown(x)),
         },
         "users" => match tail {
             [] => Ok(Route::Users),
             [id] => Ok(Route::User(id.clone())),
             [id, x, ..] if mail::is_mail_segment(x) => Ok(Route::Mail(mail::parse(Some(id.clone()), &tail[1..])?)),
+            [id, x, ..] if calendar::is_calendar_segment(x) => {
+                Ok(Route::Calendar(calendar::parse(calendar::Owner::User(Some(id.clone())), &tail[1..])?))
+            }
             [_, x, ..] => Err(unknown(x)),
         },
         "groups" => match tail {
             [] => Ok(Route::Groups),
             [id] => Ok(Route::Group(id.clone())),
             [id, rest @ ..] => group_child(id, rest),
+        },
+        "places" => match tail {
+            [c] if is(c, "microsoft.graph.room") => Ok(Route::Places(places::PlacePath::Rooms)),
+            [c] if is(c, "microsoft.graph.roomList") => Ok(Route::Places(places::PlacePath::RoomLists)),
+            [l, c, r] if is(c, "microsoft.graph.roomList") && is(r, "rooms") => {
+                Ok(Route::Places(places::PlacePath::RoomsOf(l.clone())))
+            }
+            [] => Err(unknown(head)),
+            [.., x] => Err(unknown(x)),
         },
         _ => Err(unknown(head)),
     }
@@ -201,6 +229,9 @@ fn group_child(g: &str, rest: &[String]) -> Result<Route> {
             [uid, r] if is(r, "$ref") => Ok(Route::RefRemove(g, rel, uid.clone())),
             [_, x, ..] => Err(unknown(x)),
         };
+    }
+    if calendar::is_group_segment(head) {
+        return Ok(Route::Calendar(calendar::parse(calendar::Owner::Group(g), rest)?));
     }
     match head.to_ascii_lowercase().as_str() {
         "photo" => match tail {
