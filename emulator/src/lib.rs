@@ -13,6 +13,7 @@
 
 mod auth;
 mod batch;
+mod beta;
 mod calendar;
 mod clock;
 mod control;
@@ -189,7 +190,10 @@ where
 }
 
 async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
-    let ctx = Ctx::new(req.headers(), app.local);
+    let mut ctx = Ctx::new(req.headers(), app.local);
+    if beta::is_beta(req.uri().path()) {
+        ctx.version = "beta";
+    }
     let origin = req.headers().get(header::ORIGIN).cloned();
     let mut res =
         if req.method() == Method::OPTIONS { cors::preflight(req.headers()) } else { route(&app, &ctx, req).await };
@@ -218,6 +222,9 @@ async fn route(app: &App, ctx: &Ctx, req: Request) -> Response {
         return control::handle(app, ctx, req).await;
     }
     let v2 = outlook_rest::is_v2(path);
+    if beta::is_beta(path) {
+        return Box::pin(route(app, ctx, beta::as_v1(req))).await;
+    }
     if !first.eq_ignore_ascii_case("v1.0") && !v2 {
         let version = respond::percent_decode(first, false);
         return GraphError::new(400, "BadRequest", format!("Invalid version: {version}")).render(ctx);
