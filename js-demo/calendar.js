@@ -197,7 +197,7 @@ function invitationItem(e) {
   return el("li", { className: "invitation", dataset: { testid: "invitation", eventId: e.id, subject: e.subject ?? "" } },
     el("div", { className: "what" },
       el("span", { className: "subject" }, e.subject || "(no title)"),
-      el("span", { className: "meta" }, `${longDate(wall(e.start))}, ${timeRange(e)}`),
+      el("span", { className: "meta" }, `${e.type === "seriesMaster" ? "Recurring, from " : ""}${longDate(wall(e.start))}, ${timeRange(e)}`),
       organizer ? el("span", { className: "meta" }, `From ${organizer.name || organizer.address}`) : null),
     el("div", { className: "answers" }, answer("accept", "Accept"), answer("decline", "Decline")));
 }
@@ -226,7 +226,7 @@ export function initCalendar() {
   $("#week-prev").addEventListener("click", move(-7));
   $("#week-next").addEventListener("click", move(7));
   $("#week-today").addEventListener("click", move(null));
-  $("#new-event-form").addEventListener("submit", (e) => { e.preventDefault(); createEvent(e.target); });
+  $("#new-event-form").addEventListener("submit", (e) => { e.preventDefault(); clearError(); createEvent(e.target); });
   document.addEventListener("click", (e) => {
     if (e.target.closest("[data-action]")?.dataset.action === "back-to-week") { clearError(); showCalendar(); }
   });

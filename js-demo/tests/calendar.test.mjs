@@ -131,6 +131,7 @@ test("an event booked from the form lands on the group calendar at the browser's
   await page.screenshot({ path: `${ARTIFACTS}/calendar-new-event.png`, fullPage: true });
   await page.locator('[data-testid="event-submit"]').click();
   await page.locator('[data-testid="calendar-status"]', { hasText: `Created “${subject}”.` }).waitFor();
+  assert.equal(await error.isVisible(), false, "the earlier error is cleared");
 
   const row = page.locator(`[data-testid="calendar-day"][data-date="2025-05-21"] [data-testid="calendar-event"][data-subject="${subject}"]`);
   await row.waitFor();
@@ -155,6 +156,10 @@ test("an invitation sent by another client is accepted from the pane; the organi
   });
 
   const page = await openCalendar("member@contoso.test", "Europe/Paris");
+  // The seed's own: the owner's weekly team meeting, a series, not yet answered.
+  const weekly = page.locator('[data-testid="invitation"][data-subject="Marketing team weekly"]');
+  await weekly.waitFor();
+  assert.match(await weekly.textContent(), /Recurring, from Monday,? 6 January 2025, 10:00 – 10:45/);
   const invitation = page.locator(`[data-testid="invitation"][data-subject="${subject}"]`);
   await invitation.waitFor();
   assert.match(await invitation.textContent(), /Friday,? 23 May 2025, 10:00 – 11:00/);
