@@ -1,12 +1,13 @@
 // An Office add-in style task pane on the o365kit npm package: groups, their conversations,
 // a thread's posts (HTML sanitised with DOMPurify, never set as raw innerHTML), replies and new
-// conversations; and Mail (mail.js). Inside Office the token comes from Office SSO; elsewhere
+// conversations; Mail (mail.js) and Calendar (calendar.js). Inside Office the token comes from Office SSO; elsewhere
 // from a user picker against the o365kit emulator (config.json, written by js-demo/serve).
 // The look is Fluent 2's: its web components (one self-contained script) and its web light theme.
 import "./node_modules/@fluentui/web-components/dist/web-components.min.js";
 import { webLightTheme } from "./node_modules/@fluentui/tokens/lib/themes/web/lightTheme.js";
 import { Client } from "./node_modules/o365kit/index.js";
 import { initMail, setMailClient, showFolders } from "./mail.js";
+import { initCalendar, setCalendarClient, showCalendar } from "./calendar.js";
 import { $, show, busy, showError, clearError, el, when, sender, bodyNodes, textToHtml } from "./ui.js";
 const state = { client: null, group: null, thread: null, pager: null, seq: 0, tab: "groups" };
 
@@ -183,21 +184,22 @@ async function newConversation(form) {
 
 // ---------------------------------------------------------------- start
 
-/** Groups or Mail; the choice is kept in the URL (`?view=mail`). */
+/** Groups, Mail or Calendar; the choice is kept in the URL (`?view=mail`, `?view=calendar`). */
 function openTab(tab) {
   state.tab = tab;
   for (const b of document.querySelectorAll("[data-tab]")) b.setAttribute("aria-selected", String(b.dataset.tab === tab));
   const url = new URL(location.href);
-  if (tab === "mail") url.searchParams.set("view", "mail"); else url.searchParams.delete("view");
+  if (tab === "groups") url.searchParams.delete("view"); else url.searchParams.set("view", tab);
   history.replaceState(null, "", url);
   clearError();
-  return tab === "mail" ? showFolders() : showGroups();
+  return tab === "mail" ? showFolders() : tab === "calendar" ? showCalendar() : showGroups();
 }
 
-/** A client for the signed-in user: both views use it (mail on the user's or a shared mailbox). */
+/** A client for the signed-in user: every view uses it (mail on the user's or a shared mailbox). */
 function useClient(client, sharedMailboxes) {
   state.client = client;
   setMailClient(client, sharedMailboxes);
+  setCalendarClient(client);
   return openTab(state.tab);
 }
 
@@ -212,7 +214,9 @@ async function main() {
   $("#new-conversation-form").addEventListener("submit", (e) => { e.preventDefault(); newConversation(e.target); });
   for (const b of document.querySelectorAll("[data-tab]")) b.addEventListener("click", () => openTab(b.dataset.tab));
   initMail();
-  if (new URLSearchParams(location.search).get("view") === "mail") state.tab = "mail";
+  initCalendar();
+  const view = new URLSearchParams(location.search).get("view");
+  if (view === "mail" || view === "calendar") state.tab = view;
 
   if (hostedInOffice()) {
     await useClient(await officeClient(), []);

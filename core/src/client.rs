@@ -208,6 +208,27 @@ impl Client {
         &self.inner.endpoint
     }
 
+    /// An empty JSON batch on this client's endpoint: `add` operations, then `send_batch`.
+    pub fn batch(&self) -> crate::Batch {
+        crate::Batch::new(&self.inner.endpoint)
+    }
+
+    /// Sends a batch, 20 requests per round trip, until every item has its answer: items
+    /// answered 429/503 are sent again as the retry policy decides, after their `Retry-After`.
+    /// Read each item's typed result with `batch.result(&handle)`.
+    pub async fn send_batch(&self, batch: &mut crate::Batch) -> Result<(), Error> {
+        loop {
+            for req in batch.requests()? {
+                let res = self.execute(&req).await?;
+                batch.absorb(&res)?;
+            }
+            match batch.retry(&self.inner.policy) {
+                Some(wait) => tokio::time::sleep(wait).await,
+                None => return Ok(()),
+            }
+        }
+    }
+
     /// Runs one operation: build, send (with retries), parse.
     pub async fn send<O: Operation>(&self, op: &O) -> Result<O::Output, Error> {
         let req = op.request(&self.inner.endpoint)?;

@@ -19,6 +19,7 @@
 //! assert_eq!(page.value[0].topic.as_deref(), Some("Hello"));
 //! ```
 
+pub mod batch;
 #[cfg(feature = "native")]
 pub mod client;
 pub mod clock;
@@ -33,6 +34,7 @@ pub mod odata;
 pub mod ops;
 pub mod retry;
 
+pub use batch::Batch;
 #[cfg(feature = "native")]
 pub use client::{Client, ClientBuilder, Pager, TokenProvider};
 pub use datetime::DateTime;

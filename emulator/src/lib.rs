@@ -12,6 +12,8 @@
 //! See README.md for the routes, the fixture format and the control routes.
 
 mod auth;
+mod batch;
+mod beta;
 mod calendar;
 mod clock;
 mod control;
@@ -188,7 +190,10 @@ where
 }
 
 async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
-    let ctx = Ctx::new(req.headers(), app.local);
+    let mut ctx = Ctx::new(req.headers(), app.local);
+    if beta::is_beta(req.uri().path()) {
+        ctx.version = "beta";
+    }
     let origin = req.headers().get(header::ORIGIN).cloned();
     let mut res =
         if req.method() == Method::OPTIONS { cors::preflight(req.headers()) } else { route(&app, &ctx, req).await };
@@ -217,6 +222,9 @@ async fn route(app: &App, ctx: &Ctx, req: Request) -> Response {
         return control::handle(app, ctx, req).await;
     }
     let v2 = outlook_rest::is_v2(path);
+    if beta::is_beta(path) {
+        return Box::pin(route(app, ctx, beta::as_v1(req))).await;
+    }
     if !first.eq_ignore_ascii_case("v1.0") && !v2 {
         let version = respond::percent_decode(first, false);
         return GraphError::new(400, "BadRequest", format!("Invalid version: {version}")).render(ctx);
@@ -238,6 +246,9 @@ async fn route(app: &App, ctx: &Ctx, req: Request) -> Response {
             Ok(b) => body = b,
             Err(e) => return e.render(ctx),
         }
+    }
+    if batch::is_batch(parts.uri.path()) {
+        return batch::handle(app, ctx, &parts, &body).await;
     }
     let mut res = routes::dispatch(app, ctx, &parts, &body).unwrap_or_else(|e| e.render(ctx));
     if v2 {

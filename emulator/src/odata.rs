@@ -30,6 +30,8 @@ pub(crate) struct Query {
     max_page_size: Option<usize>,
     /// `Prefer: outlook.body-content-type="text"`.
     pub text_body: bool,
+    /// `Prefer: IdType="ImmutableId"` on an Outlook resource: ids stay the same across folders.
+    pub immutable_ids: bool,
     /// The raw pairs a next link repeats: everything but `$skip` and `$skiptoken`.
     carry: Vec<String>,
 }
@@ -106,6 +108,8 @@ impl Query {
             q.check_sort_follows_filter()?;
         }
         q.prefer(headers);
+        // Immutable ids are an Outlook (Exchange) preference; the directory ignores it.
+        q.immutable_ids &= family == Family::Exchange;
         Ok(q)
     }
 
@@ -193,6 +197,7 @@ impl Query {
                 match k.trim().to_ascii_lowercase().as_str() {
                     "odata.maxpagesize" => self.max_page_size = v.parse().ok().filter(|n| *n > 0),
                     "outlook.body-content-type" => self.text_body = v.eq_ignore_ascii_case("text"),
+                    "idtype" => self.immutable_ids = v.eq_ignore_ascii_case("ImmutableId"),
                     _ => {}
                 }
             }
@@ -273,6 +278,9 @@ impl Query {
         }
         if self.text_body {
             applied.push("outlook.body-content-type=\"text\"".to_string());
+        }
+        if self.immutable_ids {
+            applied.push("IdType=\"ImmutableId\"".to_string());
         }
         if let Ok(v) = HeaderValue::from_str(&applied.join(",")) {
             if !applied.is_empty() {

@@ -19,6 +19,8 @@ pub(crate) struct Ctx {
     pub client_request_id: String,
     /// `http://host:port`, as the client addressed the emulator; no trailing slash.
     pub base: String,
+    /// `v1.0`, or `beta` for a request on `/beta` (links and contexts stay on its version).
+    pub version: &'static str,
 }
 
 impl Ctx {
@@ -36,17 +38,17 @@ impl Ctx {
             Some(h) => format!("http://{h}"),
             None => format!("http://{local}"),
         };
-        Ctx { request_id, client_request_id, base }
+        Ctx { request_id, client_request_id, base, version: "v1.0" }
     }
 
     /// An absolute URL of a Graph resource on this emulator: `http://host:port/v1.0/{path}`.
     pub fn url(&self, path: &str) -> String {
-        format!("{}/v1.0/{path}", self.base)
+        format!("{}/{}/{path}", self.base, self.version)
     }
 
     /// An `@odata.context` value for the given metadata fragment (`groups`, `groups/$entity`...).
     pub fn context(&self, fragment: &str) -> String {
-        format!("{}/v1.0/$metadata#{fragment}", self.base)
+        format!("{}/{}/$metadata#{fragment}", self.base, self.version)
     }
 }
 

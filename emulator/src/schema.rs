@@ -246,7 +246,7 @@ impl Kind {
             Kind::Conversation => &["threads"],
             Kind::Thread => &["posts"],
             Kind::Post => &["attachments", "inReplyTo"],
-            Kind::Message => &["attachments"],
+            Kind::Message => &["attachments", "mentions"],
             Kind::Attachment => &["microsoft.graph.itemAttachment/item"],
             _ => &[],
         }

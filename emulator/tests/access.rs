@@ -139,7 +139,9 @@ fn unknown_routes_and_methods_answer_like_graph() {
     assert_eq!(r.header("allow"), Some("GET, POST"));
     r.error();
     assert_eq!(emu.call(MEMBER, "DELETE", &format!("/v1.0/groups/{PUBLIC}/threads"), None).status, 405);
-    assert_eq!(emu.get(MEMBER, "/beta/groups").error()["message"], "Invalid version: beta");
+    assert_eq!(emu.get(MEMBER, "/v2.0/groups").error()["message"], "Invalid version: v2.0");
+    let beta = emu.get(MEMBER, "/beta/groups").json();
+    assert!(beta["@odata.context"].as_str().unwrap().ends_with("/beta/$metadata#groups"), "beta is served: {beta}");
 }
 
 #[test]

@@ -258,3 +258,20 @@ fn replying_to_ones_own_sent_message_goes_to_its_recipients() {
     );
     assert!(with_subject(&folder(&emu, MEMBER, "me", "inbox"), "RE: Agenda").is_empty(), "not the sender herself");
 }
+
+#[test]
+fn immutable_ids_stay_across_moves_and_deletes() {
+    let emu = Emu::start();
+    let auth = format!("Bearer emulator:{OWNER}");
+    let headers =
+        [("Authorization", auth.as_str()), ("Content-Type", "application/json"), ("Prefer", r#"IdType="ImmutableId""#)];
+    let orig = "AAMkAGOwnerBudgetMail0001";
+    let path = format!("/v1.0/me/messages/{orig}");
+    let r = send(&emu.base(), "POST", &format!("{path}/move"), &headers, Some(br#"{"destinationId": "archive"}"#));
+    assert_eq!(r.status, 201);
+    assert_eq!(r.json()["id"], orig);
+    assert_eq!(r.header("preference-applied"), Some(r#"IdType="ImmutableId""#));
+    assert_eq!(send(&emu.base(), "DELETE", &path, &headers, None).status, 204);
+    let deleted = emu.get(OWNER, "/v1.0/me/mailFolders/deleteditems").json();
+    assert_eq!(emu.get(OWNER, &format!("/v1.0/me/messages/{orig}")).json()["parentFolderId"], deleted["id"]);
+}

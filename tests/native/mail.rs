@@ -264,7 +264,6 @@ async fn unsubscribe_needs_a_list_unsubscribe_mailto_header() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-#[ignore = "emulator gap: no /beta routes, so no message mentions or mentionsPreview"]
 async fn mentions_reach_the_mentioned_colleague_on_beta() {
     use o365kit::model::{EmailAddress, Mention};
     let env = Env::start();
@@ -288,7 +287,6 @@ async fn mentions_reach_the_mentioned_colleague_on_beta() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-#[ignore = "emulator gap: Prefer: IdType=\"ImmutableId\" is ignored, so a move still changes the id"]
 async fn immutable_ids_survive_a_move() {
     let env = Env::start();
     let member = env.client(MEMBER);

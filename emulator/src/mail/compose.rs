@@ -77,6 +77,7 @@ pub(crate) fn parse(v: &Value) -> Result<(Obj, Vec<Obj>)> {
             "isRead" | "isDeliveryReceiptRequested" | "isReadReceiptRequested" if v.is_boolean() => v.clone(),
             "subject" | "internetMessageId" if v.is_string() || v.is_null() => v.clone(),
             "internetMessageHeaders" if v.is_array() => v.clone(),
+            "mentions" => mentions(v)?,
             _ if MESSAGE_WRITABLE.contains(&k.as_str()) => {
                 return Err(bad(format!("Invalid value for property '{k}'.")))
             }
@@ -86,6 +87,23 @@ pub(crate) fn parse(v: &Value) -> Result<(Obj, Vec<Obj>)> {
         props.insert(k.clone(), value);
     }
     Ok((props, attachments))
+}
+
+/// Beta @-mentions as sent: each names who is mentioned; ids and times are the server's.
+fn mentions(v: &Value) -> Result<Value> {
+    let list = v.as_array().ok_or_else(|| bad("'mentions' must be a collection."))?;
+    let now = clock::now_iso();
+    let mut out = Vec::new();
+    for m in list {
+        let address = m.pointer("/mentioned/address").and_then(Value::as_str).filter(|a| a.contains('@'));
+        address.ok_or_else(|| bad("A mention needs 'mentioned' with an email address."))?;
+        let mut m = m.as_object().cloned().unwrap_or_default();
+        m.entry("id").or_insert_with(|| json!(ids::guid()));
+        m.entry("createdDateTime").or_insert_with(|| json!(now));
+        m.entry("serverCreatedDateTime").or_insert_with(|| json!(now));
+        out.push(Value::Object(m));
+    }
+    Ok(Value::Array(out))
 }
 
 fn conversation_index() -> String {

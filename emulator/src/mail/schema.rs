@@ -33,6 +33,9 @@ pub(crate) const MESSAGE: &[&str] = &[
     "webLink",
     "inferenceClassification",
     "flag",
+    // beta
+    "mentions",
+    "mentionsPreview",
 ];
 
 /// Message properties a client may set on create or update.

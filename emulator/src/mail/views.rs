@@ -30,8 +30,29 @@ pub(crate) fn has_attachments(m: &Message) -> bool {
     m.attachments.iter().any(|a| a.get("isInline") != Some(&Value::Bool(true)))
 }
 
-pub(crate) fn message(m: &Message, text_bodies: bool, expand_attachments: bool) -> Obj {
+/// How a message is shown: body format, expansions, and (on `/beta`, for the caller's address)
+/// the beta-only `mentionsPreview`, and `mentions` when expanded.
+pub(crate) struct Shown<'a> {
+    pub text_bodies: bool,
+    pub expand_attachments: bool,
+    pub beta_caller: Option<&'a str>,
+    pub expand_mentions: bool,
+}
+
+pub(crate) fn message(m: &Message, how: &Shown) -> Obj {
+    let (text_bodies, expand_attachments) = (how.text_bodies, how.expand_attachments);
     let mut o = m.props.clone();
+    let mentions = o.remove("mentions");
+    if let Some(me) = how.beta_caller {
+        let list = mentions.as_ref().and_then(Value::as_array).cloned().unwrap_or_default();
+        let mentioned = list.iter().any(|x| {
+            x.pointer("/mentioned/address").and_then(Value::as_str).is_some_and(|a| a.eq_ignore_ascii_case(me))
+        });
+        o.insert("mentionsPreview".into(), json!({ "isMentioned": mentioned }));
+        if how.expand_mentions {
+            o.insert("mentions".into(), Value::Array(list));
+        }
+    }
     if let Some(ck) = text(&m.props, "changeKey") {
         o.insert("@odata.etag".into(), Value::String(format!("W/\"{ck}\"")));
     }

@@ -137,8 +137,10 @@ fn move_or_copy(call: &Call, at: &MailAt, mid: &str, copy: bool) -> Result<Respo
     let mb = &mut t.mailboxes[i];
     let mi = message_index(mb, mid)?;
     let folder = id(&mb.folders[folder_index(mb, &dest)?].props).to_string();
+    let keep_id = !copy && call.query(crate::schema::Kind::Message)?.immutable_ids;
     let mut m = if copy { mb.messages[mi].clone() } else { mb.messages.remove(mi) };
-    let new_id = ids::mail_item_id();
+    // An immutable id stays when the item moves; otherwise Exchange gives it a new one.
+    let new_id = if keep_id { mid.to_string() } else { ids::mail_item_id() };
     m.props.insert("id".into(), json!(new_id));
     m.props.insert("webLink".into(), json!(compose::web_link(&new_id)));
     m.props.insert("changeKey".into(), json!(ids::change_key()));

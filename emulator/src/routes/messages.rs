@@ -58,12 +58,24 @@ fn newest_first(mut items: Vec<Obj>) -> Vec<Obj> {
     items
 }
 
+/// How the caller sees messages: body format and expansions from the query, beta properties on `/beta`.
+fn shown<'a>(call: &'a Call, q: &odata::Query) -> views::Shown<'a> {
+    let address = crate::tenant::text(&call.caller.user, "mail")
+        .or_else(|| crate::tenant::text(&call.caller.user, "userPrincipalName"));
+    views::Shown {
+        text_bodies: q.text_body,
+        expand_attachments: q.expands("attachments"),
+        beta_caller: address.filter(|_| call.ctx.version == "beta"),
+        expand_mentions: q.expands("mentions"),
+    }
+}
+
 /// A single message response with the caller's body preference applied.
 pub(super) fn one(call: &Call, t: &Tenant, i: usize, mid: &str, status: StatusCode) -> Result<Response> {
     let q = call.query(Kind::Message)?;
     let mb = &t.mailboxes[i];
     let m = &mb.messages[message_index(mb, mid)?];
-    let item = views::message(m, q.text_body, q.expands("attachments"));
+    let item = views::message(m, &shown(call, &q));
     let fragment = messages_fragment(t, i, None);
     let res = odata::one(call.ctx, &q, Kind::Message, &fragment, item, status)?;
     Ok(if status == StatusCode::CREATED { with_location(res, &message_url(call, t, i, mid)) } else { res })
@@ -85,7 +97,7 @@ pub(super) fn handle(call: &Call, at: &MailAt) -> Result<Response> {
                     .messages
                     .iter()
                     .filter(|m| in_folder.as_ref().map_or(true, |f| &m.folder == f))
-                    .map(|m| views::message(m, q.text_body, q.expands("attachments")))
+                    .map(|m| views::message(m, &shown(call, &q)))
                     .collect();
                 (newest_first(items), messages_fragment(&t, i, folder.as_deref()))
             };
@@ -143,11 +155,14 @@ pub(super) fn handle(call: &Call, at: &MailAt) -> Result<Response> {
             if mb.subtree(&deleted).contains(&mb.messages[mi].folder) {
                 mb.messages.remove(mi);
             } else {
-                // A move to another folder gives the item a new id, as Exchange does.
+                // A move to another folder gives the item a new id, as Exchange does, unless the
+                // caller asked for immutable ids.
                 let m = &mut mb.messages[mi];
-                let new_id = ids::mail_item_id();
-                m.props.insert("id".into(), json!(new_id));
-                m.props.insert("webLink".into(), json!(compose::web_link(&new_id)));
+                if !call.query(Kind::Message)?.immutable_ids {
+                    let new_id = ids::mail_item_id();
+                    m.props.insert("id".into(), json!(new_id));
+                    m.props.insert("webLink".into(), json!(compose::web_link(&new_id)));
+                }
                 m.folder = deleted;
             }
             Ok(empty(StatusCode::NO_CONTENT))

@@ -159,9 +159,14 @@ pub(crate) fn dispatch(app: &App, ctx: &Ctx, parts: &Parts, body: &[u8]) -> Resu
     }
 }
 
-/// The decoded segments after `/v1.0`; a trailing slash is ignored.
+/// The decoded segments after `/v1.0`; a trailing slash is ignored. A type cast or bound action written with OData's `graph.` alias
+/// (`/me/memberOf/graph.group`, as Microsoft's SDKs write them) reads as `microsoft.graph.`.
 fn segments(path: &str) -> Vec<String> {
-    let mut segs: Vec<String> = path.split('/').skip(2).map(|s| percent_decode(s, false)).collect();
+    let alias = |s: String| match s.get(..6) {
+        Some(head) if head.eq_ignore_ascii_case("graph.") => format!("microsoft.graph.{}", &s[6..]),
+        _ => s,
+    };
+    let mut segs: Vec<String> = path.split('/').skip(2).map(|s| alias(percent_decode(s, false))).collect();
     if segs.last().is_some_and(String::is_empty) {
         segs.pop();
     }
@@ -322,6 +327,7 @@ mod tests {
         assert_eq!(r("/v1.0/groups/g/members/%24ref").unwrap(), Route::RefAdd("g".into(), Rel::Members));
         assert_eq!(r("/v1.0/groups/g/owners/u/$ref").unwrap(), Route::RefRemove("g".into(), Rel::Owners, "u".into()));
         assert_eq!(r("/v1.0/me/memberOf/microsoft.graph.group").unwrap(), Route::MeMemberOf { cast: true });
+        assert_eq!(r("/v1.0/me/memberOf/graph.group").unwrap(), Route::MeMemberOf { cast: true });
         assert_eq!(r("/v1.0/groups/").unwrap(), Route::Groups);
         let post = PostAt { at: at(None), post: "p".into() };
         assert_eq!(
