@@ -80,11 +80,12 @@ fn get_event_attachment() {
 #[test]
 fn add_file_attachment() {
     // The docs send "contentBytes": "base64bWFjIGFuZCBjaGVlc2UgdG9kYXk=", which is not base64
-    // (33 characters before the padding); the model refuses it. The docs' answer holds the same
-    // bytes without the "base64" prefix, which is what is sent here.
+    // (33 characters before the padding): as the bindings read arguments, it is refused naming
+    // the field. The docs' answer holds the same bytes without the "base64" prefix, which is
+    // what is sent here.
     let mut docs = fixture("calendar/requests/event-post-attachments.0.json");
-    let refused = serde_json::from_value::<Attachment>(docs.clone()).unwrap_err().to_string();
-    assert!(refused.contains("Invalid symbol"), "{refused}");
+    let refused = o365kit::decode::body::<Attachment>(&ep(), "attachment", &serde_json::to_vec(&docs).unwrap());
+    assert_eq!(expect_decode(refused), "contentBytes");
     docs["contentBytes"] = json!("bWFjIGFuZCBjaGVlc2UgdG9kYXk=");
     let attachment: Attachment = serde_json::from_value(docs.clone()).unwrap();
     let make = |mailbox| AddEventAttachment { mailbox, event_id: E.into(), attachment: attachment.clone() };
