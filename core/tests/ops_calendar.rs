@@ -147,6 +147,8 @@ fn recurrence_patterns_carry_what_their_type_needs() {
     };
     let range = json!({ "type": "endDate", "startDate": "2017-04-15", "endDate": "2017-06-30" });
     assert!(recurrence(json!({ "type": "weekly", "interval": 1, "daysOfWeek": ["monday"] }), range.clone()).is_ok());
+    // Graph takes day names in any case (user-post-events sends "Monday" and answers "monday").
+    assert!(recurrence(json!({ "type": "weekly", "interval": 1, "daysOfWeek": ["Monday"] }), range.clone()).is_ok());
     let cases = [
         (json!({ "type": "weekly", "interval": 1 }), range.clone(), "event.recurrence.pattern.days_of_week"),
         (

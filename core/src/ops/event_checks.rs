@@ -91,7 +91,8 @@ impl Check for PatternedRecurrence {
         if matches!(kind, "weekly" | "relativeMonthly" | "relativeYearly") && days.is_empty() {
             return Err(Error::invalid(&at("days_of_week"), format!("is required for a {kind} pattern")));
         }
-        if let Some(bad) = days.iter().find(|d| !DAYS.contains(&d.as_str())) {
+        // Graph reads enum values without regard to case: its own docs send "Monday".
+        if let Some(bad) = days.iter().find(|d| !DAYS.iter().any(|day| day.eq_ignore_ascii_case(d))) {
             return Err(Error::invalid(&at("days_of_week"), format!("{bad:?} is not a day of the week")));
         }
         if matches!(kind, "absoluteMonthly" | "absoluteYearly")

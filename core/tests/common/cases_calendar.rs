@@ -33,16 +33,46 @@ pub fn all() -> Vec<Case> {
     let to = json!([{ "emailAddress": { "address": "danas@contoso.onmicrosoft.com" } }]);
     let a = "AAMkAGI1AAAt9AHjAAABEgAQAN1R4XbHFPNNnC-EwVlnn3A=";
     vec![
-        case!(ListEvents, Json, None, json!({ "query": q })),
-        case!(ListCalendarEvents, Json, None, json!({ "calendar_id": CAL, "query": q })),
-        case!(GetEvent, Json, None, json!({ "event_id": E, "query": q })),
-        case!(CreateEvent, Json, None, json!({ "event": event() })),
-        case!(CreateCalendarEvent, Json, None, json!({ "calendar_id": CAL, "event": event() })),
-        case!(UpdateEvent, Json, None, json!({ "event_id": E, "event": { "showAs": "busy" } })),
+        case!(ListEvents, Json, Some("calendar/list_events.json"), json!({ "query": q })),
+        case!(
+            ListCalendarEvents,
+            Json,
+            Some("calendar/list_calendar_events.json"),
+            json!({ "calendar_id": CAL, "query": q })
+        ),
+        case!(GetEvent, Json, Some("calendar/get_event.json"), json!({ "event_id": E, "query": q })),
+        case!(CreateEvent, Json, Some("calendar/create_event.json"), json!({ "event": event() })),
+        case!(
+            CreateCalendarEvent,
+            Json,
+            Some("calendar/create_calendar_event.json"),
+            json!({ "calendar_id": CAL, "event": event() })
+        ),
+        case!(
+            UpdateEvent,
+            Json,
+            Some("calendar/update_event.json"),
+            json!({ "event_id": E, "event": { "showAs": "busy" } })
+        ),
         case!(DeleteEvent, Empty, None, json!({ "event_id": E })),
-        case!(ListCalendarView, Json, None, json!({ "start": start, "end": end, "query": q })),
-        case!(ListCalendarViewOf, Json, None, json!({ "calendar_id": CAL, "start": start, "end": end, "query": q })),
-        case!(ListEventInstances, Json, None, json!({ "event_id": E, "start": start, "end": end, "query": q })),
+        case!(
+            ListCalendarView,
+            Json,
+            Some("calendar/list_calendar_view.json"),
+            json!({ "start": start, "end": end, "query": q })
+        ),
+        case!(
+            ListCalendarViewOf,
+            Json,
+            Some("calendar/list_calendar_view_of.json"),
+            json!({ "calendar_id": CAL, "start": start, "end": end, "query": q })
+        ),
+        case!(
+            ListEventInstances,
+            Json,
+            Some("calendar/list_event_instances.json"),
+            json!({ "event_id": E, "start": start, "end": end, "query": q })
+        ),
         case!(AcceptEvent, Empty, None, json!({ "event_id": E, "comment": "OK", "send_response": true })),
         case!(
             TentativelyAcceptEvent,
@@ -58,42 +88,92 @@ pub fn all() -> Vec<Case> {
         ),
         case!(ForwardEvent, Empty, None, json!({ "event_id": E, "to_recipients": to, "comment": "FYI" })),
         case!(CancelEvent, Empty, None, json!({ "event_id": E, "comment": "Cancelled" })),
-        case!(ReminderView, Json, None, json!({ "start": start, "end": end, "query": q })),
+        case!(
+            ReminderView,
+            Json,
+            Some("calendar/reminder_view.json"),
+            json!({ "start": start, "end": end, "query": q })
+        ),
         case!(SnoozeReminder, Empty, None, json!({ "event_id": E, "new_reminder_time": zoned("2017-04-15T13:00:00") })),
         case!(DismissReminder, Empty, None, json!({ "event_id": E })),
-        case!(ListEventAttachments, Json, None, json!({ "event_id": E, "query": q })),
-        case!(GetEventAttachment, Json, None, json!({ "event_id": E, "attachment_id": a, "query": q })),
+        case!(
+            ListEventAttachments,
+            Json,
+            Some("calendar/list_event_attachments.json"),
+            json!({ "event_id": E, "query": q })
+        ),
+        case!(
+            GetEventAttachment,
+            Json,
+            Some("calendar/get_event_attachment_file.json"),
+            json!({ "event_id": E, "attachment_id": a, "query": q })
+        ),
         case!(
             AddEventAttachment,
             Json,
-            None,
+            Some("calendar/add_event_attachment.json"),
             json!({ "event_id": E, "attachment": {
                 "@odata.type": "#microsoft.graph.fileAttachment", "name": "menu.txt", "contentBytes": "bWFjIGFuZCBjaGVlc2UgdG9kYXk="
             } })
         ),
         case!(DeleteEventAttachment, Empty, None, json!({ "event_id": E, "attachment_id": a })),
-        case!(ListCalendars, Json, None, json!({ "query": q })),
-        case!(GetCalendar, Json, None, json!({ "calendar_id": CAL, "query": q })),
-        case!(CreateCalendar, Json, None, json!({ "calendar": { "name": "Volunteer" } })),
-        case!(UpdateCalendar, Json, None, json!({ "calendar_id": CAL, "calendar": { "name": "Social events" } })),
+        case!(ListCalendars, Json, Some("calendar/list_calendars.json"), json!({ "query": q })),
+        case!(GetCalendar, Json, Some("calendar/get_calendar.json"), json!({ "calendar_id": CAL, "query": q })),
+        case!(
+            CreateCalendar,
+            Json,
+            Some("calendar/create_calendar.json"),
+            json!({ "calendar": { "name": "Volunteer" } })
+        ),
+        case!(
+            UpdateCalendar,
+            Json,
+            Some("calendar/update_calendar.json"),
+            json!({ "calendar_id": CAL, "calendar": { "name": "Social events" } })
+        ),
         case!(DeleteCalendar, Empty, None, json!({ "calendar_id": CAL })),
-        case!(ListCalendarGroups, Json, None, json!({ "query": q })),
-        case!(GetCalendarGroup, Json, None, json!({ "calendar_group_id": CG, "query": q })),
-        case!(CreateCalendarGroup, Json, None, json!({ "calendar_group": { "name": "Personal events" } })),
-        case!(UpdateCalendarGroup, Json, None, json!({ "calendar_group_id": CG, "calendar_group": { "name": "x" } })),
+        case!(ListCalendarGroups, Json, Some("calendar/list_calendar_groups.json"), json!({ "query": q })),
+        case!(
+            GetCalendarGroup,
+            Json,
+            Some("calendar/get_calendar_group.json"),
+            json!({ "calendar_group_id": CG, "query": q })
+        ),
+        case!(
+            CreateCalendarGroup,
+            Json,
+            Some("calendar/create_calendar_group.json"),
+            json!({ "calendar_group": { "name": "Personal events" } })
+        ),
+        case!(
+            UpdateCalendarGroup,
+            Json,
+            Some("calendar/update_calendar_group.json"),
+            json!({ "calendar_group_id": CG, "calendar_group": { "name": "x" } })
+        ),
         case!(DeleteCalendarGroup, Empty, None, json!({ "calendar_group_id": CG })),
-        case!(ListCalendarGroupCalendars, Json, None, json!({ "calendar_group_id": CG, "query": q })),
+        case!(
+            ListCalendarGroupCalendars,
+            Json,
+            Some("calendar/list_calendar_group_calendars.json"),
+            json!({ "calendar_group_id": CG, "query": q })
+        ),
         case!(
             CreateCalendarGroupCalendar,
             Json,
-            None,
+            Some("calendar/create_calendar_group_calendar.json"),
             json!({ "calendar_group_id": CG, "calendar": { "name": "Library schedule" } })
         ),
-        case!(ListCalendarPermissions, Json, None, json!({ "calendar_id": CAL, "query": q })),
+        case!(
+            ListCalendarPermissions,
+            Json,
+            Some("calendar/list_calendar_permissions.json"),
+            json!({ "calendar_id": CAL, "query": q })
+        ),
         case!(
             CreateCalendarPermission,
             Json,
-            None,
+            Some("calendar/create_calendar_permission.json"),
             json!({ "calendar_id": CAL, "permission": {
                 "emailAddress": { "name": "Samantha Booth", "address": "samanthab@contoso.com" }, "role": "write"
             } })
@@ -101,14 +181,14 @@ pub fn all() -> Vec<Case> {
         case!(
             UpdateCalendarPermission,
             Json,
-            None,
+            Some("calendar/update_calendar_permission.json"),
             json!({ "calendar_id": CAL, "permission_id": "RXhjaGFuZ2VQ", "permission": { "role": "read" } })
         ),
         case!(DeleteCalendarPermission, Empty, None, json!({ "calendar_id": CAL, "permission_id": "RXhjaGFuZ2VQ" })),
         case!(
             FindMeetingTimes,
             Json,
-            None,
+            Some("calendar/find_meeting_times.json"),
             json!({
                 "attendees": [{ "type": "required", "emailAddress": { "address": "alexw@contoso.com" } }],
                 "time_constraint": { "activityDomain": "work", "timeSlots": [{
@@ -121,20 +201,40 @@ pub fn all() -> Vec<Case> {
         case!(
             GetSchedule,
             Json,
-            None,
+            Some("calendar/get_schedule.json"),
             json!({
                 "schedules": ["adelev@contoso.com", "meganb@contoso.com"],
                 "start_time": zoned("2019-03-15T09:00:00"), "end_time": zoned("2019-03-15T18:00:00"),
                 "availability_view_interval": 60
             })
         ),
-        case!(ListRooms, Json, None, json!({ "room_list": null, "query": q })),
-        case!(ListRoomLists, Json, None, json!({ "query": q })),
-        case!(ListGroupEvents, Json, None, json!({ "group_id": G, "query": q })),
-        case!(GetGroupEvent, Json, None, json!({ "group_id": G, "event_id": E, "query": q })),
-        case!(CreateGroupEvent, Json, None, json!({ "group_id": G, "event": event() })),
-        case!(UpdateGroupEvent, Json, None, json!({ "group_id": G, "event_id": E, "event": { "subject": "x" } })),
+        case!(ListRooms, Json, Some("calendar/list_rooms.json"), json!({ "room_list": null, "query": q })),
+        case!(ListRoomLists, Json, Some("calendar/list_room_lists.json"), json!({ "query": q })),
+        case!(ListGroupEvents, Json, Some("calendar/list_group_events.json"), json!({ "group_id": G, "query": q })),
+        case!(
+            GetGroupEvent,
+            Json,
+            Some("calendar/get_group_event.json"),
+            json!({ "group_id": G, "event_id": E, "query": q })
+        ),
+        case!(
+            CreateGroupEvent,
+            Json,
+            Some("calendar/create_group_event.json"),
+            json!({ "group_id": G, "event": event() })
+        ),
+        case!(
+            UpdateGroupEvent,
+            Json,
+            Some("calendar/update_group_event.json"),
+            json!({ "group_id": G, "event_id": E, "event": { "subject": "x" } })
+        ),
         case!(DeleteGroupEvent, Empty, None, json!({ "group_id": G, "event_id": E })),
-        case!(ListGroupCalendarView, Json, None, json!({ "group_id": G, "start": start, "end": end, "query": q })),
+        case!(
+            ListGroupCalendarView,
+            Json,
+            Some("calendar/list_group_calendar_view.json"),
+            json!({ "group_id": G, "start": start, "end": end, "query": q })
+        ),
     ]
 }

@@ -76,3 +76,9 @@ pub fn has_nulls(v: &Value) -> bool {
         _ => false,
     }
 }
+
+/// An operation built from its JSON arguments (as the bindings send them) on `mailbox`.
+pub fn op_on<O: serde::de::DeserializeOwned>(mailbox: &Mailbox, mut args: Value) -> O {
+    args["mailbox"] = serde_json::to_value(mailbox).expect("a mailbox serializes");
+    serde_json::from_value(args).unwrap_or_else(|e| panic!("the docs' values as arguments: {e}"))
+}
