@@ -85,8 +85,10 @@ class Model:
         """One flat row for a DataFrame, from the model's known properties by their types: a
         recipient gives `<name>_address` and `<name>_name`, a recipient list `<name>_addresses`
         (`to_recipients` -> `to_addresses`), a date-time a tz-aware datetime named without
-        `_date_time` (`received`), a nested object its properties prefixed (`body_content`), and
-        anything else its value. Properties the model does not know keep their Graph name;
+        `_date_time` (`received`), a `DateTimeTimeZone` one aware datetime in its zone (an event's
+        `start`, `end`; see `o365kit._zones` for the zone names read), a list of attendees their
+        addresses (`attendees`), a nested object its properties prefixed (`body_content`,
+        `location_display_name`), and anything else its value. Properties the model does not know keep their Graph name;
         `@odata` annotations are left out."""
         row: Dict[str, Any] = {}
         _flatten(self, "", row, 0)
@@ -169,6 +171,30 @@ def _email(recipient: Any) -> Dict[str, Any]:
     return {"address": email.address, "name": email.name}
 
 
+def _zoned(value: Any) -> Any:
+    """A DateTimeTimeZone as one aware datetime in its own zone; the model itself when its zone is
+    one neither zoneinfo nor the Windows table knows (never a guessed instant)."""
+    if not isinstance(value, dict):
+        return value
+    from ._zones import aware
+
+    moment = Model._registry["DateTimeTimeZone"]._wrap(value)
+    found = aware(moment.date_time, moment.time_zone)
+    return moment if found is None else found
+
+
+def _has_email(ty: str) -> bool:
+    cls = Model._registry.get(ty)
+    return cls is not None and cls._fields.get("email_address", ("", ""))[1] == "EmailAddress"
+
+
+def _address_of(ty: str, item: Any) -> Any:
+    if not isinstance(item, dict):
+        return None
+    email = Model._registry[ty]._wrap(item).email_address
+    return email.address if isinstance(email, Model) else None
+
+
 def _flatten(model: Model, prefix: str, row: Dict[str, Any], depth: int) -> None:
     data = model._data
     for name, (wire, ty) in type(model)._fields.items():
@@ -186,6 +212,12 @@ def _flatten(model: Model, prefix: str, row: Dict[str, Any], depth: int) -> None
             row[f"{base}_addresses"] = [_email(r).get("address") for r in items]
         elif ty == "DateTime":
             row[col[: -len("_date_time")] if col.endswith("_date_time") else col] = _from_wire(value, ty)
+        elif ty == "DateTimeTimeZone":
+            row[col] = _zoned(value)
+        elif ty.startswith("Vec<") and _has_email(ty[4:-1]):
+            # attendees: the addresses, as a recipient list gives them
+            items = value if isinstance(value, list) else []
+            row[col] = [_address_of(ty[4:-1], v) for v in items]
         elif ty.startswith("Box<"):
             row[col] = value  # a whole nested resource (a post's inReplyTo) stays one cell
         elif ty in Model._registry and isinstance(value, dict) and depth < 2:
