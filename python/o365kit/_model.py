@@ -85,8 +85,8 @@ class Model:
         """One flat row for a DataFrame, from the model's known properties by their types: a
         recipient gives `<name>_address` and `<name>_name`, a recipient list `<name>_addresses`
         (`to_recipients` -> `to_addresses`), a date-time a tz-aware datetime named without
-        `_date_time` (`received`), a `DateTimeTimeZone` one aware datetime in its zone (an event's
-        `start`, `end`; see `o365kit._zones` for the zone names read), a list of attendees their
+        `_date_time` (`received`), a `DateTimeTimeZone` one aware datetime in its zone, named the same way
+        (an event's `start`, `end`; a flag's `flag_due`; see `o365kit._zones` for the zone names read), a list of attendees their
         addresses (`attendees`), a nested object its properties prefixed (`body_content`,
         `location_display_name`), and anything else its value. Properties the model does not know keep their Graph name;
         `@odata` annotations are left out."""
@@ -171,6 +171,10 @@ def _email(recipient: Any) -> Dict[str, Any]:
     return {"address": email.address, "name": email.name}
 
 
+def _instant(col: str) -> str:
+    return col[: -len("_date_time")] if col.endswith("_date_time") else col
+
+
 def _zoned(value: Any) -> Any:
     """A DateTimeTimeZone as one aware datetime in its own zone; the model itself when its zone is
     one neither zoneinfo nor the Windows table knows (never a guessed instant)."""
@@ -211,9 +215,9 @@ def _flatten(model: Model, prefix: str, row: Dict[str, Any], depth: int) -> None
             items = value if isinstance(value, list) else []
             row[f"{base}_addresses"] = [_email(r).get("address") for r in items]
         elif ty == "DateTime":
-            row[col[: -len("_date_time")] if col.endswith("_date_time") else col] = _from_wire(value, ty)
+            row[_instant(col)] = _from_wire(value, ty)
         elif ty == "DateTimeTimeZone":
-            row[col] = _zoned(value)
+            row[_instant(col)] = _zoned(value)
         elif ty.startswith("Vec<") and _has_email(ty[4:-1]):
             # attendees: the addresses, as a recipient list gives them
             items = value if isinstance(value, list) else []
