@@ -70,6 +70,7 @@ def test_team_week_notebook_executes(emulator, monkeypatch):
     outputs = execute("team_week.ipynb", emulator, monkeypatch)
     shown = texts(outputs)
     assert "Campaign stand-up" in shown and "2026-04-07 06:30:00-07:00" in shown, "the group's week, in Pacific time"
+    assert "2026-04-06 14:00:00-07:00" in shown, "the outsider's quarterly planning, from get_schedule"
     assert any("image/png" in o.get("data", {}) for o in outputs), "the timeline is drawn"
     assert "'Mon 13:00-14:00', 'Mon 16:00-17:00'" in shown
     assert "booked 'Campaign planning (from the notebook)' in Room A-101 Aurora, Mon 06 Apr 13:00" in shown
