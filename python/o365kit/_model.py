@@ -84,12 +84,12 @@ class Model:
     def to_row(self) -> Dict[str, Any]:
         """One flat row for a DataFrame, from the model's known properties by their types: a
         recipient gives `<name>_address` and `<name>_name`, a recipient list `<name>_addresses`
-        (`to_recipients` -> `to_addresses`), a date-time a tz-aware datetime named without
-        `_date_time` (`received`), a `DateTimeTimeZone` one aware datetime in its zone, named the same way
-        (an event's `start`, `end`; a flag's `flag_due`; see `o365kit._zones` for the zone names read), a list of attendees their
-        addresses (`attendees`), a nested object its properties prefixed (`body_content`,
-        `location_display_name`), and anything else its value. Properties the model does not know keep their Graph name;
-        `@odata` annotations are left out."""
+        (`to_recipients` -> `to_addresses`), a list of attendees their addresses (`attendees`), a
+        date-time a tz-aware datetime named without `_date_time` (`received`), a `DateTimeTimeZone`
+        one aware datetime in its own zone, named the same way (an event's `start` and `end`, a
+        flag's `flag_due`; `o365kit._zones` says which zone names are read), a nested object its
+        properties prefixed (`body_content`, `location_display_name`), and anything else its value.
+        Properties the model does not know keep their Graph name; `@odata` annotations are left out."""
         row: Dict[str, Any] = {}
         _flatten(self, "", row, 0)
         for key, value in self._data.items():

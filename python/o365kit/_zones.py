@@ -64,6 +64,8 @@ WINDOWS_ZONES: Dict[str, str] = {
     "New Zealand Standard Time": "Pacific/Auckland",
 }
 
+# Graph matches Windows names without case and echoes the caller's spelling.
+_WINDOWS_LOWER = {k.lower(): v for k, v in WINDOWS_ZONES.items()}
 _cache: Dict[str, Optional[tzinfo]] = {}
 
 
@@ -77,7 +79,7 @@ def zone(name: str) -> Optional[tzinfo]:
     else:
         from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-        for candidate in (name, WINDOWS_ZONES.get(name)):
+        for candidate in (name, _WINDOWS_LOWER.get(name.lower())):
             if not candidate:
                 continue
             try:

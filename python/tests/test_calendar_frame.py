@@ -14,7 +14,8 @@ COLUMNS = {"subject", "start", "end", "organizer_address", "attendees", "locatio
 
 def test_event_columns(owner):
     start = datetime(2026, 3, 2, tzinfo=timezone.utc)
-    frame = owner.list_calendar_view(start, datetime(2026, 3, 9, tzinfo=timezone.utc), timezone="Europe/Paris").to_pandas()
+    end = datetime(2026, 3, 9, tzinfo=timezone.utc)
+    frame = owner.list_calendar_view(start, end, timezone="Europe/Paris").to_pandas()
     assert COLUMNS <= set(frame.columns)
     assert isinstance(frame["start"].dtype, pandas.DatetimeTZDtype) and str(frame["start"].dt.tz) == "Europe/Paris"
     row = frame[frame["subject"] == "Marketing team weekly"].iloc[0]
@@ -34,15 +35,20 @@ def test_a_windows_zone_name_becomes_the_same_instant(owner):
 
 
 def test_all_day_events_float_to_local_midnights(member):
-    frame = member.list_calendar_view(
-        datetime(2025, 8, 1, tzinfo=timezone.utc), datetime(2025, 8, 31, tzinfo=timezone.utc), timezone="America/New_York",
-    ).to_pandas()
+    august = (datetime(2025, 8, 1, tzinfo=timezone.utc), datetime(2025, 8, 31, tzinfo=timezone.utc))
+    frame = member.list_calendar_view(*august, timezone="America/New_York").to_pandas()
     vacation = frame[frame["subject"] == "Vacation"].iloc[0]
     assert vacation["is_all_day"] and vacation["show_as"] == "oof"
     assert vacation["start"] == datetime(2025, 8, 4, tzinfo=ZoneInfo("America/New_York"))
 
 
 def test_an_unknown_zone_name_is_kept_not_guessed():
-    event = o365kit.Event(subject="x", start=o365kit.DateTimeTimeZone(date_time="2026-01-01T09:00:00", time_zone="Mars Standard Time"))
+    mars = o365kit.DateTimeTimeZone(date_time="2026-01-01T09:00:00", time_zone="Mars Standard Time")
+    event = o365kit.Event(subject="x", start=mars)
     cell = event.to_row()["start"]
     assert isinstance(cell, o365kit.DateTimeTimeZone) and cell.time_zone == "Mars Standard Time"
+
+
+def test_windows_names_are_read_without_case():
+    event = o365kit.Event(start=o365kit.DateTimeTimeZone(date_time="2026-01-01T09:00:00", time_zone="tokyo standard time"))
+    assert event.to_row()["start"] == datetime(2026, 1, 1, 0, tzinfo=timezone.utc)

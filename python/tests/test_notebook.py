@@ -79,6 +79,7 @@ def test_team_week_notebook_executes(emulator, monkeypatch):
     window = ("2026-04-06T20:00:00Z", "2026-04-06T21:00:00Z")
     invited = [e for e in owner.list_calendar_view(*window) if e.subject == "Campaign planning (from the notebook)"]
     assert len(invited) == 1 and invited[0].response_status.response == "notResponded"
-    room = owner.get_schedule(["room-a101@contoso.test"], {"dateTime": "2026-04-06T13:00:00", "timeZone": "Pacific Standard Time"},
-                              {"dateTime": "2026-04-06T14:00:00", "timeZone": "Pacific Standard Time"}, 60).to_list()
+    hour = [o365kit.DateTimeTimeZone(date_time=t, time_zone="Pacific Standard Time")
+            for t in ("2026-04-06T13:00:00", "2026-04-06T14:00:00")]
+    room = owner.get_schedule(["room-a101@contoso.test"], *hour, 60).to_list()
     assert room[0].availability_view == "2"
