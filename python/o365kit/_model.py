@@ -84,10 +84,12 @@ class Model:
     def to_row(self) -> Dict[str, Any]:
         """One flat row for a DataFrame, from the model's known properties by their types: a
         recipient gives `<name>_address` and `<name>_name`, a recipient list `<name>_addresses`
-        (`to_recipients` -> `to_addresses`), a date-time a tz-aware datetime named without
-        `_date_time` (`received`), a nested object its properties prefixed (`body_content`), and
-        anything else its value. Properties the model does not know keep their Graph name;
-        `@odata` annotations are left out."""
+        (`to_recipients` -> `to_addresses`), a list of attendees their addresses (`attendees`), a
+        date-time a tz-aware datetime named without `_date_time` (`received`), a `DateTimeTimeZone`
+        one aware datetime in its own zone, named the same way (an event's `start` and `end`, a
+        flag's `flag_due`; `o365kit._zones` says which zone names are read), a nested object its
+        properties prefixed (`body_content`, `location_display_name`), and anything else its value.
+        Properties the model does not know keep their Graph name; `@odata` annotations are left out."""
         row: Dict[str, Any] = {}
         _flatten(self, "", row, 0)
         for key, value in self._data.items():
@@ -169,6 +171,34 @@ def _email(recipient: Any) -> Dict[str, Any]:
     return {"address": email.address, "name": email.name}
 
 
+def _instant(col: str) -> str:
+    return col[: -len("_date_time")] if col.endswith("_date_time") else col
+
+
+def _zoned(value: Any) -> Any:
+    """A DateTimeTimeZone as one aware datetime in its own zone; the model itself when its zone is
+    one neither zoneinfo nor the Windows table knows (never a guessed instant)."""
+    if not isinstance(value, dict):
+        return value
+    from ._zones import aware
+
+    moment = Model._registry["DateTimeTimeZone"]._wrap(value)
+    found = aware(moment.date_time, moment.time_zone)
+    return moment if found is None else found
+
+
+def _has_email(ty: str) -> bool:
+    cls = Model._registry.get(ty)
+    return cls is not None and cls._fields.get("email_address", ("", ""))[1] == "EmailAddress"
+
+
+def _address_of(ty: str, item: Any) -> Any:
+    if not isinstance(item, dict):
+        return None
+    email = Model._registry[ty]._wrap(item).email_address
+    return email.address if isinstance(email, Model) else None
+
+
 def _flatten(model: Model, prefix: str, row: Dict[str, Any], depth: int) -> None:
     data = model._data
     for name, (wire, ty) in type(model)._fields.items():
@@ -185,7 +215,13 @@ def _flatten(model: Model, prefix: str, row: Dict[str, Any], depth: int) -> None
             items = value if isinstance(value, list) else []
             row[f"{base}_addresses"] = [_email(r).get("address") for r in items]
         elif ty == "DateTime":
-            row[col[: -len("_date_time")] if col.endswith("_date_time") else col] = _from_wire(value, ty)
+            row[_instant(col)] = _from_wire(value, ty)
+        elif ty == "DateTimeTimeZone":
+            row[_instant(col)] = _zoned(value)
+        elif ty.startswith("Vec<") and _has_email(ty[4:-1]):
+            # attendees: the addresses, as a recipient list gives them
+            items = value if isinstance(value, list) else []
+            row[col] = [_address_of(ty[4:-1], v) for v in items]
         elif ty.startswith("Box<"):
             row[col] = value  # a whole nested resource (a post's inReplyTo) stays one cell
         elif ty in Model._registry and isinstance(value, dict) and depth < 2:

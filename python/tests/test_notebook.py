@@ -64,3 +64,22 @@ def test_to_pandas_flattens_nested_addresses(emulator):
     assert {"from_address", "from_name", "received", "body_content"} <= set(frame.columns)
     assert len(frame) == len(client.list_posts(PUBLIC, thread.id).to_list())
     assert "from.emailAddress.address" in client.list_posts(PUBLIC, thread.id).to_pandas(raw=True).columns
+
+
+def test_team_week_notebook_executes(emulator, monkeypatch):
+    outputs = execute("team_week.ipynb", emulator, monkeypatch)
+    shown = texts(outputs)
+    assert "Campaign stand-up" in shown and "2026-04-07 06:30:00-07:00" in shown, "the group's week, in Pacific time"
+    assert "2026-04-06 14:00:00-07:00" in shown, "the outsider's quarterly planning, from get_schedule"
+    assert any("image/png" in o.get("data", {}) for o in outputs), "the timeline is drawn"
+    assert "'Mon 13:00-14:00', 'Mon 16:00-17:00'" in shown
+    assert "booked 'Campaign planning (from the notebook)' in Room A-101 Aurora, Mon 06 Apr 13:00" in shown
+    # the booking is real: the colleagues have the request, the room is busy for that hour
+    owner = o365kit.Client(token=OWNER, base_url=emulator.url)
+    window = ("2026-04-06T20:00:00Z", "2026-04-06T21:00:00Z")
+    invited = [e for e in owner.list_calendar_view(*window) if e.subject == "Campaign planning (from the notebook)"]
+    assert len(invited) == 1 and invited[0].response_status.response == "notResponded"
+    hour = [o365kit.DateTimeTimeZone(date_time=t, time_zone="Pacific Standard Time")
+            for t in ("2026-04-06T13:00:00", "2026-04-06T14:00:00")]
+    room = owner.get_schedule(["room-a101@contoso.test"], *hour, 60).to_list()
+    assert room[0].availability_view == "2"
