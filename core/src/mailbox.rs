@@ -1,5 +1,7 @@
-//! Whose mailbox and calendars an operation works on: the signed-in user's (`/me`), or another
-//! user's, shared or delegated mailbox (`/users/{id or userPrincipalName}`) that the caller may open.
+//! Whose mailbox and calendars an operation works on: the signed-in user's (`/me`), another
+//! user's, shared or delegated mailbox (`/users/{id or userPrincipalName}`) that the caller may
+//! open, or a Microsoft 365 group's (`/groups/{id}`: its calendar; Graph refuses what a group
+//! mailbox cannot do, such as answering an invitation, with its own 400).
 
 use crate::endpoint::{Endpoint, PathBuilder};
 use crate::error::Error;
@@ -13,17 +15,27 @@ pub enum Mailbox {
     Me,
     /// Another user's mailbox, by id or user principal name: `/users/{id}`.
     User(String),
+    /// A Microsoft 365 group's mailbox: `/groups/{id}` (written `"groups/{id}"` where a string names it).
+    Group(String),
 }
 
 impl Mailbox {
-    /// `"me"` (any case) is the signed-in user; anything else names a user by id or UPN.
+    /// `"me"` (any case) is the signed-in user, `"groups/{id}"` a group; anything else names a
+    /// user by id or UPN.
     pub fn user(id: impl Into<String>) -> Self {
         let id = id.into();
         if id.eq_ignore_ascii_case("me") {
-            Mailbox::Me
-        } else {
-            Mailbox::User(id)
+            return Mailbox::Me;
         }
+        match id.get(..7) {
+            Some(head) if head.eq_ignore_ascii_case("groups/") => Mailbox::Group(id[7..].to_string()),
+            _ => Mailbox::User(id),
+        }
+    }
+
+    /// A group's mailbox (its calendar).
+    pub fn group(id: impl Into<String>) -> Self {
+        Mailbox::Group(id.into())
     }
 
     /// The mailbox's root path: `base/me` or `base/users/{id}` (the id checked and encoded).
@@ -31,6 +43,7 @@ impl Mailbox {
         match self {
             Mailbox::Me => Ok(ep.path().seg("me")),
             Mailbox::User(id) => ep.path().seg("users").item_id("mailbox", id),
+            Mailbox::Group(id) => ep.path().seg("groups").id("mailbox", id),
         }
     }
 }
@@ -47,13 +60,21 @@ impl From<String> for Mailbox {
     }
 }
 
-/// Written as `"me"` or the user's id, as bindings pass it.
+/// `"me"`, the user's id or UPN, or `"groups/{id}"`: the string `Mailbox::user` reads back.
+impl std::fmt::Display for Mailbox {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Mailbox::Me => f.write_str("me"),
+            Mailbox::User(id) => f.write_str(id),
+            Mailbox::Group(id) => write!(f, "groups/{id}"),
+        }
+    }
+}
+
+/// Written as its string form (see `Display`), as bindings pass it.
 impl serde::Serialize for Mailbox {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Mailbox::Me => s.serialize_str("me"),
-            Mailbox::User(id) => s.serialize_str(id),
-        }
+        s.collect_str(self)
     }
 }
 

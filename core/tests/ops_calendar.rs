@@ -254,3 +254,21 @@ fn events_round_trip_with_their_recurrence() {
     assert_eq!(e.location.as_ref().unwrap().coordinates.as_ref().unwrap().latitude, Some(48.85));
     assert_eq!(serde_json::to_value(e).unwrap(), wire);
 }
+
+#[test]
+fn a_group_is_a_mailbox_too() {
+    let group = Mailbox::user(format!("groups/{G}"));
+    assert_eq!(group, Mailbox::group(G));
+    assert_eq!(group.to_string(), format!("groups/{G}"));
+    let op = AcceptEvent { mailbox: group, event_id: E.into(), comment: None, send_response: None };
+    assert_eq!(op.request(&ep()).unwrap().url, format!("{BASE}/groups/{G}/events/AAMkAGI1AAAt9AHjAAA%3D/accept"));
+    let view = ListCalendarView {
+        mailbox: Mailbox::group(G),
+        start: at("2026-03-01T00:00:00Z"),
+        end: at("2026-03-02T00:00:00Z"),
+        query: Query::new(),
+    };
+    assert!(view.request(&ep()).unwrap().url.starts_with(&format!("{BASE}/groups/{G}/calendarView?")));
+    assert_eq!(serde_json::to_value(Mailbox::group("g1")).unwrap(), json!("groups/g1"));
+    assert_eq!(serde_json::from_value::<Mailbox>(json!("groups/g1")).unwrap(), Mailbox::group("g1"));
+}

@@ -111,13 +111,10 @@ impl NativeClient {
         self.client.endpoint().root().to_string()
     }
 
-    /// The mailbox mail operations work on: "me" or a user's id or UPN.
+    /// The mailbox mail and calendar operations work on: "me", a user's id or UPN, or "groups/{id}".
     #[getter]
     fn mailbox(&self) -> String {
-        match self.client.current_mailbox() {
-            o365kit::Mailbox::Me => "me".to_string(),
-            o365kit::Mailbox::User(id) => id.clone(),
-        }
+        self.client.current_mailbox().to_string()
     }
 
     /// The versioned base URL requests go to.

@@ -103,13 +103,10 @@ impl RawClient {
         Ok(RawClient { inner: self.inner.clone(), mailbox })
     }
 
-    /// `"me"` or the user id or principal name given.
+    /// `"me"`, the user id or principal name given, or `"groups/{id}"`.
     #[wasm_bindgen(getter, js_name = mailboxId)]
     pub fn mailbox_id(&self) -> String {
-        match &self.mailbox {
-            Mailbox::Me => "me".into(),
-            Mailbox::User(id) => id.clone(),
-        }
+        self.mailbox.to_string()
     }
 
     /// The versioned base URL requests go to.

@@ -218,11 +218,11 @@ macro_rules! operation_table {
             fn list_calendar_view_of(calendar_id: Id, start: DateTime, end: DateTime, query: Query) -> Page<Event>, List = ListCalendarViewOf @ Mailbox;
             /// The occurrences and exceptions of a series between `start` and `end`.
             fn list_event_instances(event_id: Id, start: DateTime, end: DateTime, query: Query) -> Page<Event>, List = ListEventInstances @ Mailbox;
-            /// Accept a meeting request (a group calendar's events cannot be answered: Graph's 400 ErrorInvalidRequest).
+            /// Accept a meeting request. A group's events cannot be answered: on a group mailbox ("groups/{id}") Graph answers 400 ErrorInvalidRequest.
             fn accept_event(event_id: Id, comment: Option<String>, send_response: Option<bool>) -> (), Empty = AcceptEvent @ Mailbox;
-            /// Tentatively accept, optionally proposing a new time.
+            /// Tentatively accept, optionally proposing a new time (not on a group mailbox: Graph's 400).
             fn tentatively_accept_event(event_id: Id, comment: Option<String>, send_response: Option<bool>, proposed_new_time: Option<TimeSlot>) -> (), Empty = TentativelyAcceptEvent @ Mailbox;
-            /// Decline, optionally proposing a new time.
+            /// Decline, optionally proposing a new time (not on a group mailbox: Graph's 400).
             fn decline_event(event_id: Id, comment: Option<String>, send_response: Option<bool>, proposed_new_time: Option<TimeSlot>) -> (), Empty = DeclineEvent @ Mailbox;
             /// Forward a meeting request to more people.
             fn forward_event(event_id: Id, to_recipients: Vec<Recipient>, comment: Option<String>) -> (), Empty = ForwardEvent @ Mailbox;
