@@ -11,50 +11,14 @@ use o365kit::model::{Attendee, AttendeeBase, EmailAddress, Event, Location, Time
 use o365kit::model::{DateTimeTimeZone, Recipient};
 use o365kit::{ops, Client, DateTime, Error, Query};
 
-struct Args {
-    base_url: String,
-    token: String,
-    with: String,
-}
-
-fn parse_args() -> Result<Args, String> {
-    let mut base_url = None;
-    let mut token = std::env::var("O365KIT_TOKEN").ok();
-    let mut with = None;
-    let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        match a.as_str() {
-            "--base-url" => base_url = args.next(),
-            "--token" => token = args.next(),
-            "--with" => with = args.next(),
-            "-h" | "--help" => return Err(String::new()),
-            other => return Err(format!("unknown argument {other:?}")),
-        }
-    }
-    Ok(Args {
-        base_url: base_url.ok_or("--base-url is required")?,
-        token: token.ok_or("--token (or O365KIT_TOKEN) is required")?,
-        // The seed's colleague of the default demo user.
-        with: with.unwrap_or_else(|| "owner@contoso.test".into()),
-    })
-}
+#[path = "tour/cli.rs"]
+mod cli;
+use cli::Args;
 
 #[tokio::main]
 async fn main() {
-    let args = match parse_args() {
-        Ok(a) => a,
-        Err(why) => {
-            if !why.is_empty() {
-                eprintln!("calendar_tour: {why}");
-            }
-            eprintln!("usage: calendar_tour --base-url URL --token TOKEN [--with COLLEAGUE_ADDRESS]");
-            std::process::exit(2);
-        }
-    };
-    if let Err(e) = tour(args).await {
-        eprintln!("calendar_tour failed: {e}");
-        std::process::exit(1);
-    }
+    let args = cli::args("calendar_tour", Some("with"));
+    cli::finish("calendar_tour", tour(args).await);
 }
 
 const DAY: i64 = 86_400;
@@ -132,7 +96,7 @@ async fn tour(args: Args) -> Result<(), Error> {
         None => println!("\nNo recurring meeting in your calendar."),
     }
 
-    book_with(&client, &args.with, today).await?;
+    book_with(&client, &args.colleague, today).await?;
     accept_one(&client, &all).await
 }
 

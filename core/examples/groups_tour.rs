@@ -6,45 +6,14 @@
 use o365kit::model::Post;
 use o365kit::{Client, Error, Query};
 
-struct Args {
-    base_url: String,
-    token: String,
-}
-
-fn parse_args() -> Result<Args, String> {
-    let mut base_url = None;
-    let mut token = std::env::var("O365KIT_TOKEN").ok();
-    let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        match a.as_str() {
-            "--base-url" => base_url = args.next(),
-            "--token" => token = args.next(),
-            "-h" | "--help" => return Err(String::new()),
-            other => return Err(format!("unknown argument {other:?}")),
-        }
-    }
-    Ok(Args {
-        base_url: base_url.ok_or("--base-url is required")?,
-        token: token.ok_or("--token (or O365KIT_TOKEN) is required")?,
-    })
-}
+#[path = "tour/cli.rs"]
+mod cli;
+use cli::Args;
 
 #[tokio::main]
 async fn main() {
-    let args = match parse_args() {
-        Ok(a) => a,
-        Err(why) => {
-            if !why.is_empty() {
-                eprintln!("groups_tour: {why}");
-            }
-            eprintln!("usage: groups_tour --base-url URL --token TOKEN");
-            std::process::exit(2);
-        }
-    };
-    if let Err(e) = tour(args).await {
-        eprintln!("groups_tour failed: {e}");
-        std::process::exit(1);
-    }
+    let args = cli::args("groups_tour", None);
+    cli::finish("groups_tour", tour(args).await);
 }
 
 async fn tour(args: Args) -> Result<(), Error> {

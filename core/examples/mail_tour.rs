@@ -8,50 +8,14 @@
 use o365kit::model::{AutomaticRepliesSetting, MailFolder, Message};
 use o365kit::{ops, Client, Error, Query};
 
-struct Args {
-    base_url: String,
-    token: String,
-    to: String,
-}
-
-fn parse_args() -> Result<Args, String> {
-    let mut base_url = None;
-    let mut token = std::env::var("O365KIT_TOKEN").ok();
-    let mut to = None;
-    let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        match a.as_str() {
-            "--base-url" => base_url = args.next(),
-            "--token" => token = args.next(),
-            "--to" => to = args.next(),
-            "-h" | "--help" => return Err(String::new()),
-            other => return Err(format!("unknown argument {other:?}")),
-        }
-    }
-    Ok(Args {
-        base_url: base_url.ok_or("--base-url is required")?,
-        token: token.ok_or("--token (or O365KIT_TOKEN) is required")?,
-        // The seed's colleague of the default demo user.
-        to: to.unwrap_or_else(|| "owner@contoso.test".into()),
-    })
-}
+#[path = "tour/cli.rs"]
+mod cli;
+use cli::Args;
 
 #[tokio::main]
 async fn main() {
-    let args = match parse_args() {
-        Ok(a) => a,
-        Err(why) => {
-            if !why.is_empty() {
-                eprintln!("mail_tour: {why}");
-            }
-            eprintln!("usage: mail_tour --base-url URL --token TOKEN [--to COLLEAGUE_ADDRESS]");
-            std::process::exit(2);
-        }
-    };
-    if let Err(e) = tour(args).await {
-        eprintln!("mail_tour failed: {e}");
-        std::process::exit(1);
-    }
+    let args = cli::args("mail_tour", Some("to"));
+    cli::finish("mail_tour", tour(args).await);
 }
 
 fn who(m: &Message) -> &str {
@@ -89,16 +53,16 @@ async fn tour(args: Args) -> Result<(), Error> {
     }
 
     let subject = "Hello from mail_tour";
-    let message = Message::new(subject, "<p>A message sent by the o365kit mail tour.</p>", [args.to.as_str()]);
+    let message = Message::new(subject, "<p>A message sent by the o365kit mail tour.</p>", [args.colleague.as_str()]);
     client.send_mail(message, true).await?;
-    println!("\nSent \"{subject}\" to {}.", args.to);
+    println!("\nSent \"{subject}\" to {}.", args.colleague);
 
     let from_them =
-        Query::new().filter(format!("from/emailAddress/address eq '{}'", args.to.replace('\'', "''"))).top(1);
+        Query::new().filter(format!("from/emailAddress/address eq '{}'", args.colleague.replace('\'', "''"))).top(1);
     let latest = client.list_folder_messages("inbox", from_them).await?.value.into_iter().next();
     let Some(latest) = latest else {
-        println!("\nNo mail from {} in the Inbox: nothing to reply to or file.", args.to);
-        return automatic_replies(&client, &args.to).await;
+        println!("\nNo mail from {} in the Inbox: nothing to reply to or file.", args.colleague);
+        return automatic_replies(&client, &args.colleague).await;
     };
     let latest_id = latest.id.clone().unwrap_or_default();
     let comment = Some("Thanks, on it. (sent by mail_tour)".to_string());
@@ -116,7 +80,7 @@ async fn tour(args: Args) -> Result<(), Error> {
         if moved.id.as_deref() != Some(latest_id.as_str()) { "yes" } else { "no" }
     );
 
-    automatic_replies(&client, &args.to).await
+    automatic_replies(&client, &args.colleague).await
 }
 
 async fn automatic_replies(client: &Client, colleague: &str) -> Result<(), Error> {
