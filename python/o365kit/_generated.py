@@ -1043,15 +1043,15 @@ class _Operations:
         return self._list('list_event_instances', Event, {'event_id': event_id, 'start': _body(start), 'end': _body(end), 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
 
     def accept_event(self, event_id: str, comment: Optional[str] = None, send_response: Optional[bool] = None) -> None:  # noqa: E501
-        """Accept a meeting request (a group calendar's events cannot be answered: Graph's 400 ErrorInvalidRequest)."""
+        """Accept a meeting request. A group's events cannot be answered: on a group mailbox ("groups/{id}") Graph answers 400 ErrorInvalidRequest."""
         self._empty('accept_event', {'event_id': event_id, 'comment': comment, 'send_response': send_response})  # type: ignore[attr-defined]
 
     def tentatively_accept_event(self, event_id: str, comment: Optional[str] = None, send_response: Optional[bool] = None, proposed_new_time: Optional[Union["TimeSlot", Dict[str, Any]]] = None) -> None:  # noqa: E501
-        """Tentatively accept, optionally proposing a new time."""
+        """Tentatively accept, optionally proposing a new time (not on a group mailbox: Graph's 400)."""
         self._empty('tentatively_accept_event', {'event_id': event_id, 'comment': comment, 'send_response': send_response, 'proposed_new_time': _body(proposed_new_time)})  # type: ignore[attr-defined]
 
     def decline_event(self, event_id: str, comment: Optional[str] = None, send_response: Optional[bool] = None, proposed_new_time: Optional[Union["TimeSlot", Dict[str, Any]]] = None) -> None:  # noqa: E501
-        """Decline, optionally proposing a new time."""
+        """Decline, optionally proposing a new time (not on a group mailbox: Graph's 400)."""
         self._empty('decline_event', {'event_id': event_id, 'comment': comment, 'send_response': send_response, 'proposed_new_time': _body(proposed_new_time)})  # type: ignore[attr-defined]
 
     def forward_event(self, event_id: str, to_recipients: Sequence[Union[str, "Recipient", Dict[str, Any]]], comment: Optional[str] = None) -> None:  # noqa: E501
@@ -1559,15 +1559,15 @@ class _AsyncOperations:
         return self._alist('list_event_instances', Event, {'event_id': event_id, 'start': _body(start), 'end': _body(end), 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
 
     async def accept_event(self, event_id: str, comment: Optional[str] = None, send_response: Optional[bool] = None) -> None:  # noqa: E501
-        """Accept a meeting request (a group calendar's events cannot be answered: Graph's 400 ErrorInvalidRequest)."""
+        """Accept a meeting request. A group's events cannot be answered: on a group mailbox ("groups/{id}") Graph answers 400 ErrorInvalidRequest."""
         await self._run(self._sync._empty, 'accept_event', {'event_id': event_id, 'comment': comment, 'send_response': send_response})  # type: ignore[attr-defined]
 
     async def tentatively_accept_event(self, event_id: str, comment: Optional[str] = None, send_response: Optional[bool] = None, proposed_new_time: Optional[Union["TimeSlot", Dict[str, Any]]] = None) -> None:  # noqa: E501
-        """Tentatively accept, optionally proposing a new time."""
+        """Tentatively accept, optionally proposing a new time (not on a group mailbox: Graph's 400)."""
         await self._run(self._sync._empty, 'tentatively_accept_event', {'event_id': event_id, 'comment': comment, 'send_response': send_response, 'proposed_new_time': _body(proposed_new_time)})  # type: ignore[attr-defined]
 
     async def decline_event(self, event_id: str, comment: Optional[str] = None, send_response: Optional[bool] = None, proposed_new_time: Optional[Union["TimeSlot", Dict[str, Any]]] = None) -> None:  # noqa: E501
-        """Decline, optionally proposing a new time."""
+        """Decline, optionally proposing a new time (not on a group mailbox: Graph's 400)."""
         await self._run(self._sync._empty, 'decline_event', {'event_id': event_id, 'comment': comment, 'send_response': send_response, 'proposed_new_time': _body(proposed_new_time)})  # type: ignore[attr-defined]
 
     async def forward_event(self, event_id: str, to_recipients: Sequence[Union[str, "Recipient", Dict[str, Any]]], comment: Optional[str] = None) -> None:  # noqa: E501
