@@ -1681,7 +1681,7 @@ export class Client {
   listEventInstances(eventId: string, start: Date | string, end: Date | string, query?: Query): ListRequest<Event>;
 
   /**
-   * Accept a meeting request (a group calendar's events cannot be answered: Graph's 400 ErrorInvalidRequest).
+   * Accept a meeting request. A group's events cannot be answered: on a group mailbox ("groups/{id}") Graph answers 400 ErrorInvalidRequest.
    * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
    * @param eventId The event's id.
    * @param comment A comment to send with the reply or forward.
@@ -1690,7 +1690,7 @@ export class Client {
   acceptEvent(eventId: string, comment?: string | null, sendResponse?: boolean | null): Promise<void>;
 
   /**
-   * Tentatively accept, optionally proposing a new time.
+   * Tentatively accept, optionally proposing a new time (not on a group mailbox: Graph's 400).
    * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
    * @param eventId The event's id.
    * @param comment A comment to send with the reply or forward.
@@ -1700,7 +1700,7 @@ export class Client {
   tentativelyAcceptEvent(eventId: string, comment?: string | null, sendResponse?: boolean | null, proposedNewTime?: TimeSlot | null): Promise<void>;
 
   /**
-   * Decline, optionally proposing a new time.
+   * Decline, optionally proposing a new time (not on a group mailbox: Graph's 400).
    * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
    * @param eventId The event's id.
    * @param comment A comment to send with the reply or forward.
