@@ -119,11 +119,10 @@ impl RawClient {
     /// resolve to their first page, or to the page at `next_link` when given.
     pub fn call(&self, name: &str, args: Array, next_link: Option<String>) -> Promise {
         // Arguments are checked and the request built before anything is sent.
-        let prepared = build(name, &args, &self.mailbox).and_then(|call| {
-            let first = call.request(&self.inner.endpoint).map_err(error_to_js)?;
+        let prepared = build(name, &args, &self.mailbox, &self.inner.endpoint).and_then(|call| {
             let req = match next_link {
-                Some(link) => next_page_request(&self.inner.endpoint, &first, &link).map_err(error_to_js)?,
-                None => first,
+                Some(link) => next_page_request(&self.inner.endpoint, &call.request, &link).map_err(error_to_js)?,
+                None => call.request.clone(),
             };
             Ok((call, req))
         });
@@ -131,7 +130,7 @@ impl RawClient {
         future_to_promise(async move {
             let (call, req) = prepared?;
             let res = execute(&inner, &req).await?;
-            call.parse(&inner.endpoint, res)
+            (call.read)(&inner.endpoint, call.what, res)
         })
     }
 }
@@ -170,77 +169,72 @@ fn object(fields: &[(&str, JsValue)]) -> JsValue {
 
 // ---------------------------------------------------------------- dispatch over the table
 
-/// One operation, ready to send: the core builds its request and parses its answer; only the
-/// conversion of the output depends on the operation's kind.
-trait Call {
-    fn request(&self, ep: &Endpoint) -> Result<Request, Error>;
-    fn parse(&self, ep: &Endpoint, res: Response) -> Result<JsValue, JsValue>;
+/// One operation, ready to send: the request the core built, and the reader of its output type
+/// (one per output type, not per operation; the core reads, the binding only converts).
+struct Prepared {
+    request: Request,
+    what: &'static str,
+    read: fn(&Endpoint, &'static str, Response) -> Result<JsValue, JsValue>,
 }
 
-struct ListCall<O>(O);
-struct ItemCall<O>(O);
-struct EmptyCall<O>(O);
-struct BinaryCall<O>(O);
+/// What a list operation's output gives JS: its items (re-encoded, when not handed over as sent)
+/// and its links.
+trait PageOut: DeserializeOwned {
+    fn items(&self) -> Result<JsValue, JsValue>;
+    fn links(&self) -> (&Option<String>, &Option<String>, Option<i64>);
+}
 
-impl<T: Serialize, O: Operation<Output = Page<T>>> Call for ListCall<O> {
-    fn request(&self, ep: &Endpoint) -> Result<Request, Error> {
-        self.0.request(ep)
+impl<T: DeserializeOwned + Serialize> PageOut for Page<T> {
+    fn items(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.value)
     }
-    fn parse(&self, ep: &Endpoint, res: Response) -> Result<JsValue, JsValue> {
-        let raw = o365kit::decode::as_sent(ep, OpKind::List, &res);
-        let page = parse_with(res, |r| self.0.parse(ep, r))?;
-        let value = match raw {
-            Some(body) => Reflect::get(&json_parse(&body)?, &Page::<T>::ITEMS.into())?,
-            None => to_js(&page.value)?,
-        };
-        let out = Object::new();
-        let _ = Reflect::set(&out, &"value".into(), &value);
-        for (k, v) in [("nextLink", &page.next_link), ("deltaLink", &page.delta_link)] {
-            if let Some(v) = v {
-                let _ = Reflect::set(&out, &k.into(), &v.into());
-            }
-        }
-        if let Some(n) = page.count {
-            let _ = Reflect::set(&out, &"count".into(), &(n as f64).into());
-        }
-        Ok(out.into())
+    fn links(&self) -> (&Option<String>, &Option<String>, Option<i64>) {
+        (&self.next_link, &self.delta_link, self.count)
     }
 }
 
-impl<O: Operation> Call for ItemCall<O>
-where
-    O::Output: Serialize,
-{
-    fn request(&self, ep: &Endpoint) -> Result<Request, Error> {
-        self.0.request(ep)
-    }
-    fn parse(&self, ep: &Endpoint, res: Response) -> Result<JsValue, JsValue> {
-        let raw = o365kit::decode::as_sent(ep, OpKind::Item, &res);
-        let item = parse_with(res, |r| self.0.parse(ep, r))?;
-        match raw {
-            Some(body) => json_parse(&body),
-            None => to_js(&item),
+/// A page: its items as Graph sent them once the core has checked them, and its links.
+fn read_list<P: PageOut>(ep: &Endpoint, what: &'static str, res: Response) -> Result<JsValue, JsValue> {
+    let raw = o365kit::decode::as_sent(ep, OpKind::List, &res);
+    let page: P = o365kit::ops::read_json(ep, what, &res).map_err(error_to_js)?;
+    let value = match raw {
+        Some(body) => Reflect::get(&json_parse(&body)?, &"value".into())?,
+        None => page.items()?,
+    };
+    let (next_link, delta_link, count) = page.links();
+    let out = Object::new();
+    let _ = Reflect::set(&out, &"value".into(), &value);
+    for (k, v) in [("nextLink", next_link), ("deltaLink", delta_link)] {
+        if let Some(v) = v {
+            let _ = Reflect::set(&out, &k.into(), &v.into());
         }
     }
+    if let Some(n) = count {
+        let _ = Reflect::set(&out, &"count".into(), &(n as f64).into());
+    }
+    Ok(out.into())
 }
 
-impl<O: Operation<Output = ()>> Call for EmptyCall<O> {
-    fn request(&self, ep: &Endpoint) -> Result<Request, Error> {
-        self.0.request(ep)
-    }
-    fn parse(&self, ep: &Endpoint, res: Response) -> Result<JsValue, JsValue> {
-        parse_with(res, |r| self.0.parse(ep, r))?;
-        Ok(JsValue::UNDEFINED)
+fn read_item<T: DeserializeOwned + Serialize>(
+    ep: &Endpoint,
+    what: &'static str,
+    res: Response,
+) -> Result<JsValue, JsValue> {
+    let raw = o365kit::decode::as_sent(ep, OpKind::Item, &res);
+    let item: T = o365kit::ops::read_json(ep, what, &res).map_err(error_to_js)?;
+    match raw {
+        Some(body) => json_parse(&body),
+        None => to_js(&item),
     }
 }
 
-impl<O: Operation<Output = Photo>> Call for BinaryCall<O> {
-    fn request(&self, ep: &Endpoint) -> Result<Request, Error> {
-        self.0.request(ep)
-    }
-    fn parse(&self, ep: &Endpoint, res: Response) -> Result<JsValue, JsValue> {
-        parse_with(res, |r| self.0.parse(ep, r)).map(photo_to_js)
-    }
+fn read_empty(_: &Endpoint, _: &'static str, res: Response) -> Result<JsValue, JsValue> {
+    o365kit::ops::read_empty(&res).map_err(error_to_js)?;
+    Ok(JsValue::UNDEFINED)
+}
+
+fn read_binary(_: &Endpoint, _: &'static str, res: Response) -> Result<JsValue, JsValue> {
+    o365kit::ops::read_binary(res).map(photo_to_js).map_err(error_to_js)
 }
 
 macro_rules! dispatch_table {
@@ -248,8 +242,9 @@ macro_rules! dispatch_table {
         $(#[doc = $doc:literal])*
         fn $name:ident ( $( $p:ident : $pty:ty ),* $(,)? ) -> $out:ty, $kind:ident = $op:ident $( @ $scope:ident )?;
     )*) => {
-        /// The operation called `name`, from positional JS arguments (in table order).
-        fn build(name: &str, args: &Array, mailbox: &Mailbox) -> Result<Box<dyn Call>, JsValue> {
+        /// The operation called `name`, from positional JS arguments (in table order), as the
+        /// request the core builds for it and the reader of its output.
+        fn build(name: &str, args: &Array, mailbox: &Mailbox, ep: &Endpoint) -> Result<Prepared, JsValue> {
             match name {
                 $( stringify!($name) => {
                     let params: &[&str] = &[$( stringify!($p) ),*];
@@ -260,7 +255,8 @@ macro_rules! dispatch_table {
                         $( mailbox: <$scope>::clone(mailbox), )?
                         $( $p: (&Convert::<$pty>(PhantomData)).convert(stringify!($p), next_arg())?, )*
                     };
-                    Ok(wrap_kind!($kind, op))
+                    let request = Operation::request(&op, ep).map_err(error_to_js)?;
+                    Ok(Prepared { request, what: stringify!($out), read: reader!($kind, $out) })
                 } )*
                 _ => Err(js_sys::TypeError::new(&format!("unknown operation {name}")).into()),
             }
@@ -268,18 +264,18 @@ macro_rules! dispatch_table {
     };
 }
 
-macro_rules! wrap_kind {
-    (List, $op:ident) => {
-        Box::new(ListCall($op))
+macro_rules! reader {
+    (List, $out:ty) => {
+        read_list::<$out>
     };
-    (Item, $op:ident) => {
-        Box::new(ItemCall($op))
+    (Item, $out:ty) => {
+        read_item::<$out>
     };
-    (Empty, $op:ident) => {
-        Box::new(EmptyCall($op))
+    (Empty, $out:ty) => {
+        read_empty
     };
-    (Binary, $op:ident) => {
-        Box::new(BinaryCall($op))
+    (Binary, $out:ty) => {
+        read_binary
     };
 }
 
@@ -332,10 +328,6 @@ fn js_now() -> SystemTime {
 fn json_parse(body: &[u8]) -> Result<JsValue, JsValue> {
     let text = std::str::from_utf8(body).map_err(|e| error_to_js(Error::decode("output", "", e)))?;
     js_sys::JSON::parse(text)
-}
-
-fn parse_with<T>(res: Response, parse: impl FnOnce(Response) -> Result<T, Error>) -> Result<T, JsValue> {
-    parse(res).map_err(error_to_js)
 }
 
 async fn token(inner: &Inner) -> Result<String, JsValue> {

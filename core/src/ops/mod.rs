@@ -225,6 +225,24 @@ pub(crate) fn json<T: DeserializeOwned>(ep: &Endpoint, what: &str, res: &Respons
     })
 }
 
+/// Reads a JSON output (`List`, `Item`) as the table's output type `T` (`what` as the table writes
+/// it): what `Operation::parse` does for those kinds, for bindings that keep the request and the
+/// reader of its output rather than the operation value (one reader per output type, not per
+/// operation: the npm package's size counts it).
+pub fn read_json<T: DeserializeOwned>(ep: &Endpoint, what: &str, res: &Response) -> Result<T, Error> {
+    json(ep, what, res)
+}
+
+/// Reads an `Empty` output (202/204), as `Operation::parse` does.
+pub fn read_empty(res: &Response) -> Result<(), Error> {
+    empty(res)
+}
+
+/// Reads a `Binary` output (bytes and media type), as `Operation::parse` does.
+pub fn read_binary(res: Response) -> Result<crate::model::Photo, Error> {
+    binary(res)
+}
+
 /// A success with a binary body: the bytes and their media type.
 pub(crate) fn binary(res: Response) -> Result<crate::model::Photo, Error> {
     res.ensure_success()?;
