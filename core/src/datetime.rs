@@ -15,8 +15,12 @@ pub struct DateTime {
 impl DateTime {
     /// Parses `text`; errors name `param`.
     pub fn parse(param: &str, text: &str) -> Result<Self, Error> {
-        let epoch = epoch_seconds(text.trim()).map_err(|why| Error::invalid(param, why))?;
-        Ok(DateTime { text: text.trim().to_string(), epoch })
+        DateTime::from_text(text).map_err(|why| Error::invalid(param, why))
+    }
+
+    fn from_text(text: &str) -> Result<Self, String> {
+        let text = text.trim();
+        Ok(DateTime { epoch: epoch_seconds(text)?, text: text.to_string() })
     }
 
     pub fn as_str(&self) -> &str {
@@ -58,8 +62,7 @@ impl serde::Serialize for DateTime {
 impl<'de> serde::Deserialize<'de> for DateTime {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        let epoch = epoch_seconds(text.trim()).map_err(serde::de::Error::custom)?;
-        Ok(DateTime { text: text.trim().to_string(), epoch })
+        DateTime::from_text(&text).map_err(serde::de::Error::custom)
     }
 }
 

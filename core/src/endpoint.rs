@@ -289,9 +289,7 @@ impl PathBuilder {
     /// `?` or `#`. Outlook ids are URL-safe base64 or well-known names, so such a character means
     /// a path or URL was pasted where an id belongs; failing here says so before Graph answers 400.
     pub fn item_id(self, param: &str, value: &str) -> Result<Self, Error> {
-        if let Some(c) = value.chars().find(|c| matches!(c, '/' | '\\' | '?' | '#')) {
-            return Err(Error::invalid(param, format!("must be a single id, without {c:?}")));
-        }
+        check_item_id(param, value)?;
         self.id(param, value)
     }
 
@@ -337,13 +335,7 @@ impl PathBuilder {
     }
 
     pub fn with_query(self, q: &Query) -> Result<String, Error> {
-        let mut url = self.url;
-        let qs = q.to_query_string()?;
-        if !qs.is_empty() {
-            url.push('?');
-            url.push_str(&qs);
-        }
-        Ok(url)
+        self.with_params(&[], q)
     }
 }
 
@@ -363,6 +355,14 @@ pub fn check_id(param: &str, value: &str) -> Result<(), Error> {
         return Err(Error::invalid(param, "must not be a dot segment"));
     }
     Ok(())
+}
+
+/// An Outlook id (see `PathBuilder::item_id`), also where it travels in a body (`destinationId`).
+pub fn check_item_id(param: &str, value: &str) -> Result<(), Error> {
+    if let Some(c) = value.chars().find(|c| matches!(c, '/' | '\\' | '?' | '#')) {
+        return Err(Error::invalid(param, format!("must be a single id, without {c:?}")));
+    }
+    check_id(param, value)
 }
 
 /// Characters never encoded in a path segment (RFC 3986 unreserved).

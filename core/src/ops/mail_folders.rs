@@ -21,7 +21,7 @@ routes! {
     UpdateMailFolder: PATCH mailbox / "mailFolders" / folder_id <- folder;
     DeleteMailFolder: DELETE mailbox / "mailFolders" / folder_id;
     MoveMailFolder: POST mailbox / "mailFolders" / folder_id / "move" <- { destination_id }
-        if |op: &MoveMailFolder| super::messages::check_id("destination_id", &op.destination_id);
+        if |op: &MoveMailFolder| crate::endpoint::check_item_id("destination_id", &op.destination_id);
     CopyMailFolder: POST mailbox / "mailFolders" / folder_id / "copy" <- { destination_id }
-        if |op: &CopyMailFolder| super::messages::check_id("destination_id", &op.destination_id);
+        if |op: &CopyMailFolder| crate::endpoint::check_item_id("destination_id", &op.destination_id);
 }

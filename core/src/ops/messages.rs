@@ -110,7 +110,7 @@ impl BuildRequest for ForwardMessage {
         self.to_recipients.check("to_recipients")?;
         self.message.check("message")?;
         let to = (!self.to_recipients.is_empty()).then_some(&self.to_recipients);
-        let body = route::object(&[
+        let body = route::object(vec![
             ("comment", route::to_value("comment", &self.comment)),
             ("to_recipients", route::to_value("to_recipients", &to)),
             ("message", route::to_value("message", &self.message)),
@@ -141,18 +141,13 @@ routes! {
     CreateForward: POST mailbox / "messages" / message_id / "createForward" <- { comment, to_recipients, message }
         if create_forward_args;
     MoveMessage: POST mailbox / "messages" / message_id / "move" <- { destination_id }
-        if |op: &MoveMessage| check_id("destination_id", &op.destination_id);
+        if |op: &MoveMessage| crate::endpoint::check_item_id("destination_id", &op.destination_id);
     CopyMessage: POST mailbox / "messages" / message_id / "copy" <- { destination_id }
-        if |op: &CopyMessage| check_id("destination_id", &op.destination_id);
+        if |op: &CopyMessage| crate::endpoint::check_item_id("destination_id", &op.destination_id);
     UnsubscribeMessage: POST mailbox / "messages" / message_id / "unsubscribe";
     ListMessageAttachments: GET mailbox / "messages" / message_id / "attachments" ? query;
     GetMessageAttachment: GET mailbox / "messages" / message_id / "attachments" / attachment_id ? query;
     AddMessageAttachment: POST mailbox / "messages" / message_id / "attachments" <- attachment;
     DeleteMessageAttachment: DELETE mailbox / "messages" / message_id / "attachments" / attachment_id;
     GetMessageAttachmentContent: GET mailbox / "messages" / message_id / "attachments" / attachment_id / "$value";
-}
-
-/// A destination folder id goes in the body, but is checked as strictly as one in the path.
-pub(super) fn check_id(param: &str, id: &str) -> Result<(), Error> {
-    Endpoint::default().path().item_id(param, id).map(drop)
 }

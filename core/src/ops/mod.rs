@@ -215,43 +215,27 @@ pub(crate) fn with_json(ep: &Endpoint, req: Request, body: &impl serde::Serializ
     req.json(&ep.dialect().to_wire(value))
 }
 
-/// A success with a JSON body of type `T`; `what` may come spaced from `stringify!`.
+/// Reads a JSON output (`List`, `Item`) as `T`; `what` is the output type as the table writes it
+/// (it may come spaced from `stringify!`). `Operation::parse` uses it, and so may bindings that keep
+/// a request and the reader of its output rather than the operation value.
 // One copy per output type, not one per operation: the npm package's size counts it.
 #[inline(never)]
-pub(crate) fn json<T: DeserializeOwned>(ep: &Endpoint, what: &str, res: &Response) -> Result<T, Error> {
+pub fn read_json<T: DeserializeOwned>(ep: &Endpoint, what: &str, res: &Response) -> Result<T, Error> {
     decode::json(ep, what, res).map_err(|e| match e {
         Error::Decode { what, path, source } => Error::Decode { what: compact(&what), path, source },
         other => other,
     })
 }
 
-/// Reads a JSON output (`List`, `Item`) as the table's output type `T` (`what` as the table writes
-/// it): what `Operation::parse` does for those kinds, for bindings that keep the request and the
-/// reader of its output rather than the operation value (one reader per output type, not per
-/// operation: the npm package's size counts it).
-pub fn read_json<T: DeserializeOwned>(ep: &Endpoint, what: &str, res: &Response) -> Result<T, Error> {
-    json(ep, what, res)
-}
-
-/// Reads an `Empty` output (202/204), as `Operation::parse` does.
-pub fn read_empty(res: &Response) -> Result<(), Error> {
-    empty(res)
-}
-
-/// Reads a `Binary` output (bytes and media type), as `Operation::parse` does.
+/// Reads a `Binary` output: the bytes and their media type.
 pub fn read_binary(res: Response) -> Result<crate::model::Photo, Error> {
-    binary(res)
-}
-
-/// A success with a binary body: the bytes and their media type.
-pub(crate) fn binary(res: Response) -> Result<crate::model::Photo, Error> {
     res.ensure_success()?;
     let content_type = res.header("content-type").unwrap_or("application/octet-stream").to_string();
     Ok(crate::model::Photo { content_type, bytes: res.body })
 }
 
-/// A success with no body worth reading (202/204).
-pub(crate) fn empty(res: &Response) -> Result<(), Error> {
+/// Reads an `Empty` output: a success with no body worth reading (202/204).
+pub fn read_empty(res: &Response) -> Result<(), Error> {
     res.ensure_success()
 }
 

@@ -39,12 +39,14 @@ impl<T: Check> Check for Vec<T> {
 }
 
 /// `{"name": value, ...}` from an operation's fields: camelCase names, `None`s left out.
-pub(crate) fn object(fields: &[(&'static str, Result<serde_json::Value, Error>)]) -> Result<serde_json::Value, Error> {
+pub(crate) fn object(
+    fields: Vec<(&'static str, Result<serde_json::Value, Error>)>,
+) -> Result<serde_json::Value, Error> {
     let mut m = serde_json::Map::new();
     for (name, value) in fields {
-        let value = value.as_ref().map_err(Clone::clone)?;
+        let value = value?;
         if !value.is_null() {
-            m.insert(crate::model::camel_case(name), value.clone());
+            m.insert(crate::model::camel_case(name), value);
         }
     }
     Ok(serde_json::Value::Object(m))
@@ -102,7 +104,7 @@ macro_rules! route_send {
     }};
     ($this:ident, $ep:ident, $b:ident, $m:ident, { $($f:ident),* }) => {{
         $( $crate::ops::route::Check::check(&$this.$f, stringify!($f))?; )*
-        let body = $crate::ops::route::object(&[
+        let body = $crate::ops::route::object(vec![
             $( (stringify!($f), $crate::ops::route::to_value(stringify!($f), &$this.$f)) ),*
         ])?;
         $crate::ops::with_json($ep, route_method!($m, $b.build()), &body)

@@ -304,18 +304,18 @@ macro_rules! operation_table {
 /// Parsing by output kind: JSON for lists and items, nothing for actions, bytes for media.
 macro_rules! parse_as {
     (List, $ep:ident, $res:ident, $out:ty) => {
-        $crate::ops::json::<$out>($ep, stringify!($out), &$res)
+        $crate::ops::read_json::<$out>($ep, stringify!($out), &$res)
     };
     (Item, $ep:ident, $res:ident, $out:ty) => {
-        $crate::ops::json::<$out>($ep, stringify!($out), &$res)
+        $crate::ops::read_json::<$out>($ep, stringify!($out), &$res)
     };
     (Empty, $ep:ident, $res:ident, $out:ty) => {{
         let _ = $ep;
-        $crate::ops::empty(&$res)
+        $crate::ops::read_empty(&$res)
     }};
     (Binary, $ep:ident, $res:ident, $out:ty) => {{
         let _ = $ep;
-        $crate::ops::binary($res)
+        $crate::ops::read_binary($res)
     }};
 }
 
