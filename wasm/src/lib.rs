@@ -8,12 +8,12 @@
 
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use o365kit::decode::checked::{check, Checked, NewRecord};
+use o365kit::decode::FromJson;
 use o365kit::model::{Photo, Post, Recipient};
 use o365kit::odata::next_page_request;
 use o365kit::{
     ApiVersion, Cloud, Decision, Endpoint, Error, Mailbox, OpKind, Operation, Page, Policy, Query, Request, Response,
 };
-use serde::de::DeserializeOwned;
 use std::cell::RefCell;
 use std::marker::PhantomData;
 use std::rc::Rc;
@@ -412,13 +412,13 @@ trait BySerde<T> {
     fn convert(&self, param: &'static str, v: JsValue) -> Result<T, JsValue>;
 }
 
-impl<T: DeserializeOwned> BySerde<T> for &Convert<T> {
+impl<T: FromJson> BySerde<T> for &Convert<T> {
     fn convert(&self, param: &'static str, v: JsValue) -> Result<T, JsValue> {
         if missing(&v) {
             // `None` for an `Option<Model>`; a required model says that it is required.
             return from_json_text(param, "null").map_err(|_| type_error(param, "is required"));
         }
-        from_js_serde(param, v)
+        from_js_json(param, v)
     }
 }
 
@@ -447,20 +447,24 @@ pub fn set_bytes_replacer(replacer: Function) {
     BYTES_REPLACER.with(|r| *r.borrow_mut() = Some(replacer));
 }
 
-/// JS value -> JSON text (`JSON.stringify`) -> `T`, with the core's own decoder, so the binding
-/// adds no serde code of its own; the message names the JSON path of a bad value.
-fn from_js_serde<T: DeserializeOwned>(param: &str, v: JsValue) -> Result<T, JsValue> {
+/// JS value -> JSON text (`JSON.stringify`) -> `T`, with the core's one decoder of every model,
+/// so the binding adds no decoder of its own; the message names the JSON path of a bad value.
+fn from_js_json<T: FromJson>(param: &str, v: JsValue) -> Result<T, JsValue> {
+    from_json_text(param, &json_text(param, v)?)
+}
+
+fn json_text(param: &str, v: JsValue) -> Result<String, JsValue> {
     let text = BYTES_REPLACER.with(|r| match &*r.borrow() {
         Some(f) => js_sys::JSON::stringify_with_replacer(&v, f),
         None => js_sys::JSON::stringify(&v),
     });
     // A function or a symbol stringifies to `undefined`; a cycle or a BigInt throws.
     let text = text.ok().and_then(|t| JsValue::from(t).as_string());
-    from_json_text(param, &text.ok_or_else(|| type_error(param, "cannot be written as JSON"))?)
+    text.ok_or_else(|| type_error(param, "cannot be written as JSON"))
 }
 
-fn from_json_text<T: DeserializeOwned>(param: &str, text: &str) -> Result<T, JsValue> {
-    o365kit::decode::body(&Endpoint::default(), param, text.as_bytes()).map_err(|e| arg_error(param, e))
+fn from_json_text<T: FromJson>(param: &str, text: &str) -> Result<T, JsValue> {
+    T::from_json(param, text.as_bytes()).map_err(|e| arg_error(param, e))
 }
 
 /// A bad argument as a JS error naming its path: `RangeError` for a bad value, else `TypeError`.
@@ -529,7 +533,9 @@ impl Arg for Query {
         if !v.is_object() || Array::is_array(&v) {
             return Err(type_error(param, "must be an options object"));
         }
-        let json: serde_json::Map<String, serde_json::Value> = from_js_serde(param, v)?;
+        let text = json_text(param, v)?;
+        let json: serde_json::Map<String, serde_json::Value> =
+            o365kit::decode::body(&Endpoint::default(), param, text.as_bytes()).map_err(|e| arg_error(param, e))?;
         let mut snake = serde_json::Map::new();
         for (k, val) in json {
             let key = snake_case(&k);
@@ -551,7 +557,7 @@ impl Arg for Post {
         }
         match v.as_string() {
             Some(s) => Ok(Post::from(s.as_str())),
-            None => from_js_serde(param, v),
+            None => from_js_json(param, v),
         }
     }
 }
@@ -571,7 +577,7 @@ impl Arg for Vec<Recipient> {
             let name = format!("{param}[{i}]");
             out.push(match item.as_string() {
                 Some(addr) => Recipient::new(addr),
-                None => from_js_serde(&name, item)?,
+                None => from_js_json(&name, item)?,
             });
         }
         Ok(out)
