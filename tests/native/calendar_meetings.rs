@@ -145,8 +145,7 @@ async fn the_organizers_changes_reach_the_copies_and_a_new_time_asks_again() {
     assert_eq!(messages_in(&member, "inbox", "Launch review").await.len(), 2, "the request and its update");
 
     // The outsider is taken off the meeting: their copy goes, with a cancellation.
-    let mut fewer = Event::default();
-    fewer.attendees = Some(vec![Attendee::required(address(MEMBER))]);
+    let fewer = Event { attendees: Some(vec![Attendee::required(address(MEMBER))]), ..Default::default() };
     owner.update_event(eid.as_str(), fewer).await.unwrap();
     assert!(events_titled(&outsider, "Launch review").await.is_empty());
     assert_eq!(messages_in(&outsider, "inbox", "Canceled: Launch review").await.len(), 1);
