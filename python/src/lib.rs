@@ -194,8 +194,11 @@ impl NativeClient {
 /// layer reads.
 struct Prepared {
     request: Request,
-    read: Box<dyn FnOnce(&Endpoint, Response) -> Result<String, Error> + Send>,
+    read: ReadOutput,
 }
+
+/// Reads an operation's answer as JSON text.
+type ReadOutput = Box<dyn FnOnce(&Endpoint, Response) -> Result<String, Error> + Send>;
 
 /// `op`'s output as JSON text: for pages and items, Graph's JSON as received once the core has
 /// checked it (no re-encoding); otherwise the output written by the core.
