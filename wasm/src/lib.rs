@@ -7,8 +7,9 @@
 //! `js/core.js` turns the table (`operations()`) into camelCase methods.
 
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
-use o365kit::decode::checked::{check, Checked, NewRecord};
+use o365kit::decode::checked::{check, Checked};
 use o365kit::decode::FromJson;
+use o365kit::model::schema::Schema;
 use o365kit::model::{Photo, Post, Recipient};
 use o365kit::odata::next_page_request;
 use o365kit::{ApiVersion, Cloud, Decision, Endpoint, Error, Mailbox, OpKind, Page, Policy, Query, Request, Response};
@@ -177,22 +178,22 @@ struct Prepared {
     request: Request,
     what: &'static str,
     kind: OpKind,
-    new: Option<NewRecord>,
+    table: Option<fn() -> &'static Schema>,
 }
 
 impl Prepared {
     /// The output for JS: a page's items as Graph sent them with its links, an item as sent, a
     /// photo, or nothing; each once the core has checked it against the output's model.
     fn read(&self, ep: &Endpoint, res: Response) -> Result<JsValue, JsValue> {
-        let new = match (self.kind, self.new) {
+        let table = match (self.kind, self.table) {
             (OpKind::Binary, _) => return o365kit::ops::read_binary(res).map(photo_to_js).map_err(error_to_js),
             (OpKind::Empty, _) | (_, None) => {
                 o365kit::ops::read_empty(&res).map_err(error_to_js)?;
                 return Ok(JsValue::UNDEFINED);
             }
-            (_, Some(new)) => new,
+            (_, Some(table)) => table(),
         };
-        let body = check(ep, self.what, self.kind, new, res).map_err(error_to_js)?;
+        let body = check(ep, self.what, self.kind, table, res).map_err(error_to_js)?;
         let json = json_parse(&body.json)?;
         if self.kind != OpKind::List {
             return Ok(json);
@@ -242,7 +243,7 @@ macro_rules! dispatch_table {
         ),*];
 
         /// What each operation's output is checked against, in table order.
-        static OUTPUTS: &[(&str, OpKind, Option<NewRecord>)] = &[$(
+        static OUTPUTS: &[(&str, OpKind, Option<fn() -> &'static Schema>)] = &[$(
             (stringify!($out), OpKind::$kind, checked!($kind, $out))
         ),*];
     };
@@ -255,8 +256,8 @@ fn build(name: &str, args: &Array, mailbox: &Mailbox, ep: &Endpoint) -> Result<P
         return Err(js_sys::TypeError::new(&format!("unknown operation {name}")).into());
     };
     let request = dispatch::request(&o365kit::OPERATIONS[i], &HOW[i], args, mailbox, ep)?;
-    let (what, kind, new) = OUTPUTS[i];
-    Ok(Prepared { request, what, kind, new })
+    let (what, kind, table) = OUTPUTS[i];
+    Ok(Prepared { request, what, kind, table })
 }
 
 macro_rules! checked {
@@ -267,7 +268,7 @@ macro_rules! checked {
         None
     };
     ($kind:ident, $out:ty) => {
-        Some(<$out as Checked>::NEW)
+        Some(<$out as Checked>::table)
     };
 }
 

@@ -1,34 +1,28 @@
-//! Checking a response against its model without keeping the model: what a binding needs when it
-//! hands its users Graph's JSON as sent (the npm package does). One function for every output
-//! type, given a way to make an empty model, instead of a decoder per output type: each of those
-//! cost 2-4 KB of the npm package's wasm.
+//! Checking a response against its model without building the model: what a binding needs when
+//! it hands its users Graph's JSON as sent (the npm package does). One function for every output
+//! type, given the model's table, instead of a decoder per output type (each of those cost 2-4 KB
+//! of the npm package's wasm); and nothing is kept, so checking costs little more than parsing.
 
 use super::path::at_key;
+use super::validate::Object;
 use crate::endpoint::{Dialect, Endpoint};
 use crate::error::Error;
 use crate::http::Response;
-use crate::model::read::{Fill, List};
-use crate::model::schema::{Record, Slot, View};
+use crate::model::schema::Schema;
 use crate::odata::{Page, PageRest};
 use crate::OpKind;
-use serde::de::{DeserializeSeed, Deserializer, MapAccess, Visitor};
+use serde::de::{Deserializer, MapAccess, Visitor};
 use std::fmt;
 
-/// A new, empty model to check a body (or a page's item) against.
-pub type NewRecord = fn() -> Box<dyn Record>;
-
-/// The model a JSON output is checked against: the item's, for a page.
+/// The table of the model a JSON output is checked against: the item's, for a page.
 pub trait Checked {
-    const NEW: NewRecord;
-}
-
-/// [`NewRecord`] for model `M` (`model!` uses it for each model).
-pub fn new_record<M: Record + Default + 'static>() -> Box<dyn Record> {
-    Box::<M>::default()
+    fn table() -> &'static Schema;
 }
 
 impl<T: Checked> Checked for Page<T> {
-    const NEW: NewRecord = T::NEW;
+    fn table() -> &'static Schema {
+        T::table()
+    }
 }
 
 /// A `List` or `Item` output, checked: Graph's JSON (re-cased from the Outlook REST dialect
@@ -41,9 +35,15 @@ pub struct CheckedBody {
     pub count: Option<i64>,
 }
 
-/// Checks a `List` or `Item` response against the model `new` makes, or gives the response's
-/// Graph error. `what` names the output type in decode errors, as the table writes it.
-pub fn check(ep: &Endpoint, what: &str, kind: OpKind, new: NewRecord, res: Response) -> Result<CheckedBody, Error> {
+/// Checks a `List` or `Item` response against the model `table` describes, or gives the
+/// response's Graph error. `what` names the output type in decode errors, as the table writes it.
+pub fn check(
+    ep: &Endpoint,
+    what: &str,
+    kind: OpKind,
+    table: &'static Schema,
+    res: Response,
+) -> Result<CheckedBody, Error> {
     res.ensure_success()?;
     let json = match ep.dialect() {
         Dialect::Graph => res.body,
@@ -53,14 +53,14 @@ pub fn check(ep: &Endpoint, what: &str, kind: OpKind, new: NewRecord, res: Respo
         }
     };
     let rest = super::read_whole(what, &json, |de| match kind {
-        OpKind::List => de.deserialize_map(CheckPage(new)),
-        _ => de.deserialize_map(Fill(&mut *new())).map(|()| PageRest::default()),
+        OpKind::List => de.deserialize_map(CheckPage(table)),
+        _ => de.deserialize_map(Object(table)).map(|()| PageRest::default()),
     })?;
     Ok(CheckedBody { json, next_link: rest.next_link, delta_link: rest.delta_link, count: rest.count })
 }
 
-/// A page whose items are checked one by one and dropped.
-struct CheckPage(NewRecord);
+/// A page whose items are checked one by one.
+struct CheckPage(&'static Schema);
 
 impl<'de> Visitor<'de> for CheckPage {
     type Value = PageRest;
@@ -74,7 +74,7 @@ impl<'de> Visitor<'de> for CheckPage {
         let mut items = false;
         while let Some(crate::model::MapKey(key)) = map.next_key()? {
             if key == Page::<()>::ITEMS {
-                map.next_value_seed(Items(self.0)).map_err(|e| at_key(&key, e))?;
+                map.next_value_seed(super::validate::Objects(self.0)).map_err(|e| at_key(&key, e))?;
                 items = true;
             } else {
                 rest.read(key, &mut map)?;
@@ -84,31 +84,5 @@ impl<'de> Visitor<'de> for CheckPage {
             return Err(serde::de::Error::missing_field("value"));
         }
         Ok(rest)
-    }
-}
-
-struct Items(NewRecord);
-
-impl<'de> DeserializeSeed<'de> for Items {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_seq(List(&mut Discard { new: self.0, current: None }))
-    }
-}
-
-/// A list field whose elements are decoded one at a time, each dropped when the next begins.
-struct Discard {
-    new: NewRecord,
-    current: Option<Box<dyn Record>>,
-}
-
-impl Slot for Discard {
-    fn clear(&mut self) {}
-    fn push(&mut self) -> Option<&mut dyn Record> {
-        Some(&mut **self.current.insert((self.new)()))
-    }
-    fn view(&self) -> View<'_> {
-        View::Absent
     }
 }

@@ -35,6 +35,7 @@ macro_rules! model {
                 fields: &[ $( $crate::model::schema::Field {
                     wire: wire_name!($field),
                     kind: <Option<$ty> as $crate::model::schema::FieldType>::KIND,
+                    nested: <Option<$ty> as $crate::model::schema::FieldType>::NESTED,
                 } ),* ],
             };
         }
@@ -87,6 +88,14 @@ macro_rules! model {
 
         impl $crate::model::schema::FieldType for Option<$name> {
             const KIND: $crate::model::schema::Kind = $crate::model::schema::Kind::Model;
+            const NESTED: Option<fn() -> &'static $crate::model::schema::Schema> =
+                Some(<$name as $crate::model::schema::HasSchema>::table);
+        }
+
+        impl $crate::model::schema::HasSchema for $name {
+            fn table() -> &'static $crate::model::schema::Schema {
+                &Self::SCHEMA
+            }
         }
 
         impl $crate::decode::FromJson for $name {
@@ -98,7 +107,9 @@ macro_rules! model {
         }
 
         impl $crate::decode::checked::Checked for $name {
-            const NEW: $crate::decode::checked::NewRecord = $crate::decode::checked::new_record::<$name>;
+            fn table() -> &'static $crate::model::schema::Schema {
+                &Self::SCHEMA
+            }
         }
 
         impl serde::Serialize for $name {

@@ -26,15 +26,17 @@ pub enum Kind {
 }
 
 /// One known property of a model.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub struct Field {
     /// The property's name in Graph JSON, compared byte for byte with the keys read.
     pub wire: &'static [u8],
     pub kind: Kind,
+    /// The table of a nested model (`Model`, `Models`): a function, as models nest in themselves.
+    pub nested: Option<fn() -> &'static Schema>,
 }
 
 /// A model's table: its name (for error messages) and its known properties, in declaration order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub struct Schema {
     pub name: &'static str,
     pub fields: &'static [Field],
@@ -127,6 +129,12 @@ impl<M: Record> Records for Vec<M> {
 /// The kind of a field type, for the model's table (a constant, so the tables are static data).
 pub trait FieldType {
     const KIND: Kind;
+    const NESTED: Option<fn() -> &'static Schema> = None;
+}
+
+/// A model's own table, without an instance (what `Field::nested` points to).
+pub trait HasSchema {
+    fn table() -> &'static Schema;
 }
 
 macro_rules! scalar_slot {
@@ -188,8 +196,9 @@ impl<M: Record + Default> Slot for Option<Box<M>> {
     }
 }
 
-impl<M: Record> FieldType for Option<Box<M>> {
+impl<M: Record + HasSchema> FieldType for Option<Box<M>> {
     const KIND: Kind = Kind::Model;
+    const NESTED: Option<fn() -> &'static Schema> = Some(M::table);
 }
 
 impl<M: Record + Default> Slot for Option<Vec<M>> {
@@ -212,6 +221,7 @@ impl<M: Record + Default> Slot for Option<Vec<M>> {
     }
 }
 
-impl<M: Record> FieldType for Option<Vec<M>> {
+impl<M: Record + HasSchema> FieldType for Option<Vec<M>> {
     const KIND: Kind = Kind::Models;
+    const NESTED: Option<fn() -> &'static Schema> = Some(M::table);
 }
