@@ -7,8 +7,8 @@ use crate::http::{Method, Request, Response};
 use crate::mailbox::Mailbox;
 use crate::odata::{next_page_request, Page};
 use crate::ops::{Change, DeltaPage, Operation, Tracked};
-use crate::sync::{DeltaSync, Step};
 use crate::retry::{Decision, Policy};
+use crate::sync::{DeltaSync, Step};
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
@@ -467,7 +467,8 @@ impl<T: Tracked, O: Operation<Output = DeltaPage<T>>> Syncer<O> {
             let req = self.machine()?.request()?;
             let res = client.execute(&req).await?;
             let ep = client.endpoint();
-            let (op, machine) = (&self.op, self.machine.as_mut().ok_or_else(|| Error::invalid("sync", "has no state"))?);
+            let (op, machine) =
+                (&self.op, self.machine.as_mut().ok_or_else(|| Error::invalid("sync", "has no state"))?);
             let step = machine.absorb(&res, |r| {
                 op.parse(ep, r.clone())?.value.into_iter().map(Change::of).collect::<Result<Vec<_>, _>>()
             })?;

@@ -31,7 +31,8 @@ use std::time::Duration;
 pub const MAX_UNREADABLE: u32 = 4;
 
 /// Error codes by which Graph and Outlook say that a sync must start over.
-const RESYNC_CODES: &[&str] = &["syncStateNotFound", "resyncRequired", "syncStateInvalid", "Directory_ExpiredPageToken"];
+const RESYNC_CODES: &[&str] =
+    &["syncStateNotFound", "resyncRequired", "syncStateInvalid", "Directory_ExpiredPageToken"];
 
 const STATE_PREFIX: &str = "o365kit-sync1.";
 
@@ -140,7 +141,11 @@ impl DeltaSync {
     /// Reads the answer to [`DeltaSync::request`] (after the transport's retries): `read` parses
     /// the page (a `Delta` operation's `parse`, or a binding's reader of its output type). The
     /// state moves on only when the page was read whole.
-    pub fn absorb<T>(&mut self, res: &Response, read: impl FnOnce(&Response) -> Result<T, Error>) -> Result<Step<T>, Error> {
+    pub fn absorb<T>(
+        &mut self,
+        res: &Response,
+        read: impl FnOnce(&Response) -> Result<T, Error>,
+    ) -> Result<Step<T>, Error> {
         if !res.is_success() {
             let err = Error::from_response(res);
             let code = match &err {
@@ -243,7 +248,8 @@ mod tests {
         let gone = Response::new(
             410,
             vec![],
-            br#"{"error": {"code": "SyncStateNotFound", "message": "The sync state generation is not found."}}"#.to_vec(),
+            br#"{"error": {"code": "SyncStateNotFound", "message": "The sync state generation is not found."}}"#
+                .to_vec(),
         );
         match run(&mut sync, &gone).unwrap() {
             Step::Resync { reason } => assert!(reason.contains("SyncStateNotFound"), "{reason}"),
@@ -270,7 +276,8 @@ mod tests {
     fn other_errors_and_foreign_links_fail() {
         let ep = Endpoint::default();
         let mut sync = DeltaSync::start(&ep, op().request(&ep).unwrap());
-        let denied = Response::new(403, vec![], br#"{"error": {"code": "ErrorAccessDenied", "message": "no"}}"#.to_vec());
+        let denied =
+            Response::new(403, vec![], br#"{"error": {"code": "ErrorAccessDenied", "message": "no"}}"#.to_vec());
         assert!(matches!(run(&mut sync, &denied), Err(Error::Api(a)) if a.status == 403));
         let evil = page(r#"{"value": [], "@odata.nextLink": "https://evil.example/steal"}"#);
         assert!(matches!(run(&mut sync, &evil), Err(Error::InvalidInput { .. })));

@@ -46,7 +46,8 @@ impl<T: Tracked> Change<T> {
     /// Sorts an item of a delta page into an upsert or a removal.
     pub fn of(item: T) -> Result<Change<T>, Error> {
         let Some(removed) = item.annotations().get("@removed") else { return Ok(Change::Upserted(item)) };
-        let id = item.tracked_id().ok_or_else(|| Error::decode("DeltaPage", "value[].id", "a removed item without id"))?;
+        let id =
+            item.tracked_id().ok_or_else(|| Error::decode("DeltaPage", "value[].id", "a removed item without id"))?;
         let reason = removed.get("reason").and_then(serde_json::Value::as_str).unwrap_or("deleted");
         Ok(Change::Removed { id: id.to_string(), reason: reason.to_string() })
     }
@@ -172,7 +173,10 @@ mod tests {
             "https://graph.microsoft.com/v1.0/groups/delta?$select=displayName,members"
         );
         let op = SyncMailFolders { mailbox: Mailbox::user("ada@contoso.test"), query: Query::new() };
-        assert_eq!(op.request(&graph()).unwrap().url, "https://graph.microsoft.com/v1.0/users/ada%40contoso.test/mailFolders/delta");
+        assert_eq!(
+            op.request(&graph()).unwrap().url,
+            "https://graph.microsoft.com/v1.0/users/ada%40contoso.test/mailFolders/delta"
+        );
     }
 
     #[test]
@@ -196,7 +200,8 @@ mod tests {
     #[test]
     fn outlook_rest_rounds_ask_for_tracked_changes() {
         let ep = Endpoint::outlook_rest("https://outlook.office.com").unwrap();
-        let op = SyncMessages { mailbox: Mailbox::Me, folder_id: "inbox".into(), query: Query::new().max_page_size(10) };
+        let op =
+            SyncMessages { mailbox: Mailbox::Me, folder_id: "inbox".into(), query: Query::new().max_page_size(10) };
         let req = op.request(&ep).unwrap();
         assert_eq!(req.url, "https://outlook.office.com/api/v2.0/me/mailFolders/inbox/messages");
         assert_eq!(req.header_value("Prefer"), Some("odata.track-changes, odata.maxpagesize=10"));

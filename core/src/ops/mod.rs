@@ -24,8 +24,8 @@ mod scheduling;
 pub mod table;
 mod threads;
 
-pub use mail_settings::MAIL_TIPS;
 pub use delta::{Change, DeltaPage, Tracked};
+pub use mail_settings::MAIL_TIPS;
 pub use messages::MAX_INLINE_ATTACHMENT;
 
 pub use table::*;
