@@ -135,6 +135,47 @@ impl RawClient {
     }
 }
 
+#[wasm_bindgen]
+impl RawClient {
+    /// Runs delta operation `name` until its next page or announced resync, from `state` (none: a
+    /// new sync): `{ kind: "changes", changes, caughtUp, state }` or `{ kind: "resync", reason, state }`.
+    #[wasm_bindgen(js_name = syncStep)]
+    pub fn sync_step(&self, name: &str, args: Array, state: Option<String>) -> Promise {
+        let ep = self.inner.endpoint.clone();
+        let prepared = build(name, &args, &self.mailbox, &ep).and_then(|call| {
+            let read = call.changes.ok_or_else(|| error_to_js(Error::invalid("operation", "is not a sync")))?;
+            let sync = match state {
+                Some(s) => o365kit::DeltaSync::resume(&ep, call.request, &s).map_err(error_to_js)?,
+                None => o365kit::DeltaSync::start(&ep, call.request),
+            };
+            Ok((sync, read, call.what))
+        });
+        let inner = self.inner.clone();
+        future_to_promise(async move {
+            let (mut sync, read, what) = prepared?;
+            loop {
+                let res = execute(&inner, &sync.request().map_err(error_to_js)?).await?;
+                let out = match sync.absorb(&res, |r| read(&inner.endpoint, what, r)).map_err(error_to_js)? {
+                    o365kit::sync::Step::Page { page, caught_up } => object(&[
+                        ("kind", "changes".into()),
+                        ("changes", page),
+                        ("caughtUp", caught_up.into()),
+                        ("state", sync.state().into()),
+                    ]),
+                    o365kit::sync::Step::Resync { reason } => {
+                        object(&[("kind", "resync".into()), ("reason", reason.into()), ("state", sync.state().into())])
+                    }
+                    o365kit::sync::Step::Retry(wait) => {
+                        sleep(wait.as_secs_f64() * 1000.0).await;
+                        continue;
+                    }
+                };
+                return Ok(out);
+            }
+        })
+    }
+}
+
 /// The operation table as data: `[{ name, kind, output, params: [{ name, type, optional }] }]`.
 #[wasm_bindgen]
 pub fn operations() -> Array {
@@ -175,7 +216,12 @@ struct Prepared {
     request: Request,
     what: &'static str,
     read: fn(&Endpoint, &'static str, Response) -> Result<JsValue, JsValue>,
+    /// For `Delta` operations: a page as `[{kind, id, item | reason}]`, the core sorting its items.
+    changes: Option<ReadChanges>,
 }
+
+/// Reads a delta page into changes (see `read_changes`).
+type ReadChanges = fn(&Endpoint, &'static str, &Response) -> Result<JsValue, Error>;
 
 /// What a list operation's output gives JS: its items (re-encoded, when not handed over as sent)
 /// and its links.
@@ -256,7 +302,7 @@ macro_rules! dispatch_table {
                         $( $p: (&Convert::<$pty>(PhantomData)).convert(stringify!($p), next_arg())?, )*
                     };
                     let request = Operation::request(&op, ep).map_err(error_to_js)?;
-                    Ok(Prepared { request, what: stringify!($out), read: reader!($kind, $out) })
+                    Ok(Prepared { request, what: stringify!($out), read: reader!($kind, $out), changes: changes_reader!($kind, $out) })
                 } )*
                 _ => Err(js_sys::TypeError::new(&format!("unknown operation {name}")).into()),
             }
@@ -268,6 +314,9 @@ macro_rules! reader {
     (List, $out:ty) => {
         read_list::<$out>
     };
+    (Delta, $out:ty) => {
+        read_list::<$out>
+    };
     (Item, $out:ty) => {
         read_item::<$out>
     };
@@ -277,6 +326,45 @@ macro_rules! reader {
     (Binary, $out:ty) => {
         read_binary
     };
+}
+
+macro_rules! changes_reader {
+    (Delta, $out:ty) => {
+        Some(read_changes::<$out>)
+    };
+    ($kind:ident, $out:ty) => {
+        None
+    };
+}
+
+/// A delta page's items as changes (one copy per output type).
+fn read_changes<P: DeltaOut>(ep: &Endpoint, what: &'static str, res: &Response) -> Result<JsValue, Error> {
+    let page: P = o365kit::ops::read_json(ep, what, res)?;
+    page.changes()
+}
+
+trait DeltaOut: DeserializeOwned {
+    fn changes(self) -> Result<JsValue, Error>;
+}
+
+impl<T: DeserializeOwned + Serialize + o365kit::ops::Tracked> DeltaOut for Page<T> {
+    fn changes(self) -> Result<JsValue, Error> {
+        let out = Array::new();
+        for item in self.value {
+            let change = match o365kit::Change::of(item)? {
+                o365kit::Change::Upserted(item) => {
+                    let id = item.tracked_id().unwrap_or_default().to_string();
+                    let item = to_js(&item).map_err(|_| Error::decode("change", "", "not JSON"))?;
+                    object(&[("kind", "upserted".into()), ("id", id.into()), ("item", item)])
+                }
+                o365kit::Change::Removed { id, reason } => {
+                    object(&[("kind", "removed".into()), ("id", id.into()), ("reason", reason.into())])
+                }
+            };
+            out.push(&change);
+        }
+        Ok(out.into())
+    }
 }
 
 use o365kit::ops::table::table_types::*;
