@@ -470,7 +470,9 @@ impl<T: Tracked, O: Operation<Output = DeltaPage<T>>> Syncer<O> {
             let (op, machine) =
                 (&self.op, self.machine.as_mut().ok_or_else(|| Error::invalid("sync", "has no state"))?);
             let step = machine.absorb(&res, |r| {
-                op.parse(ep, r.clone())?.value.into_iter().map(Change::of).collect::<Result<Vec<_>, _>>()
+                let page = op.parse(ep, r.clone())?;
+                let links = crate::sync::Links::of(&page);
+                Ok((page.value.into_iter().map(Change::of).collect::<Result<Vec<_>, _>>()?, links))
             })?;
             match step {
                 Step::Page { page, caught_up } => return Ok(SyncEvent::Changes { changes: page, caught_up }),

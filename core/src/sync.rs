@@ -22,9 +22,6 @@ use crate::endpoint::Endpoint;
 use crate::error::Error;
 use crate::http::{Request, Response};
 use crate::retry::Policy;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
-use serde::{Deserialize, Serialize};
 use std::time::Duration;
 
 /// How often an unreadable page (a cut-off body) is fetched again before the sync gives up.
@@ -34,7 +31,10 @@ pub const MAX_UNREADABLE: u32 = 4;
 const RESYNC_CODES: &[&str] =
     &["syncStateNotFound", "resyncRequired", "syncStateInvalid", "Directory_ExpiredPageToken"];
 
-const STATE_PREFIX: &str = "o365kit-sync1.";
+/// A saved state: `o365kit-sync/1 {more|done} {first URL} [{next link}]`. URLs carry no spaces
+/// (the core and Graph percent-encode them), and plain text keeps base64 and serde out of the npm
+/// package.
+const STATE_TAG: &str = "o365kit-sync/1";
 
 /// What a response meant for the sync.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,20 +65,19 @@ pub struct DeltaSync {
     policy: Policy,
 }
 
-#[derive(Serialize, Deserialize)]
-struct Saved {
-    /// The first request's URL: a state resumes only the sync it was saved from.
-    first: String,
-    link: Option<String>,
-    caught_up: bool,
+/// A page's links, as the page's parser read them (`Links::of(&page)`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Links {
+    /// `@odata.nextLink`: more pages in this round.
+    pub next: Option<String>,
+    /// `@odata.deltaLink`: the round is complete; what changed since comes from here.
+    pub delta: Option<String>,
 }
 
-#[derive(Deserialize)]
-struct Links {
-    #[serde(rename = "@odata.nextLink")]
-    next: Option<String>,
-    #[serde(rename = "@odata.deltaLink")]
-    delta: Option<String>,
+impl Links {
+    pub fn of<T>(page: &crate::odata::Page<T>) -> Links {
+        Links { next: page.next_link.clone(), delta: page.delta_link.clone() }
+    }
 }
 
 impl DeltaSync {
@@ -98,30 +97,42 @@ impl DeltaSync {
     /// request (same resource, same query) as the one it was saved from.
     pub fn resume(endpoint: &Endpoint, first: Request, state: &str) -> Result<DeltaSync, Error> {
         let bad = || Error::invalid("state", "is not a sync state saved by o365kit");
-        let packed = state.trim().strip_prefix(STATE_PREFIX).ok_or_else(bad)?;
-        let bytes = URL_SAFE_NO_PAD.decode(packed).map_err(|_| bad())?;
-        let saved: Saved = serde_json::from_slice(&bytes).map_err(|_| bad())?;
-        if saved.first != first.url {
-            return Err(Error::invalid(
-                "state",
-                format!("was saved by another sync (of {}), not this one", saved.first),
-            ));
+        let mut words = state.split_whitespace();
+        if words.next() != Some(STATE_TAG) {
+            return Err(bad());
         }
-        if let Some(link) = &saved.link {
+        let caught_up = match words.next() {
+            Some("done") => true,
+            Some("more") => false,
+            _ => return Err(bad()),
+        };
+        let saved_first = words.next().ok_or_else(bad)?;
+        let link = words.next().map(str::to_string);
+        if words.next().is_some() {
+            return Err(bad());
+        }
+        if saved_first != first.url {
+            return Err(Error::invalid("state", format!("was saved by another sync (of {saved_first}), not this one")));
+        }
+        if let Some(link) = &link {
             endpoint.check_link(link).map_err(|_| Error::invalid("state", "points outside this client's endpoint"))?;
         }
         let mut sync = DeltaSync::start(endpoint, first);
-        sync.link = saved.link;
-        sync.caught_up = saved.caught_up;
+        sync.link = link;
+        sync.caught_up = caught_up;
         Ok(sync)
     }
 
     /// The opaque state to store after applying a page: a string, for a file, a database row or a
     /// notebook variable. It holds the server's links (not secret, but not to share either).
     pub fn state(&self) -> String {
-        let saved = Saved { first: self.first.url.clone(), link: self.link.clone(), caught_up: self.caught_up };
-        let json = serde_json::to_vec(&saved).unwrap_or_default();
-        format!("{STATE_PREFIX}{}", URL_SAFE_NO_PAD.encode(json))
+        let round = if self.caught_up { "done" } else { "more" };
+        let mut s = format!("{STATE_TAG} {round} {}", self.first.url);
+        if let Some(link) = &self.link {
+            s.push(' ');
+            s.push_str(link);
+        }
+        s
     }
 
     /// Whether the last page absorbed ended a round (the sync has seen every change until then).
@@ -139,12 +150,13 @@ impl DeltaSync {
     }
 
     /// Reads the answer to [`DeltaSync::request`] (after the transport's retries): `read` parses
-    /// the page (a `Delta` operation's `parse`, or a binding's reader of its output type). The
-    /// state moves on only when the page was read whole.
+    /// the page (a `Delta` operation's `parse`, or a binding's reader of its output type) and
+    /// gives it with its links (`Links::of(&page)`). The state moves on only when the page was
+    /// read whole.
     pub fn absorb<T>(
         &mut self,
         res: &Response,
-        read: impl FnOnce(&Response) -> Result<T, Error>,
+        read: impl FnOnce(&Response) -> Result<(T, Links), Error>,
     ) -> Result<Step<T>, Error> {
         if !res.is_success() {
             let err = Error::from_response(res);
@@ -166,10 +178,7 @@ impl DeltaSync {
             self.unreadable = 0;
             return Ok(Step::Resync { reason });
         }
-        let links = serde_json::from_slice::<Links>(&res.body)
-            .map_err(|e| Error::decode("DeltaPage", "", e))
-            .and_then(|links| read(res).map(|page| (links, page)));
-        let (links, page) = match links {
+        let (page, links) = match read(res) {
             Ok(ok) => ok,
             Err(e @ Error::Decode { .. }) => {
                 self.unreadable += 1;
@@ -188,6 +197,9 @@ impl DeltaSync {
             }
         };
         self.endpoint.check_link(&link)?;
+        if link.chars().any(char::is_whitespace) {
+            return Err(Error::decode("DeltaPage", "", "a link with whitespace in it"));
+        }
         self.link = Some(link);
         self.caught_up = caught_up;
         self.unreadable = 0;
@@ -215,7 +227,8 @@ mod tests {
         let ep = Endpoint::default();
         sync.absorb(res, |r| {
             let p = op().parse(&ep, r.clone())?;
-            p.value.into_iter().map(Change::of).collect()
+            let links = Links::of(&p);
+            Ok((p.value.into_iter().map(Change::of).collect::<Result<_, _>>()?, links))
         })
     }
 
@@ -292,7 +305,14 @@ mod tests {
         let other = SyncMessages { folder_id: "archive".into(), ..op() };
         let err = DeltaSync::resume(&ep, other.request(&ep).unwrap(), &sync.state()).unwrap_err();
         assert!(matches!(err, Error::InvalidInput { param, .. } if param == "state"));
-        for junk in ["", "hello", "o365kit-sync1.!!!", "o365kit-sync1.e30"] {
+        for junk in [
+            "",
+            "hello",
+            "o365kit-sync/1",
+            "o365kit-sync/1 maybe x",
+            "o365kit-sync/1 done",
+            "o365kit-sync/1 more a b c",
+        ] {
             let err = DeltaSync::resume(&ep, op().request(&ep).unwrap(), junk).unwrap_err();
             assert!(matches!(err, Error::InvalidInput { param, .. } if param == "state"), "{junk}");
         }

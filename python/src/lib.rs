@@ -212,13 +212,14 @@ where
         let res = client.execute(&sync.request()?).await?;
         let step = sync.absorb(&res, |r| {
             let page = op.parse(ep, r.clone())?;
+            let links = o365kit::sync::Links::of(&page);
             let changes = page.value.into_iter().map(|item| match o365kit::Change::of(item)? {
                 o365kit::Change::Upserted(item) => Ok(serde_json::json!({ "upserted": item })),
                 o365kit::Change::Removed { id, reason } => {
                     Ok(serde_json::json!({ "removed": { "id": id, "reason": reason } }))
                 }
             });
-            changes.collect::<Result<Vec<_>, Error>>()
+            Ok((changes.collect::<Result<Vec<_>, Error>>()?, links))
         })?;
         let out = match step {
             Step::Page { page, caught_up } => {

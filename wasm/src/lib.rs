@@ -9,6 +9,7 @@
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use o365kit::model::{Photo, Post, Recipient};
 use o365kit::odata::next_page_request;
+use o365kit::sync::Links;
 use o365kit::{
     ApiVersion, Cloud, Decision, Endpoint, Error, Mailbox, OpKind, Operation, Page, Policy, Query, Request, Response,
 };
@@ -221,7 +222,7 @@ struct Prepared {
 }
 
 /// Reads a delta page into changes (see `read_changes`).
-type ReadChanges = fn(&Endpoint, &'static str, &Response) -> Result<JsValue, Error>;
+type ReadChanges = fn(&Endpoint, &'static str, &Response) -> Result<(JsValue, Links), Error>;
 
 /// What a list operation's output gives JS: its items (re-encoded, when not handed over as sent)
 /// and its links.
@@ -337,33 +338,52 @@ macro_rules! changes_reader {
     };
 }
 
-/// A delta page's items as changes (one copy per output type).
-fn read_changes<P: DeltaOut>(ep: &Endpoint, what: &'static str, res: &Response) -> Result<JsValue, Error> {
+/// A delta page's items as changes, with the page's links: the core sorts each item (upserted or
+/// removed); the items go to JS as Graph sent them. Generic only where it reads the page.
+fn read_changes<P: DeltaOut>(ep: &Endpoint, what: &'static str, res: &Response) -> Result<(JsValue, Links), Error> {
     let page: P = o365kit::ops::read_json(ep, what, res)?;
-    page.changes()
+    let (sorted, links) = page.sorted()?;
+    let items = match o365kit::decode::as_sent(ep, OpKind::Delta, res) {
+        Some(body) => json_parse(&body).and_then(|v| Reflect::get(&v, &"value".into())),
+        None => page.items(),
+    };
+    Ok((changes_to_js(what, items, sorted)?, links))
 }
 
-trait DeltaOut: DeserializeOwned {
-    fn changes(self) -> Result<JsValue, Error>;
+/// `[{kind, id, item | reason}]` from a page's items and how the core sorted them.
+fn changes_to_js(
+    what: &'static str,
+    items: Result<JsValue, JsValue>,
+    sorted: Vec<(String, Option<String>)>,
+) -> Result<JsValue, Error> {
+    let items: Array = items.map_err(|_| Error::decode(what, "value", "not a JSON array"))?.unchecked_into();
+    let out = Array::new();
+    for (i, change) in sorted.into_iter().enumerate() {
+        let change = match change {
+            (id, None) => object(&[("kind", "upserted".into()), ("id", id.into()), ("item", items.get(i as u32))]),
+            (id, Some(reason)) => object(&[("kind", "removed".into()), ("id", id.into()), ("reason", reason.into())]),
+        };
+        out.push(&change);
+    }
+    Ok(out.into())
+}
+
+/// A delta page as the core sorts it: per item its id and, when removed, Graph's reason.
+trait DeltaOut: PageOut {
+    #[allow(clippy::type_complexity)]
+    fn sorted(&self) -> Result<(Vec<(String, Option<String>)>, Links), Error>;
 }
 
 impl<T: DeserializeOwned + Serialize + o365kit::ops::Tracked> DeltaOut for Page<T> {
-    fn changes(self) -> Result<JsValue, Error> {
-        let out = Array::new();
-        for item in self.value {
-            let change = match o365kit::Change::of(item)? {
-                o365kit::Change::Upserted(item) => {
-                    let id = item.tracked_id().unwrap_or_default().to_string();
-                    let item = to_js(&item).map_err(|_| Error::decode("change", "", "not JSON"))?;
-                    object(&[("kind", "upserted".into()), ("id", id.into()), ("item", item)])
-                }
-                o365kit::Change::Removed { id, reason } => {
-                    object(&[("kind", "removed".into()), ("id", id.into()), ("reason", reason.into())])
-                }
-            };
-            out.push(&change);
+    fn sorted(&self) -> Result<(Vec<(String, Option<String>)>, Links), Error> {
+        let mut out = Vec::with_capacity(self.value.len());
+        for item in &self.value {
+            out.push(match o365kit::ops::delta::removal(item)? {
+                None => (item.tracked_id().unwrap_or_default().to_string(), None),
+                Some((id, reason)) => (id, Some(reason)),
+            });
         }
-        Ok(out.into())
+        Ok((out, Links::of(self)))
     }
 }
 

@@ -42,14 +42,21 @@ macro_rules! tracked {
 }
 tracked!(Message, MailFolder, Event, Group);
 
+/// Whether an item of a delta page says it was removed (`@removed`): then its id and Graph's reason.
+pub fn removal<T: Tracked + ?Sized>(item: &T) -> Result<Option<(String, String)>, Error> {
+    let Some(removed) = item.annotations().get("@removed") else { return Ok(None) };
+    let id = item.tracked_id().ok_or_else(|| Error::decode("DeltaPage", "value[].id", "a removed item without id"))?;
+    let reason = removed.get("reason").and_then(serde_json::Value::as_str).unwrap_or("deleted");
+    Ok(Some((id.to_string(), reason.to_string())))
+}
+
 impl<T: Tracked> Change<T> {
     /// Sorts an item of a delta page into an upsert or a removal.
     pub fn of(item: T) -> Result<Change<T>, Error> {
-        let Some(removed) = item.annotations().get("@removed") else { return Ok(Change::Upserted(item)) };
-        let id =
-            item.tracked_id().ok_or_else(|| Error::decode("DeltaPage", "value[].id", "a removed item without id"))?;
-        let reason = removed.get("reason").and_then(serde_json::Value::as_str).unwrap_or("deleted");
-        Ok(Change::Removed { id: id.to_string(), reason: reason.to_string() })
+        Ok(match removal(&item)? {
+            None => Change::Upserted(item),
+            Some((id, reason)) => Change::Removed { id, reason },
+        })
     }
 
     /// The id of the item the change is about.
