@@ -7,14 +7,14 @@
 //! `js/core.js` turns the table (`operations()`) into camelCase methods.
 
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
+use o365kit::decode::checked::{check, Checked, NewRecord};
+use o365kit::decode::FromJson;
 use o365kit::model::{Photo, Post, Recipient};
 use o365kit::odata::next_page_request;
 use o365kit::sync::Links;
 use o365kit::{
     ApiVersion, Cloud, Decision, Endpoint, Error, Mailbox, OpKind, Operation, Page, Policy, Query, Request, Response,
 };
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 use std::cell::RefCell;
 use std::marker::PhantomData;
 use std::rc::Rc;
@@ -131,7 +131,7 @@ impl RawClient {
         future_to_promise(async move {
             let (call, req) = prepared?;
             let res = execute(&inner, &req).await?;
-            (call.read)(&inner.endpoint, call.what, res)
+            call.read(&inner.endpoint, res)
         })
     }
 }
@@ -144,19 +144,25 @@ impl RawClient {
     pub fn sync_step(&self, name: &str, args: Array, state: Option<String>) -> Promise {
         let ep = self.inner.endpoint.clone();
         let prepared = build(name, &args, &self.mailbox, &ep).and_then(|call| {
-            let read = call.changes.ok_or_else(|| error_to_js(Error::invalid("operation", "is not a sync")))?;
+            let new = match (call.kind, call.new) {
+                (OpKind::Delta, Some(new)) => new,
+                _ => return Err(error_to_js(Error::invalid("operation", "is not a sync"))),
+            };
             let sync = match state {
                 Some(s) => o365kit::DeltaSync::resume(&ep, call.request, &s).map_err(error_to_js)?,
                 None => o365kit::DeltaSync::start(&ep, call.request),
             };
-            Ok((sync, read, call.what))
+            Ok((sync, new, call.what))
         });
         let inner = self.inner.clone();
         future_to_promise(async move {
-            let (mut sync, read, what) = prepared?;
+            let (mut sync, new, what) = prepared?;
             loop {
                 let res = execute(&inner, &sync.request().map_err(error_to_js)?).await?;
-                let out = match sync.absorb(&res, |r| read(&inner.endpoint, what, r)).map_err(error_to_js)? {
+                let out = match sync
+                    .absorb(&res, |r| read_changes(&inner.endpoint, what, new, r))
+                    .map_err(error_to_js)?
+                {
                     o365kit::sync::Step::Page { page, caught_up } => object(&[
                         ("kind", "changes".into()),
                         ("changes", page),
@@ -211,77 +217,44 @@ fn object(fields: &[(&str, JsValue)]) -> JsValue {
 
 // ---------------------------------------------------------------- dispatch over the table
 
-/// One operation, ready to send: the request the core built, and the reader of its output type
-/// (one per output type, not per operation; the core reads, the binding only converts).
+/// One operation, ready to send: the request the core built, and what its output is checked
+/// against (no reader per operation, nor per output type: the core checks, the binding converts).
 struct Prepared {
     request: Request,
     what: &'static str,
-    read: fn(&Endpoint, &'static str, Response) -> Result<JsValue, JsValue>,
-    /// For `Delta` operations: a page as `[{kind, id, item | reason}]`, the core sorting its items.
-    changes: Option<ReadChanges>,
+    kind: OpKind,
+    new: Option<NewRecord>,
 }
 
-/// Reads a delta page into changes (see `read_changes`).
-type ReadChanges = fn(&Endpoint, &'static str, &Response) -> Result<(JsValue, Links), Error>;
-
-/// What a list operation's output gives JS: its items (re-encoded, when not handed over as sent)
-/// and its links.
-trait PageOut: DeserializeOwned {
-    fn items(&self) -> Result<JsValue, JsValue>;
-    fn links(&self) -> (&Option<String>, &Option<String>, Option<i64>);
-}
-
-impl<T: DeserializeOwned + Serialize> PageOut for Page<T> {
-    fn items(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.value)
-    }
-    fn links(&self) -> (&Option<String>, &Option<String>, Option<i64>) {
-        (&self.next_link, &self.delta_link, self.count)
-    }
-}
-
-/// A page: its items as Graph sent them once the core has checked them, and its links.
-fn read_list<P: PageOut>(ep: &Endpoint, what: &'static str, res: Response) -> Result<JsValue, JsValue> {
-    let raw = o365kit::decode::as_sent(ep, OpKind::List, &res);
-    let page: P = o365kit::ops::read_json(ep, what, &res).map_err(error_to_js)?;
-    let value = match raw {
-        Some(body) => Reflect::get(&json_parse(&body)?, &"value".into())?,
-        None => page.items()?,
-    };
-    let (next_link, delta_link, count) = page.links();
-    let out = Object::new();
-    let _ = Reflect::set(&out, &"value".into(), &value);
-    for (k, v) in [("nextLink", next_link), ("deltaLink", delta_link)] {
-        if let Some(v) = v {
-            let _ = Reflect::set(&out, &k.into(), &v.into());
+impl Prepared {
+    /// The output for JS: a page's items as Graph sent them with its links, an item as sent, a
+    /// photo, or nothing; each once the core has checked it against the output's model.
+    fn read(&self, ep: &Endpoint, res: Response) -> Result<JsValue, JsValue> {
+        let new = match (self.kind, self.new) {
+            (OpKind::Binary, _) => return o365kit::ops::read_binary(res).map(photo_to_js).map_err(error_to_js),
+            (OpKind::Empty, _) | (_, None) => {
+                o365kit::ops::read_empty(&res).map_err(error_to_js)?;
+                return Ok(JsValue::UNDEFINED);
+            }
+            (_, Some(new)) => new,
+        };
+        let body = check(ep, self.what, self.kind, new, res).map_err(error_to_js)?;
+        let json = json_parse(&body.json)?;
+        if !matches!(self.kind, OpKind::List | OpKind::Delta) {
+            return Ok(json);
         }
+        let out = Object::new();
+        let _ = Reflect::set(&out, &"value".into(), &Reflect::get(&json, &"value".into())?);
+        for (k, v) in [("nextLink", body.next_link), ("deltaLink", body.delta_link)] {
+            if let Some(v) = v {
+                let _ = Reflect::set(&out, &k.into(), &v.into());
+            }
+        }
+        if let Some(n) = body.count {
+            let _ = Reflect::set(&out, &"count".into(), &(n as f64).into());
+        }
+        Ok(out.into())
     }
-    if let Some(n) = count {
-        let _ = Reflect::set(&out, &"count".into(), &(n as f64).into());
-    }
-    Ok(out.into())
-}
-
-fn read_item<T: DeserializeOwned + Serialize>(
-    ep: &Endpoint,
-    what: &'static str,
-    res: Response,
-) -> Result<JsValue, JsValue> {
-    let raw = o365kit::decode::as_sent(ep, OpKind::Item, &res);
-    let item: T = o365kit::ops::read_json(ep, what, &res).map_err(error_to_js)?;
-    match raw {
-        Some(body) => json_parse(&body),
-        None => to_js(&item),
-    }
-}
-
-fn read_empty(_: &Endpoint, _: &'static str, res: Response) -> Result<JsValue, JsValue> {
-    o365kit::ops::read_empty(&res).map_err(error_to_js)?;
-    Ok(JsValue::UNDEFINED)
-}
-
-fn read_binary(_: &Endpoint, _: &'static str, res: Response) -> Result<JsValue, JsValue> {
-    o365kit::ops::read_binary(res).map(photo_to_js).map_err(error_to_js)
 }
 
 macro_rules! dispatch_table {
@@ -303,7 +276,7 @@ macro_rules! dispatch_table {
                         $( $p: (&Convert::<$pty>(PhantomData)).convert(stringify!($p), next_arg())?, )*
                     };
                     let request = Operation::request(&op, ep).map_err(error_to_js)?;
-                    Ok(Prepared { request, what: stringify!($out), read: reader!($kind, $out), changes: changes_reader!($kind, $out) })
+                    Ok(Prepared { request, what: stringify!($out), kind: OpKind::$kind, new: checked!($kind, $out) })
                 } )*
                 _ => Err(js_sys::TypeError::new(&format!("unknown operation {name}")).into()),
             }
@@ -311,80 +284,34 @@ macro_rules! dispatch_table {
     };
 }
 
-macro_rules! reader {
-    (List, $out:ty) => {
-        read_list::<$out>
-    };
-    (Delta, $out:ty) => {
-        read_list::<$out>
-    };
-    (Item, $out:ty) => {
-        read_item::<$out>
-    };
+macro_rules! checked {
     (Empty, $out:ty) => {
-        read_empty
-    };
-    (Binary, $out:ty) => {
-        read_binary
-    };
-}
-
-macro_rules! changes_reader {
-    (Delta, $out:ty) => {
-        Some(read_changes::<$out>)
-    };
-    ($kind:ident, $out:ty) => {
         None
     };
-}
-
-/// A delta page's items as changes, with the page's links: the core sorts each item (upserted or
-/// removed); the items go to JS as Graph sent them. Generic only where it reads the page.
-fn read_changes<P: DeltaOut>(ep: &Endpoint, what: &'static str, res: &Response) -> Result<(JsValue, Links), Error> {
-    let page: P = o365kit::ops::read_json(ep, what, res)?;
-    let (sorted, links) = page.sorted()?;
-    let items = match o365kit::decode::as_sent(ep, OpKind::Delta, res) {
-        Some(body) => json_parse(&body).and_then(|v| Reflect::get(&v, &"value".into())),
-        None => page.items(),
+    (Binary, $out:ty) => {
+        None
     };
-    Ok((changes_to_js(what, items, sorted)?, links))
+    ($kind:ident, $out:ty) => {
+        Some(<$out as Checked>::NEW)
+    };
 }
 
-/// `[{kind, id, item | reason}]` from a page's items and how the core sorted them.
-fn changes_to_js(
-    what: &'static str,
-    items: Result<JsValue, JsValue>,
-    sorted: Vec<(String, Option<String>)>,
-) -> Result<JsValue, Error> {
+/// A delta page for JS: `[{kind, id, item | reason}]`, checked against its model, the core saying
+/// which items were removed; the items go as Graph sent them.
+fn read_changes(ep: &Endpoint, what: &'static str, new: NewRecord, res: &Response) -> Result<(JsValue, Links), Error> {
+    let body = check(ep, what, OpKind::List, new, res.clone())?;
+    let sorted = o365kit::ops::delta::sort_items(what, &body.json)?;
+    let items = json_parse(&body.json).and_then(|v| Reflect::get(&v, &"value".into()));
     let items: Array = items.map_err(|_| Error::decode(what, "value", "not a JSON array"))?.unchecked_into();
     let out = Array::new();
-    for (i, change) in sorted.into_iter().enumerate() {
-        let change = match change {
-            (id, None) => object(&[("kind", "upserted".into()), ("id", id.into()), ("item", items.get(i as u32))]),
-            (id, Some(reason)) => object(&[("kind", "removed".into()), ("id", id.into()), ("reason", reason.into())]),
+    for (i, (id, removed)) in sorted.into_iter().enumerate() {
+        let change = match removed {
+            None => object(&[("kind", "upserted".into()), ("id", id.into()), ("item", items.get(i as u32))]),
+            Some(reason) => object(&[("kind", "removed".into()), ("id", id.into()), ("reason", reason.into())]),
         };
         out.push(&change);
     }
-    Ok(out.into())
-}
-
-/// A delta page as the core sorts it: per item its id and, when removed, Graph's reason.
-trait DeltaOut: PageOut {
-    #[allow(clippy::type_complexity)]
-    fn sorted(&self) -> Result<(Vec<(String, Option<String>)>, Links), Error>;
-}
-
-impl<T: DeserializeOwned + Serialize + o365kit::ops::Tracked> DeltaOut for Page<T> {
-    fn sorted(&self) -> Result<(Vec<(String, Option<String>)>, Links), Error> {
-        let mut out = Vec::with_capacity(self.value.len());
-        for item in &self.value {
-            out.push(match o365kit::ops::delta::removal(item)? {
-                None => (item.tracked_id().unwrap_or_default().to_string(), None),
-                Some((id, reason)) => (id, Some(reason)),
-            });
-        }
-        Ok((out, Links::of(self)))
-    }
+    Ok((out.into(), Links { next: body.next_link, delta: body.delta_link }))
 }
 
 use o365kit::ops::table::table_types::*;
@@ -551,13 +478,13 @@ trait BySerde<T> {
     fn convert(&self, param: &'static str, v: JsValue) -> Result<T, JsValue>;
 }
 
-impl<T: DeserializeOwned> BySerde<T> for &Convert<T> {
+impl<T: FromJson> BySerde<T> for &Convert<T> {
     fn convert(&self, param: &'static str, v: JsValue) -> Result<T, JsValue> {
         if missing(&v) {
             // `None` for an `Option<Model>`; a required model says that it is required.
             return from_json_text(param, "null").map_err(|_| type_error(param, "is required"));
         }
-        from_js_serde(param, v)
+        from_js_json(param, v)
     }
 }
 
@@ -586,20 +513,24 @@ pub fn set_bytes_replacer(replacer: Function) {
     BYTES_REPLACER.with(|r| *r.borrow_mut() = Some(replacer));
 }
 
-/// JS value -> JSON text (`JSON.stringify`) -> `T`, with the core's own decoder, so the binding
-/// adds no serde code of its own; the message names the JSON path of a bad value.
-fn from_js_serde<T: DeserializeOwned>(param: &str, v: JsValue) -> Result<T, JsValue> {
+/// JS value -> JSON text (`JSON.stringify`) -> `T`, with the core's one decoder of every model,
+/// so the binding adds no decoder of its own; the message names the JSON path of a bad value.
+fn from_js_json<T: FromJson>(param: &str, v: JsValue) -> Result<T, JsValue> {
+    from_json_text(param, &json_text(param, v)?)
+}
+
+fn json_text(param: &str, v: JsValue) -> Result<String, JsValue> {
     let text = BYTES_REPLACER.with(|r| match &*r.borrow() {
         Some(f) => js_sys::JSON::stringify_with_replacer(&v, f),
         None => js_sys::JSON::stringify(&v),
     });
     // A function or a symbol stringifies to `undefined`; a cycle or a BigInt throws.
     let text = text.ok().and_then(|t| JsValue::from(t).as_string());
-    from_json_text(param, &text.ok_or_else(|| type_error(param, "cannot be written as JSON"))?)
+    text.ok_or_else(|| type_error(param, "cannot be written as JSON"))
 }
 
-fn from_json_text<T: DeserializeOwned>(param: &str, text: &str) -> Result<T, JsValue> {
-    o365kit::decode::body(&Endpoint::default(), param, text.as_bytes()).map_err(|e| arg_error(param, e))
+fn from_json_text<T: FromJson>(param: &str, text: &str) -> Result<T, JsValue> {
+    T::from_json(param, text.as_bytes()).map_err(|e| arg_error(param, e))
 }
 
 /// A bad argument as a JS error naming its path: `RangeError` for a bad value, else `TypeError`.
@@ -668,7 +599,9 @@ impl Arg for Query {
         if !v.is_object() || Array::is_array(&v) {
             return Err(type_error(param, "must be an options object"));
         }
-        let json: serde_json::Map<String, serde_json::Value> = from_js_serde(param, v)?;
+        let text = json_text(param, v)?;
+        let json: serde_json::Map<String, serde_json::Value> =
+            o365kit::decode::body(&Endpoint::default(), param, text.as_bytes()).map_err(|e| arg_error(param, e))?;
         let mut snake = serde_json::Map::new();
         for (k, val) in json {
             let key = snake_case(&k);
@@ -690,7 +623,7 @@ impl Arg for Post {
         }
         match v.as_string() {
             Some(s) => Ok(Post::from(s.as_str())),
-            None => from_js_serde(param, v),
+            None => from_js_json(param, v),
         }
     }
 }
@@ -710,7 +643,7 @@ impl Arg for Vec<Recipient> {
             let name = format!("{param}[{i}]");
             out.push(match item.as_string() {
                 Some(addr) => Recipient::new(addr),
-                None => from_js_serde(&name, item)?,
+                None => from_js_json(&name, item)?,
             });
         }
         Ok(out)
@@ -753,12 +686,6 @@ impl Arg for Photo {
 }
 
 // ---------------------------------------------------------------- outputs and errors
-
-/// Output -> JSON text (the same serializer the core uses for request bodies) -> `JSON.parse`.
-fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
-    let value = serde_json::to_value(v).map_err(|e| error_to_js(Error::decode("output", "", e)))?;
-    js_sys::JSON::parse(&value.to_string())
-}
 
 fn photo_to_js(p: Photo) -> JsValue {
     let o = Object::new();

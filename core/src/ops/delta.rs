@@ -50,6 +50,23 @@ pub fn removal<T: Tracked + ?Sized>(item: &T) -> Result<Option<(String, String)>
     Ok(Some((id.to_string(), reason.to_string())))
 }
 
+/// How each item of a delta page in Graph's JSON is applied: its id, and Graph's reason when it was
+/// removed. For bindings that hand the items over as sent (checked against their model first).
+pub fn sort_items(what: &str, json: &[u8]) -> Result<Vec<(String, Option<String>)>, Error> {
+    use serde_json::Value;
+    let page: Value = serde_json::from_slice(json).map_err(|e| Error::decode(what, "", e))?;
+    let items = page.get(Page::<()>::ITEMS).and_then(Value::as_array);
+    let items = items.ok_or_else(|| Error::decode(what, "value", "a delta page without its items"))?;
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let id = item.get("id").and_then(Value::as_str);
+        let id = id.ok_or_else(|| Error::decode(what, format!("value[{i}].id"), "an item without id"))?;
+        let removed = item.get("@removed").map(|r| r.get("reason").and_then(Value::as_str).unwrap_or("deleted"));
+        out.push((id.to_string(), removed.map(str::to_string)));
+    }
+    Ok(out)
+}
+
 impl<T: Tracked> Change<T> {
     /// Sorts an item of a delta page into an upsert or a removal.
     pub fn of(item: T) -> Result<Change<T>, Error> {
@@ -239,5 +256,10 @@ mod tests {
         assert!(matches!(&changes[0], Change::Upserted(m) if m.subject.as_deref() == Some("Hi")));
         assert_eq!(changes[1], Change::Removed { id: "B".into(), reason: "deleted".into() });
         assert_eq!(changes[1].id(), Some("B"));
+        // The same, for bindings that hand Graph's JSON over as sent.
+        let sorted = sort_items("DeltaPage<Message>", body).unwrap();
+        assert_eq!(sorted, [("A".to_string(), None), ("B".to_string(), Some("deleted".to_string()))]);
+        let no_id = sort_items("DeltaPage<Message>", br#"{"value": [{"subject": "x"}]}"#).unwrap_err();
+        assert!(matches!(no_id, Error::Decode { path, .. } if path == "value[0].id"));
     }
 }

@@ -105,18 +105,16 @@ fn create_forward_args(op: &CreateForward) -> Result<(), Error> {
 /// recipients being in the message then.
 impl BuildRequest for ForwardMessage {
     fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
+        use route::{Body, Route, Seg};
         forward_recipients(self)?;
-        self.comment.check("comment")?;
-        self.to_recipients.check("to_recipients")?;
-        self.message.check("message")?;
-        let to = (!self.to_recipients.is_empty()).then_some(&self.to_recipients);
-        let body = route::object(vec![
-            ("comment", route::to_value("comment", &self.comment)),
-            ("to_recipients", route::to_value("to_recipients", &to)),
-            ("message", route::to_value("message", &self.message)),
-        ])?;
-        let url = self.mailbox.path(ep)?.seg("messages").item_id("message_id", &self.message_id)?.seg("forward");
-        with_json(ep, Request::post(url.build()), &body)
+        static ROUTE: Route = Route {
+            method: crate::Method::Post,
+            mailbox: true,
+            segs: &[Seg::Lit("messages"), Seg::Item("message_id"), Seg::Lit("forward")],
+            body: Body::Object(&["comment", "to_recipients", "message"]),
+        };
+        let to = (!self.to_recipients.is_empty()).then(|| self.to_recipients.clone());
+        route::build(&ROUTE, ep, &self.mailbox, &["", &self.message_id, ""], None, &[&self.comment, &to, &self.message])
     }
 }
 
