@@ -264,6 +264,15 @@ pub(crate) fn respond(
         }
     }
     let q = Query::parse(&rest.join("&"), call.headers, c.kind)?;
+    // A filtered delta (messages: `receivedDateTime ge ...`) tracks the items the filter keeps,
+    // as a collection of its own.
+    let mut scope = c.scope.clone();
+    let mut items = items;
+    if let Some(f) = call.param("$filter") {
+        items.retain(|i| render(&i.id).is_some_and(|o| q.keeps(&o) != Some(false)));
+        scope = format!("{scope}?{f}");
+    }
+    let c = Collection { scope, ..c };
     let mut tracker = call.app.delta();
     tracker.observe(&c.scope, items);
     let gone = || gone(call, c.kind);

@@ -224,6 +224,11 @@ impl Query {
         Ok(())
     }
 
+    /// Whether an item passes the `$filter` (every item does without one); `None` without one.
+    pub(crate) fn keeps(&self, item: &Obj) -> Option<bool> {
+        self.filter.as_ref().map(|f| f.matches(&Value::Object(item.clone())))
+    }
+
     /// Items per page: `$top`, else `Prefer: odata.maxpagesize`, else `default`.
     pub(crate) fn page_size(&self, default: usize) -> usize {
         self.top.or(self.max_page_size).unwrap_or(default).max(1)

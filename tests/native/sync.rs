@@ -328,3 +328,21 @@ async fn groups_folders_and_calendar_views_have_their_rounds_too() {
         .collect();
     assert_eq!(subjects, ["Inside"]);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_filtered_sync_tracks_only_what_its_filter_keeps() {
+    let env = mailbox_of(30);
+    let client = env.client(SYNCER);
+    let recent = || Query::new().filter("receivedDateTime ge 2026-01-01T00:20:00Z").max_page_size(4);
+    let mut local = Local::default();
+    local.round(&client, recent()).await.unwrap();
+    let mut subjects: Vec<_> = local.items.values().filter_map(|m| m.subject.clone()).collect();
+    subjects.sort();
+    assert_eq!(subjects, (20..30).map(|i| format!("Message {i:04}")).collect::<Vec<_>>());
+    // An older message changes: outside the filter, so not in the next round.
+    let old = inbox(&client).await.into_iter().find(|(_, s, _)| s.as_deref() == Some("Message 0003")).unwrap().0;
+    client.update_message(&old, Message { is_read: Some(true), ..Default::default() }).await.unwrap();
+    let before = local.upserts.values().sum::<usize>();
+    local.round(&client, recent()).await.unwrap();
+    assert_eq!(local.upserts.values().sum::<usize>(), before);
+}
