@@ -209,6 +209,11 @@ impl Client {
         &self.inner.endpoint
     }
 
+    /// The retry policy requests are sent with.
+    pub fn retry_policy(&self) -> &Policy {
+        &self.inner.policy
+    }
+
     /// An empty JSON batch on this client's endpoint: `add` operations, then `send_batch`.
     pub fn batch(&self) -> crate::Batch {
         crate::Batch::new(&self.inner.endpoint)
@@ -437,14 +442,16 @@ impl<T: Tracked, O: Operation<Output = DeltaPage<T>>> Syncer<O> {
     /// state is `InvalidInput` naming `state`.
     pub fn resume(mut self, state: &str) -> Result<Self, Error> {
         let ep = self.client.endpoint();
-        self.machine = Some(DeltaSync::resume(ep, self.op.request(ep)?, state)?);
+        let sync = DeltaSync::resume(ep, self.op.request(ep)?, state)?;
+        self.machine = Some(sync.with_policy(self.client.inner.policy.clone()));
         Ok(self)
     }
 
     fn machine(&mut self) -> Result<&mut DeltaSync, Error> {
         if self.machine.is_none() {
             let ep = self.client.endpoint();
-            self.machine = Some(DeltaSync::start(ep, self.op.request(ep)?));
+            let sync = DeltaSync::start(ep, self.op.request(ep)?);
+            self.machine = Some(sync.with_policy(self.client.inner.policy.clone()));
         }
         self.machine.as_mut().ok_or_else(|| Error::invalid("sync", "has no state"))
     }

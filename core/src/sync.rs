@@ -135,6 +135,12 @@ impl DeltaSync {
         s
     }
 
+    /// The retry policy whose backoff spaces the fetches of an unreadable page (the transport's own).
+    pub fn with_policy(mut self, policy: Policy) -> DeltaSync {
+        self.policy = policy;
+        self
+    }
+
     /// Whether the last page absorbed ended a round (the sync has seen every change until then).
     pub fn is_caught_up(&self) -> bool {
         self.caught_up

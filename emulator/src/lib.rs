@@ -262,8 +262,8 @@ async fn route(app: &App, ctx: &Ctx, req: Request) -> Response {
     if v2 {
         res = outlook_rest::response(res, &ctx.base).await;
     }
-    if fault == Some(faults::Fault::Truncate) {
-        faults::truncate(res).await
+    if let Some(cut @ (faults::Fault::Truncate | faults::Fault::Drop)) = fault {
+        faults::truncate(res, cut == faults::Fault::Drop).await
     } else {
         res
     }

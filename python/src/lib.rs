@@ -204,10 +204,11 @@ where
 {
     let ep = client.endpoint();
     let first = op.request(ep)?;
-    let mut sync = match state {
+    let sync = match state {
         Some(s) => o365kit::DeltaSync::resume(ep, first, &s)?,
         None => o365kit::DeltaSync::start(ep, first),
     };
+    let mut sync = sync.with_policy(client.retry_policy().clone());
     loop {
         let res = client.execute(&sync.request()?).await?;
         let step = sync.absorb(&res, |r| {

@@ -152,6 +152,7 @@ impl RawClient {
                 Some(s) => o365kit::DeltaSync::resume(&ep, call.request, &s).map_err(error_to_js)?,
                 None => o365kit::DeltaSync::start(&ep, call.request),
             };
+            let sync = sync.with_policy(self.inner.policy.clone());
             Ok((sync, new, call.what))
         });
         let inner = self.inner.clone();
