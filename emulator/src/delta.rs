@@ -275,14 +275,14 @@ pub(crate) fn respond(
     let c = Collection { scope, ..c };
     let mut tracker = call.app.delta();
     tracker.observe(&c.scope, items);
-    let gone = || gone(call, c.kind);
+    let expired = || gone(call, c.kind);
     let (from, after, to) = match (&skiptoken, &deltatoken) {
         (Some(t), _) => {
-            let n = tracker.read_token(t, SKIP_MAGIC, &c.scope, 3).ok_or_else(gone)?;
+            let n = tracker.read_token(t, SKIP_MAGIC, &c.scope, 3).ok_or_else(expired)?;
             (n[0], n[1], n[2])
         }
         (None, Some(t)) => {
-            let n = tracker.read_token(t, DELTA_MAGIC, &c.scope, 1).ok_or_else(gone)?;
+            let n = tracker.read_token(t, DELTA_MAGIC, &c.scope, 1).ok_or_else(expired)?;
             (n[0], n[0], tracker.seq)
         }
         (None, None) => (0, 0, tracker.seq),
