@@ -34,6 +34,7 @@ pub mod odata;
 pub mod ops;
 pub mod retry;
 pub mod sync;
+pub mod timezone;
 
 pub use batch::Batch;
 #[cfg(feature = "native")]

@@ -12,9 +12,7 @@ use o365kit::decode::FromJson;
 use o365kit::model::{Photo, Post, Recipient};
 use o365kit::odata::next_page_request;
 use o365kit::sync::Links;
-use o365kit::{
-    ApiVersion, Cloud, Decision, Endpoint, Error, Mailbox, OpKind, Operation, Page, Policy, Query, Request, Response,
-};
+use o365kit::{ApiVersion, Cloud, Decision, Endpoint, Error, Mailbox, OpKind, Page, Policy, Query, Request, Response};
 use std::cell::RefCell;
 use std::marker::PhantomData;
 use std::rc::Rc;
@@ -23,7 +21,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
+mod dispatch;
 pub mod dts;
+
+use dispatch::{by_struct, FromJsArgs, How};
+use o365kit::ops::route::Routing;
 
 #[cfg(feature = "debug-panics")]
 #[wasm_bindgen(start)]
@@ -263,26 +265,47 @@ macro_rules! dispatch_table {
         $(#[doc = $doc:literal])*
         fn $name:ident ( $( $p:ident : $pty:ty ),* $(,)? ) -> $out:ty, $kind:ident = $op:ident $( @ $scope:ident )?;
     )*) => {
-        /// The operation called `name`, from positional JS arguments (in table order), as the
-        /// request the core builds for it and the reader of its output.
-        fn build(name: &str, args: &Array, mailbox: &Mailbox, ep: &Endpoint) -> Result<Prepared, JsValue> {
-            match name {
-                $( stringify!($name) => {
-                    let params: &[&str] = &[$( stringify!($p) ),*];
-                    check_arity(name, params.len(), args)?;
-                    #[allow(unused_mut, unused_variables)] // rows without parameters
+        $(
+            impl FromJsArgs for o365kit::ops::$op {
+                #[allow(unused_variables)] // rows without parameters
+                fn from_js_args(args: &Array, mailbox: &Mailbox) -> Result<Self, JsValue> {
+                    #[allow(unused_mut)]
                     let mut next_arg = { let mut i = 0u32; move || { i += 1; args.get(i - 1) } };
-                    let op = o365kit::ops::$op {
+                    Ok(o365kit::ops::$op {
                         $( mailbox: <$scope>::clone(mailbox), )?
                         $( $p: (&Convert::<$pty>(PhantomData)).convert(stringify!($p), next_arg())?, )*
-                    };
-                    let request = Operation::request(&op, ep).map_err(error_to_js)?;
-                    Ok(Prepared { request, what: stringify!($out), kind: OpKind::$kind, new: checked!($kind, $out) })
-                } )*
-                _ => Err(js_sys::TypeError::new(&format!("unknown operation {name}")).into()),
+                    })
+                }
             }
-        }
+        )*
+
+        /// What the binding adds to each row of `o365kit::OPERATIONS`, in the same order.
+        static HOW: &[How] = &[$(
+            match <o365kit::ops::$op as Routing>::ROUTED {
+                Some(_) => How::Route(&[$( |p, v| {
+                    let value: $pty = (&Convert::<$pty>(PhantomData)).convert(p, v)?;
+                    Ok(Box::new(value))
+                } ),*]),
+                None => How::Struct(by_struct::<o365kit::ops::$op>),
+            }
+        ),*];
+
+        /// What each operation's output is checked against, in table order.
+        static OUTPUTS: &[(&str, OpKind, Option<NewRecord>)] = &[$(
+            (stringify!($out), OpKind::$kind, checked!($kind, $out))
+        ),*];
     };
+}
+
+/// The operation called `name`, from positional JS arguments (in table order), as the request
+/// the core builds for it and what its output is checked against.
+fn build(name: &str, args: &Array, mailbox: &Mailbox, ep: &Endpoint) -> Result<Prepared, JsValue> {
+    let Some(i) = o365kit::OPERATIONS.iter().position(|o| o.name == name) else {
+        return Err(js_sys::TypeError::new(&format!("unknown operation {name}")).into());
+    };
+    let request = dispatch::request(&o365kit::OPERATIONS[i], &HOW[i], args, mailbox, ep)?;
+    let (what, kind, new) = OUTPUTS[i];
+    Ok(Prepared { request, what, kind, new })
 }
 
 macro_rules! checked {
@@ -325,7 +348,7 @@ fn checked_mailbox(ep: &Endpoint, id: Option<String>) -> Result<Mailbox, JsValue
     Ok(mailbox)
 }
 
-fn check_arity(name: &str, n: usize, args: &Array) -> Result<(), JsValue> {
+pub(crate) fn check_arity(name: &str, n: usize, args: &Array) -> Result<(), JsValue> {
     if args.length() as usize > n {
         let msg = format!("{} takes at most {n} arguments, got {}", camel(name), args.length());
         return Err(js_sys::TypeError::new(&msg).into());
@@ -697,7 +720,7 @@ fn photo_to_js(p: Photo) -> JsValue {
 
 /// The core's error as a tagged plain object; js/core.js turns it into `GraphError`, `TypeError`
 /// or `RangeError`. Built from the core's error only, so no token can be in it.
-fn error_to_js(e: Error) -> JsValue {
+pub(crate) fn error_to_js(e: Error) -> JsValue {
     let text = e.to_string();
     let opt = |v: Option<String>| v.map(JsValue::from).unwrap_or(JsValue::UNDEFINED);
     match e {

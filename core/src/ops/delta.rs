@@ -136,6 +136,8 @@ fn graph_only(ep: &Endpoint, what: &str) -> Result<(), Error> {
     Ok(())
 }
 
+built_by_hand!(SyncMessages, SyncMailFolders, SyncCalendarView, SyncGroups);
+
 impl BuildRequest for SyncMessages {
     fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
         user_mailbox(&self.mailbox, "messages")?;

@@ -375,6 +375,7 @@ macro_rules! define_operations {
                 output: stringify!($out),
                 kind: $crate::ops::OpKind::$kind,
                 mailbox: false $( || stringify!($scope).len() > 0 )?,
+                route: <$op as $crate::ops::route::Routing>::ROUTED,
             },
         )* ];
     };
