@@ -87,6 +87,7 @@ def render(native) -> str:
     out.append("from ._model import Model, Photo, _to_wire\n")
     out.append("if TYPE_CHECKING:")
     out.append("    from ._client import AsyncPager, Pager\n")
+    out.append("    from ._sync import AsyncSyncPager, SyncPager\n")
     models = native.models()
     names = [m for m, _ in models]
     out.append(f"__all__ = {names!r}\n")
@@ -139,7 +140,15 @@ def method(op, options) -> list:
         for o in options:
             sig.append(f"{o}: {QUERY_TYPES.get(o, 'Any')} = None")
         args.append("'query': _query(" + ", ".join(f"{o}={o}" for o in options) + ")")
-    if output.startswith("Page<"):
+    if output.startswith("DeltaPage<"):
+        model = output[10:-1]
+        if "*" not in sig:
+            sig.append("*")
+        sig.append("state: Optional[str] = None")
+        sig.append("progress: bool = False")
+        ret = f'"SyncPager[{model}]"'
+        body = f"return self._sync_pager({name!r}, {model}, {{{', '.join(args)}}}, state, progress)"
+    elif output.startswith("Page<"):
         model = output[5:-1]
         if "*" not in sig:
             sig.append("*")
@@ -163,7 +172,12 @@ def async_method(op, options) -> list:
     """The coroutine twin: the same signature, run on a worker thread (the GIL is released in Rust)."""
     lines = method(op, options)
     head = lines[0].replace("    def ", "    async def ", 1)
-    if op["output"].startswith("Page<"):
+    if op["output"].startswith("DeltaPage<"):
+        model = op["output"][10:-1]
+        head = head.replace(f'-> "SyncPager[{model}]"', f'-> "AsyncSyncPager[{model}]"')
+        call = lines[2].replace("return self._sync_pager(", "return self._async_sync_pager(")
+        head = head.replace("    async def ", "    def ", 1)  # iterated with `async for`, not awaited
+    elif op["output"].startswith("Page<"):
         model = op["output"][5:-1]
         head = head.replace(f'-> "Pager[{model}]"', f'-> "AsyncPager[{model}]"')
         call = lines[2].replace("return self._list(", "return self._alist(")

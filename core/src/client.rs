@@ -6,8 +6,9 @@ use crate::error::Error;
 use crate::http::{Method, Request, Response};
 use crate::mailbox::Mailbox;
 use crate::odata::{next_page_request, Page};
-use crate::ops::Operation;
+use crate::ops::{Change, DeltaPage, Operation, Tracked};
 use crate::retry::{Decision, Policy};
+use crate::sync::{DeltaSync, Step};
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
@@ -208,6 +209,11 @@ impl Client {
         &self.inner.endpoint
     }
 
+    /// The retry policy requests are sent with.
+    pub fn retry_policy(&self) -> &Policy {
+        &self.inner.policy
+    }
+
     /// An empty JSON batch on this client's endpoint: `add` operations, then `send_batch`.
     pub fn batch(&self) -> crate::Batch {
         crate::Batch::new(&self.inner.endpoint)
@@ -239,6 +245,11 @@ impl Client {
     /// Every page of a list operation, fetched as the caller asks for them.
     pub fn pages<O: Operation<Output = Page<T>>, T>(&self, op: O) -> Pager<O> {
         Pager { client: self.clone(), op, first: None, next: Next::Start }
+    }
+
+    /// A delta sync of a `Delta` operation (`client.sync_messages(..)` gives one too).
+    pub fn sync<O: Operation<Output = DeltaPage<T>>, T: Tracked>(&self, op: O) -> Syncer<O> {
+        Syncer { client: self.clone(), op, machine: None }
     }
 
     /// Every item of a list operation, following nextLinks to the end.
@@ -384,6 +395,101 @@ impl<T, O: Operation<Output = Page<T>>> Pager<O> {
     }
 }
 
+/// What a [`Syncer`] learned from one response.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SyncEvent<T> {
+    /// Changes to apply, in order; then store `Syncer::state()`. `caught_up`: the round is complete.
+    Changes { changes: Vec<Change<T>>, caught_up: bool },
+    /// The server lost the sync's state: the pages that follow list every item again, and whatever
+    /// the local copy holds that they do not list is gone. Announced, never silent.
+    Resync { reason: String },
+}
+
+/// Runs a [`DeltaSync`] over this client's transport and retry policy: a pull loop.
+///
+/// ```no_run
+/// # async fn demo(client: o365kit::Client, saved: Option<String>) -> Result<(), o365kit::Error> {
+/// use o365kit::{Change, SyncEvent};
+/// let mut sync = client.sync_messages("inbox", o365kit::Query::new().max_page_size(100));
+/// if let Some(state) = &saved {
+///     sync = sync.resume(state)?;
+/// }
+/// loop {
+///     match sync.next().await? {
+///         SyncEvent::Changes { changes, caught_up } => {
+///             for change in changes {
+///                 match change {
+///                     Change::Upserted(m) => println!("+ {:?}", m.subject),
+///                     Change::Removed { id, .. } => println!("- {id}"),
+///                 }
+///             }
+///             let _store_me = sync.state();
+///             if caught_up { break; }
+///         }
+///         SyncEvent::Resync { reason } => println!("starting over: {reason}"),
+///     }
+/// }
+/// # Ok(()) }
+/// ```
+pub struct Syncer<O> {
+    client: Client,
+    op: O,
+    machine: Option<DeltaSync>,
+}
+
+impl<T: Tracked, O: Operation<Output = DeltaPage<T>>> Syncer<O> {
+    /// Continues from a state stored earlier (the same resource and query); a bad or foreign
+    /// state is `InvalidInput` naming `state`.
+    pub fn resume(mut self, state: &str) -> Result<Self, Error> {
+        let ep = self.client.endpoint();
+        let sync = DeltaSync::resume(ep, self.op.request(ep)?, state)?;
+        self.machine = Some(sync.with_policy(self.client.inner.policy.clone()));
+        Ok(self)
+    }
+
+    fn machine(&mut self) -> Result<&mut DeltaSync, Error> {
+        if self.machine.is_none() {
+            let ep = self.client.endpoint();
+            let sync = DeltaSync::start(ep, self.op.request(ep)?);
+            self.machine = Some(sync.with_policy(self.client.inner.policy.clone()));
+        }
+        self.machine.as_mut().ok_or_else(|| Error::invalid("sync", "has no state"))
+    }
+
+    /// The state to store after applying the changes `next` gave (before any: where it started).
+    pub fn state(&mut self) -> Result<String, Error> {
+        Ok(self.machine()?.state())
+    }
+
+    /// Whether the last page ended a round.
+    pub fn is_caught_up(&self) -> bool {
+        self.machine.as_ref().is_some_and(DeltaSync::is_caught_up)
+    }
+
+    /// Fetches the next page (with the client's retries; a cut-off page is fetched again). After a
+    /// round is complete, the next call asks what changed since.
+    pub async fn next(&mut self) -> Result<SyncEvent<T>, Error> {
+        loop {
+            let client = self.client.clone();
+            let req = self.machine()?.request()?;
+            let res = client.execute(&req).await?;
+            let ep = client.endpoint();
+            let (op, machine) =
+                (&self.op, self.machine.as_mut().ok_or_else(|| Error::invalid("sync", "has no state"))?);
+            let step = machine.absorb(&res, |r| {
+                let page = op.parse(ep, r.clone())?;
+                let links = crate::sync::Links::of(&page);
+                Ok((page.value.into_iter().map(Change::of).collect::<Result<Vec<_>, _>>()?, links))
+            })?;
+            match step {
+                Step::Page { page, caught_up } => return Ok(SyncEvent::Changes { changes: page, caught_up }),
+                Step::Resync { reason } => return Ok(SyncEvent::Resync { reason }),
+                Step::Retry(wait) => tokio::time::sleep(wait).await,
+            }
+        }
+    }
+}
+
 /// One async method per operation of the table, named as in every binding.
 macro_rules! client_methods {
     ($(
@@ -391,14 +497,31 @@ macro_rules! client_methods {
         fn $name:ident ( $( $p:ident : $pty:ty ),* $(,)? ) -> $out:ty, $kind:ident = $op:ident $( @ $scope:ident )?;
     )*) => {
         impl Client { $(
-            $(#[doc = $doc])*
-            // The table decides the parameters: an action such as findMeetingTimes has many.
-            #[allow(clippy::too_many_arguments)]
-            pub async fn $name(&self, $( $p: impl Into<$pty> ),* ) -> Result<$out, Error> {
-                let op = crate::ops::$op { $( mailbox: <$scope>::clone(&self.mailbox), )? $( $p: $p.into() ),* };
-                self.send(&op).await
-            }
+            client_method! { $kind $(#[doc = $doc])* fn $name ( $( $p : $pty ),* ) -> $out, $op $( @ $scope )? }
         )* }
+    };
+}
+
+/// A request-response operation is an async method; a `Delta` one gives the [`Syncer`] that runs it.
+macro_rules! client_method {
+    (Delta $(#[doc = $doc:literal])* fn $name:ident ( $( $p:ident : $pty:ty ),* ) -> $out:ty, $op:ident $( @ $scope:ident )?) => {
+        $(#[doc = $doc])*
+        ///
+        /// Gives a [`Syncer`]: pull its pages with `next()`, store `state()` after applying each,
+        /// and `resume(state)` a sync stored earlier.
+        pub fn $name(&self, $( $p: impl Into<$pty> ),* ) -> Syncer<crate::ops::$op> {
+            let op = crate::ops::$op { $( mailbox: <$scope>::clone(&self.mailbox), )? $( $p: $p.into() ),* };
+            self.sync(op)
+        }
+    };
+    ($kind:ident $(#[doc = $doc:literal])* fn $name:ident ( $( $p:ident : $pty:ty ),* ) -> $out:ty, $op:ident $( @ $scope:ident )?) => {
+        $(#[doc = $doc])*
+        // The table decides the parameters: an action such as findMeetingTimes has many.
+        #[allow(clippy::too_many_arguments)]
+        pub async fn $name(&self, $( $p: impl Into<$pty> ),* ) -> Result<$out, Error> {
+            let op = crate::ops::$op { $( mailbox: <$scope>::clone(&self.mailbox), )? $( $p: $p.into() ),* };
+            self.send(&op).await
+        }
     };
 }
 

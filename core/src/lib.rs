@@ -33,16 +33,18 @@ pub mod model;
 pub mod odata;
 pub mod ops;
 pub mod retry;
+pub mod sync;
 pub mod timezone;
 
 pub use batch::Batch;
 #[cfg(feature = "native")]
-pub use client::{Client, ClientBuilder, Pager, TokenProvider};
+pub use client::{Client, ClientBuilder, Pager, SyncEvent, Syncer, TokenProvider};
 pub use datetime::DateTime;
 pub use endpoint::{ApiVersion, Cloud, Dialect, Endpoint};
 pub use error::{ApiError, Error};
 pub use http::{Method, Request, Response};
 pub use mailbox::Mailbox;
 pub use odata::{BodyType, Page, Query};
-pub use ops::{Named, OpInfo, OpKind, Operation, Paged, OPERATIONS};
+pub use ops::{Change, DeltaPage, Named, OpInfo, OpKind, Operation, Paged, OPERATIONS};
 pub use retry::{Decision, Policy};
+pub use sync::DeltaSync;

@@ -13,8 +13,8 @@ fn squash(s: &str) -> String {
 
 #[test]
 fn table_lists_every_operation_once() {
-    // 32 Groups operations, 48 Mail operations, 48 Calendar operations.
-    assert_eq!(OPERATIONS.len(), 32 + 48 + 48);
+    // 32 Groups operations, 48 Mail operations, 48 Calendar operations, 4 delta operations.
+    assert_eq!(OPERATIONS.len(), 32 + 48 + 48 + 4);
     let names: HashSet<_> = OPERATIONS.iter().map(|o| o.name).collect();
     assert_eq!(names.len(), OPERATIONS.len(), "duplicate names");
     let structs: HashSet<_> = OPERATIONS.iter().map(|o| o.op).collect();
@@ -56,6 +56,10 @@ fn kinds_agree_with_output_types_and_parse_shapes() {
             OpKind::Empty => {
                 assert_eq!(output, "()", "{}", info.name);
                 Shape::Empty
+            }
+            OpKind::Delta => {
+                assert!(output.starts_with("DeltaPage<"), "{}: {}", info.name, info.output);
+                Shape::Json
             }
             OpKind::Binary => {
                 assert_eq!(output, "Photo", "{}", info.name);

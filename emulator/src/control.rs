@@ -20,9 +20,9 @@ pub(crate) async fn handle(app: &App, ctx: &Ctx, req: Request) -> Response {
     let allow = match path.as_str() {
         "/_emulator/health" => "GET",
         "/_emulator/faults" => "GET, POST, DELETE",
-        "/_emulator/reset" => "POST",
+        "/_emulator/reset" | "/_emulator/delta/expire" => "POST",
         _ => {
-            let msg = "Unknown emulator route. Known: /_emulator/health, /_emulator/faults, /_emulator/reset.";
+            let msg = "Unknown emulator route. Known: /_emulator/health, /_emulator/faults, /_emulator/reset, /_emulator/delta/expire.";
             return GraphError::new(404, "NotFound", msg).render(ctx);
         }
     };
@@ -43,7 +43,12 @@ pub(crate) async fn handle(app: &App, ctx: &Ctx, req: Request) -> Response {
         }
         ("/_emulator/reset", &Method::POST) => {
             *app.tenant() = app.initial.clone();
+            *app.delta() = crate::delta::Tracker::default();
             app.faults().clear();
+            empty(StatusCode::NO_CONTENT)
+        }
+        ("/_emulator/delta/expire", &Method::POST) => {
+            app.delta().expire();
             empty(StatusCode::NO_CONTENT)
         }
         _ => GraphError::new(405, "MethodNotAllowed", format!("Allowed methods: {allow}."))

@@ -19,12 +19,15 @@ pub(crate) struct Rule {
     pub path_prefix: String,
     pub method: Option<String>,
     pub truncate: bool,
+    /// Drop the connection halfway through the body (it promised more than it sends).
+    pub drop: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Fault {
     Error { status: u16, retry_after: Option<u64> },
     Truncate,
+    Drop,
 }
 
 #[derive(Debug, Default)]
@@ -45,7 +48,9 @@ impl Faults {
         })?;
         let rule = self.rules.get_mut(i)?;
         rule.remaining = rule.remaining.saturating_sub(1);
-        let fault = if rule.truncate {
+        let fault = if rule.drop {
+            Fault::Drop
+        } else if rule.truncate {
             Fault::Truncate
         } else {
             Fault::Error { status: rule.status, retry_after: rule.retry_after }
@@ -70,7 +75,7 @@ impl Faults {
             .iter()
             .map(|r| {
                 json!({ "status": r.status, "retryAfter": r.retry_after, "count": r.remaining,
-                        "pathPrefix": r.path_prefix, "method": r.method, "truncate": r.truncate })
+                        "pathPrefix": r.path_prefix, "method": r.method, "truncate": r.truncate, "drop": r.drop })
             })
             .collect();
         json!({ "value": rules })
@@ -78,28 +83,34 @@ impl Faults {
 }
 
 /// Reads a rule: `{"status": 429, "retryAfter": 1, "count": 2, "pathPrefix": "/v1.0/groups",
-/// "method": "GET"}` or `{"truncate": true}`.
+/// "method": "GET"}`, `{"truncate": true}` or `{"drop": true}`.
 pub(crate) fn parse_rule(body: &[u8]) -> Result<Rule, String> {
     let v: Value = serde_json::from_slice(body).map_err(|e| format!("the body must be a JSON object: {e}"))?;
     let o = v.as_object().ok_or("the body must be a JSON object")?;
     for key in o.keys() {
-        if !matches!(key.as_str(), "status" | "retryAfter" | "count" | "pathPrefix" | "method" | "truncate") {
+        if !matches!(key.as_str(), "status" | "retryAfter" | "count" | "pathPrefix" | "method" | "truncate" | "drop") {
             return Err(format!("unknown property '{key}'"));
         }
     }
-    let truncate = match o.get("truncate") {
-        None | Some(Value::Null) => false,
-        Some(Value::Bool(b)) => *b,
-        Some(_) => return Err("'truncate' must be a boolean".into()),
+    let flag = |key: &str| match o.get(key) {
+        None | Some(Value::Null) => Ok(false),
+        Some(Value::Bool(b)) => Ok(*b),
+        Some(_) => Err(format!("'{key}' must be a boolean")),
     };
+    let (truncate, drop) = (flag("truncate")?, flag("drop")?);
+    if truncate && drop {
+        return Err("give 'truncate' or 'drop', not both".into());
+    }
+    // Both cut a successful answer; only an error rule has an error status.
+    let cuts = truncate || drop;
     let int = |key: &str| -> Result<Option<u64>, String> {
         match o.get(key) {
             None | Some(Value::Null) => Ok(None),
             Some(v) => v.as_u64().map(Some).ok_or(format!("'{key}' must be a non-negative integer")),
         }
     };
-    let status = int("status")?.unwrap_or(if truncate { 200 } else { 503 });
-    if !truncate && !(400..=599).contains(&status) {
+    let status = int("status")?.unwrap_or(if cuts { 200 } else { 503 });
+    if !cuts && !(400..=599).contains(&status) {
         return Err("'status' must be an error status (400-599)".into());
     }
     let count = int("count")?.unwrap_or(1);
@@ -124,6 +135,7 @@ pub(crate) fn parse_rule(body: &[u8]) -> Result<Rule, String> {
         path_prefix,
         method: text("method")?,
         truncate,
+        drop,
     })
 }
 
@@ -160,11 +172,20 @@ pub(crate) fn error_response(status: u16, retry_after: Option<u64>, ctx: &Ctx) -
     res
 }
 
-/// Cuts a response's body in half: well-formed HTTP carrying broken JSON.
-pub(crate) async fn truncate(res: Response) -> Response {
+/// Cuts a response's body in half: well-formed HTTP carrying broken JSON (`drop: false`), or a
+/// connection that ends before the body its `Content-Length` promised (`drop: true`).
+pub(crate) async fn truncate(res: Response, drop: bool) -> Response {
     let (mut parts, body) = res.into_parts();
     let bytes = to_bytes(body, usize::MAX).await.unwrap_or_default();
     let cut = bytes.slice(..bytes.len() / 2);
+    if drop && !bytes.is_empty() {
+        // The whole length is promised, half is sent, then the body fails: the server closes the
+        // connection mid-body, as a dropped connection looks to a client.
+        parts.headers.insert(header::CONTENT_LENGTH, HeaderValue::from(bytes.len()));
+        let failed = std::io::Error::new(std::io::ErrorKind::ConnectionReset, "fault: connection dropped");
+        let chunks = futures_util::stream::iter([Ok(cut), Err(failed)]);
+        return Response::from_parts(parts, Body::from_stream(chunks));
+    }
     parts.headers.remove(header::CONTENT_LENGTH);
     Response::from_parts(parts, Body::from(cut))
 }
@@ -185,6 +206,9 @@ mod tests {
         f.push(parse_rule(br#"{"truncate": true, "method": "get"}"#).unwrap());
         assert_eq!(f.take(&Method::POST, "/v1.0/groups"), None);
         assert_eq!(f.take(&Method::GET, "/v1.0/groups"), Some(Fault::Truncate));
+        f.push(parse_rule(br#"{"drop": true}"#).unwrap());
+        assert_eq!(f.take(&Method::GET, "/v1.0/me"), Some(Fault::Drop));
+        assert!(parse_rule(br#"{"drop": true, "truncate": true}"#).is_err());
         f.push(parse_rule(br#"{"pathPrefix": "/v1.0/groups/g/threads/AA=="}"#).unwrap());
         assert!(f.take(&Method::GET, "/v1.0/groups/g/threads/AA%3D%3D/posts").is_some());
     }

@@ -18,6 +18,7 @@ mod calendar;
 mod clock;
 mod control;
 mod cors;
+mod delta;
 mod errors;
 mod faults;
 mod filter;
@@ -79,6 +80,7 @@ pub(crate) struct App {
     tenant: Mutex<Tenant>,
     initial: Tenant,
     faults: Mutex<faults::Faults>,
+    delta: Mutex<delta::Tracker>,
     latency: Duration,
     fault_rate: f64,
     page_size: usize,
@@ -94,6 +96,11 @@ impl App {
 
     fn faults(&self) -> MutexGuard<'_, faults::Faults> {
         self.faults.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Taken after the tenant, never before it.
+    pub(crate) fn delta(&self) -> MutexGuard<'_, delta::Tracker> {
+        self.delta.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
 
@@ -162,6 +169,7 @@ where
         tenant: Mutex::new(config.tenant.clone()),
         initial: config.tenant,
         faults: Mutex::new(faults::Faults::default()),
+        delta: Mutex::new(delta::Tracker::default()),
         latency: Duration::from_millis(config.latency_ms),
         fault_rate: config.fault_rate,
         page_size: config.page_size.max(1),
@@ -254,8 +262,8 @@ async fn route(app: &App, ctx: &Ctx, req: Request) -> Response {
     if v2 {
         res = outlook_rest::response(res, &ctx.base).await;
     }
-    if fault == Some(faults::Fault::Truncate) {
-        faults::truncate(res).await
+    if let Some(cut @ (faults::Fault::Truncate | faults::Fault::Drop)) = fault {
+        faults::truncate(res, cut == faults::Fault::Drop).await
     } else {
         res
     }

@@ -224,13 +224,23 @@ impl Query {
         Ok(())
     }
 
+    /// Whether an item passes the `$filter` (every item does without one); `None` without one.
+    pub(crate) fn keeps(&self, item: &Obj) -> Option<bool> {
+        self.filter.as_ref().map(|f| f.matches(&Value::Object(item.clone())))
+    }
+
+    /// Items per page: `$top`, else `Prefer: odata.maxpagesize`, else `default`.
+    pub(crate) fn page_size(&self, default: usize) -> usize {
+        self.top.or(self.max_page_size).unwrap_or(default).max(1)
+    }
+
     pub fn expands(&self, nav: &str) -> bool {
         self.expand.iter().any(|e| e == nav)
     }
 
     /// Checks that every property the options name exists on `kind` (or on one of `items`, so
     /// fixture-only properties are queryable too).
-    fn check(&self, kind: Kind, items: &[Obj]) -> Result<()> {
+    pub(crate) fn check(&self, kind: Kind, items: &[Obj]) -> Result<()> {
         let mut names: Vec<String> = Vec::new();
         if let Some(f) = &self.filter {
             f.properties(&mut names);
@@ -264,14 +274,14 @@ impl Query {
     }
 
     /// `groups` -> `groups(id,displayName)` when `$select` is present, as Graph's contexts do.
-    fn fragment(&self, base: &str) -> String {
+    pub(crate) fn fragment(&self, base: &str) -> String {
         match &self.select {
             Some(sel) => format!("{base}({})", sel.join(",")),
             None => base.to_string(),
         }
     }
 
-    fn headers(&self, res: &mut Response, page_size: Option<usize>) {
+    pub(crate) fn headers(&self, res: &mut Response, page_size: Option<usize>) {
         let mut applied = Vec::new();
         if let (Some(n), Some(_)) = (page_size, self.max_page_size) {
             applied.push(format!("odata.maxpagesize={n}"));

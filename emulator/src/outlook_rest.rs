@@ -185,7 +185,7 @@ pub(crate) async fn response(res: Response, base: &str) -> Response {
     let Ok(Value::Object(mut o)) = serde_json::from_slice::<Value>(&bytes) else {
         return Response::from_parts(parts, Body::from(bytes));
     };
-    for k in ["@odata.context", "@odata.nextLink"] {
+    for k in ["@odata.context", "@odata.nextLink", "@odata.deltaLink"] {
         if let Some(Value::String(s)) = o.get(k) {
             let s = rewrite_url(s, base);
             o.insert(k.into(), Value::String(s));

@@ -18,6 +18,7 @@ from ._generated import *  # noqa: F401,F403 - the model classes
 from ._generated import __all__ as _models
 from ._client import AsyncClient, AsyncPager, Client, Pager
 from ._batch import AsyncBatch, Batch, BatchItem
+from ._sync import AsyncSyncPager, Change, SyncPager
 
 __all__ = [
     "Client",
@@ -27,6 +28,9 @@ __all__ = [
     "Batch",
     "AsyncBatch",
     "BatchItem",
+    "SyncPager",
+    "AsyncSyncPager",
+    "Change",
     "Page",
     "Photo",
     "Model",

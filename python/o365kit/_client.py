@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, AsyncIterator, Callable, Dict, Generic, I
 from . import _native
 from ._generated import _AsyncOperations, _Operations
 from ._model import Model, Page, Photo
+from ._sync import AsyncSyncPager, SyncPager
 
 if TYPE_CHECKING:
     from ._batch import AsyncBatch, Batch
@@ -135,6 +136,11 @@ class Client(_Operations):
     def _list(self, name: str, model: Type[Model], args: Dict[str, Any], progress: bool) -> "Pager[Any]":
         return Pager(self, name, model, args, progress)
 
+    def _sync_pager(
+        self, name: str, model: Type[Model], args: Dict[str, Any], state: Optional[str], progress: bool
+    ) -> "SyncPager[Any]":
+        return SyncPager(self, name, model, args, state, progress)
+
 
 class Pager(Generic[T]):
     """A list operation's results, fetched page by page as you iterate."""
@@ -237,6 +243,11 @@ class AsyncClient(_AsyncOperations):
 
     def _alist(self, name: str, model: Type[Model], args: Dict[str, Any], progress: bool) -> "AsyncPager[Any]":
         return AsyncPager(self, Pager(self._sync, name, model, args, progress))
+
+    def _async_sync_pager(
+        self, name: str, model: Type[Model], args: Dict[str, Any], state: Optional[str], progress: bool
+    ) -> "AsyncSyncPager[Any]":
+        return AsyncSyncPager(self, SyncPager(self._sync, name, model, args, state, progress))
 
 
 class AsyncPager(Generic[T]):

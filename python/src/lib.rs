@@ -3,6 +3,7 @@
 //! methods and models around it are generated from the same table (`o365kit/_generated.py`).
 
 use o365kit::odata::next_page_request;
+use o365kit::sync::Step;
 use o365kit::{Client, Endpoint, Error, OpKind, Operation, Request, Response, TokenProvider};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -185,6 +186,29 @@ impl NativeClient {
             .collect())
     }
 
+    /// Runs delta operation `name` until its next page (or announced resync), from `state` (none:
+    /// a new sync). Gives JSON text: `{"kind": "changes", "changes": [{"upserted": item} |
+    /// {"removed": {"id", "reason"}}], "caughtUp", "state"}` or `{"kind": "resync", "reason", "state"}`.
+    #[pyo3(signature = (name, args, token, state=None))]
+    fn sync_step(
+        &self,
+        py: Python<'_>,
+        name: &str,
+        args: &str,
+        token: String,
+        state: Option<String>,
+    ) -> PyResult<String> {
+        let args: Value = serde_json::from_str(args).map_err(|e| PyValueError::new_err(format!("arguments: {e}")))?;
+        if let Ok(mut t) = self.token.lock() {
+            *t = token;
+        }
+        let rt = runtime()?;
+        let client = self.client.clone();
+        let name = name.to_string();
+        let out = py.allow_threads(move || rt.block_on(dispatch_sync(&client, &name, args, state)));
+        out.map_err(errors::to_py)
+    }
+
     fn __repr__(&self) -> String {
         format!("NativeClient(base_url={:?}, mailbox={:?})", self.client.endpoint().base(), self.mailbox())
     }
@@ -226,6 +250,58 @@ async fn run(client: &Client, name: &str, args: Value, next_link: Option<String>
     (call.read)(ep, res)
 }
 
+/// One step of a delta sync: the core's `DeltaSync` runs until a page or a resync; each item is
+/// sorted into an upsert or a removal by the core (`Change::of`).
+async fn run_sync<O, T>(client: &Client, op: &O, state: Option<String>) -> Result<String, Error>
+where
+    O: Operation<Output = o365kit::DeltaPage<T>>,
+    T: o365kit::ops::Tracked + serde::Serialize,
+{
+    let ep = client.endpoint();
+    let first = op.request(ep)?;
+    let sync = match state {
+        Some(s) => o365kit::DeltaSync::resume(ep, first, &s)?,
+        None => o365kit::DeltaSync::start(ep, first),
+    };
+    let mut sync = sync.with_policy(client.retry_policy().clone());
+    loop {
+        let res = client.execute(&sync.request()?).await?;
+        let step = sync.absorb(&res, |r| {
+            let page = op.parse(ep, r.clone())?;
+            let links = o365kit::sync::Links::of(&page);
+            let changes = page.value.into_iter().map(|item| match o365kit::Change::of(item)? {
+                o365kit::Change::Upserted(item) => Ok(serde_json::json!({ "upserted": item })),
+                o365kit::Change::Removed { id, reason } => {
+                    Ok(serde_json::json!({ "removed": { "id": id, "reason": reason } }))
+                }
+            });
+            Ok((changes.collect::<Result<Vec<_>, Error>>()?, links))
+        })?;
+        let out = match step {
+            Step::Page { page, caught_up } => {
+                serde_json::json!({ "kind": "changes", "changes": page, "caughtUp": caught_up, "state": sync.state() })
+            }
+            Step::Resync { reason } => serde_json::json!({ "kind": "resync", "reason": reason, "state": sync.state() }),
+            Step::Retry(wait) => {
+                tokio::time::sleep(wait).await;
+                continue;
+            }
+        };
+        return Ok(out.to_string());
+    }
+}
+
+/// Runs a `Delta` row through `run_sync`; any other row is not a sync.
+macro_rules! sync_arm {
+    (Delta, $client:ident, $op:ident, $state:ident) => {
+        run_sync($client, &$op, $state).await
+    };
+    ($kind:ident, $client:ident, $op:ident, $state:ident) => {{
+        let _ = (&$op, $state);
+        Err(Error::invalid("operation", "is not a sync (a delta operation)"))
+    }};
+}
+
 macro_rules! dispatch_table {
     ($(
         $(#[doc = $doc:literal])*
@@ -237,6 +313,16 @@ macro_rules! dispatch_table {
                     let op: o365kit::ops::$op = args::operation(stringify!($name), args, client.current_mailbox())?;
                     let request = op.request(client.endpoint())?;
                     Ok(Prepared { request, read: Box::new(move |ep, res| output(&op, ep, OpKind::$kind, res)) })
+                } )*
+                other => Err(Error::invalid("operation", format!("unknown operation {other:?}"))),
+            }
+        }
+
+        async fn dispatch_sync(client: &Client, name: &str, args: Value, state: Option<String>) -> Result<String, Error> {
+            match name {
+                $( stringify!($name) => {
+                    let op: o365kit::ops::$op = args::operation(stringify!($name), args, client.current_mailbox())?;
+                    sync_arm!($kind, client, op, state)
                 } )*
                 other => Err(Error::invalid("operation", format!("unknown operation {other:?}"))),
             }

@@ -48,6 +48,11 @@ impl Env {
         (find("Public"), find("Private"))
     }
 
+    /// POSTs to one of the emulator's control routes (`/_emulator/...`); gives the status.
+    pub async fn control(&self, route: &str, body: serde_json::Value) -> u16 {
+        reqwest_post(&format!("{}{route}", self.base_url()), &body.to_string()).await
+    }
+
     /// Queues the next `count` requests to fail with `status` (and Retry-After seconds, if any).
     pub async fn inject_fault(&self, body: serde_json::Value) {
         let res = reqwest_post(&format!("{}/_emulator/faults", self.base_url()), &body.to_string()).await;

@@ -92,6 +92,63 @@ class ListRequest {
   }
 }
 
+/** What delta methods return: one round of a sync, run by the core's state machine one page per
+ * step. `for await` its changes, then store `state`; an AbortSignal stops it between requests. */
+class SyncRequest {
+  constructor(raw, name, args, options) {
+    if (options !== undefined && (options === null || typeof options !== "object")) {
+      throw new TypeError("sync: expected { state?, signal? }");
+    }
+    const { state, signal } = options ?? {};
+    if (state !== undefined && state !== null && typeof state !== "string") throw new TypeError("state: must be a string");
+    this._raw = raw;
+    this._name = name;
+    this._args = args;
+    this._signal = signal;
+    this.state = state ?? null;
+    this.resyncs = [];
+  }
+  /** [changes, the state after them] per page, until the round is complete. */
+  async *_steps() {
+    let state = this.state;
+    for (;;) {
+      this._signal?.throwIfAborted();
+      let out;
+      try {
+        out = await this._raw.syncStep(this._name, this._args, state ?? undefined);
+      } catch (e) {
+        throw toJsError(e);
+      }
+      // A page that arrives after the abort is dropped: its state was not taken either.
+      this._signal?.throwIfAborted();
+      state = out.state;
+      if (out.kind === "resync") {
+        this.resyncs.push(out.reason);
+        yield [[{ kind: "resync", reason: out.reason }], state];
+        continue;
+      }
+      yield [out.changes, state];
+      if (out.caughtUp) return;
+    }
+  }
+  /** The round page by page; `state` is already the page's when it is yielded. */
+  async *pages() {
+    for await (const [changes, state] of this._steps()) {
+      this.state = state;
+      yield changes;
+    }
+  }
+  async *[Symbol.asyncIterator]() {
+    for await (const [changes, state] of this._steps()) {
+      yield* changes;
+      this.state = state;
+    }
+  }
+  get [Symbol.toStringTag]() {
+    return "SyncRequest";
+  }
+}
+
 /** `JSON.stringify` replacer for arguments: binary content given as a Uint8Array (any typed array,
  * a Node Buffer) or an ArrayBuffer goes as the base64 text Graph's JSON carries (`contentBytes`).
  * `this[key]` is the value before `toJSON` (Buffer has one that would make it `{ type, data }`). */
@@ -192,9 +249,15 @@ export function setup(wasmSource) {
       );
       for (const op of operations) {
         const { name, kind } = op;
+        const arity = op.params.length;
         const method = kind === "list"
           ? function (...args) {
               return new ListRequest(this[RAW], name, args);
+            }
+          : kind === "delta"
+          ? function (...args) {
+              // The sync options come after the operation's own parameters.
+              return new SyncRequest(this[RAW], name, args.slice(0, arity), args[arity]);
             }
           : async function (...args) {
               try {

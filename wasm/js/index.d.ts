@@ -39,6 +39,31 @@ export interface ListRequest<T> extends PromiseLike<Page<T>>, AsyncIterable<T> {
   catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<Page<T> | R>;
 }
 
+/** One change of a delta sync. `"resync"`: the server lost the sync's state; every item follows
+ * again, and what the local copy holds that they do not list is gone. */
+export type Change<T> =
+  | { kind: "upserted"; id: string; item: T }
+  | { kind: "removed"; id: string; reason: string }
+  | { kind: "resync"; reason: string };
+
+/** Where a sync starts and how it may be stopped. */
+export interface SyncOptions {
+  /** The `state` of an earlier sync of the same resource and query (none: a first, full round). */
+  state?: string | null;
+  /** Stops the sync between requests (the iteration then throws the signal's reason). */
+  signal?: AbortSignal;
+}
+
+/** One round of a delta sync: `for await` its changes, then store `state` for the next round. While
+ * iterating, `state` is that of the last page whose changes were all taken. */
+export interface SyncRequest<T> extends AsyncIterable<Change<T>> {
+  readonly state: string | null;
+  /** The reasons of the resyncs announced so far. */
+  readonly resyncs: string[];
+  /** The round page by page; `state` is already the page's when it is yielded. */
+  pages(): AsyncIterableIterator<Change<T>[]>;
+}
+
 /** Binary content: a group photo, or a file attachment's content (`getMessageAttachmentContent`). */
 export interface Photo {
   /** The content's media type, e.g. `image/png`, `text/csv`, `application/pdf`. */
@@ -1988,4 +2013,34 @@ export class Client {
    * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
    */
   listGroupCalendarView(groupId: string, start: Date | string, end: Date | string, query?: Query): ListRequest<Event>;
+
+  /**
+   * Track a folder's messages: the first round lists them all, later rounds what was added, changed or removed.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param folderId The mail folder's id, or a well-known name (inbox, drafts, sentitems, deleteditems, archive, junkemail...).
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  syncMessages(folderId: string, query?: Query, sync?: SyncOptions): SyncRequest<Message>;
+
+  /**
+   * Track the mailbox's mail folders: added, renamed, moved and deleted folders.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  syncMailFolders(query?: Query, sync?: SyncOptions): SyncRequest<MailFolder>;
+
+  /**
+   * Track the events between `start` and `end` (recurring series expanded).
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param start The window's start: an RFC 3339 date-time with offset (2026-03-15T09:00:00Z).
+   * @param end The window's end: an RFC 3339 date-time with offset, after start.
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  syncCalendarView(start: Date | string, end: Date | string, query?: Query, sync?: SyncOptions): SyncRequest<Event>;
+
+  /**
+   * Track the organization's groups; `select` "members" adds each group's membership changes (`members@delta`).
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  syncGroups(query?: Query, sync?: SyncOptions): SyncRequest<Group>;
 }

@@ -13,6 +13,7 @@ pub fn kind_name(kind: OpKind) -> &'static str {
         OpKind::Item => "item",
         OpKind::Empty => "empty",
         OpKind::Binary => "binary",
+        OpKind::Delta => "delta",
     }
 }
 
@@ -71,6 +72,31 @@ export interface ListRequest<T> extends PromiseLike<Page<T>>, AsyncIterable<T> {
   /** Every item of every page, in one array. */
   toArray(): Promise<T[]>;
   catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<Page<T> | R>;
+}
+
+/** One change of a delta sync. `"resync"`: the server lost the sync's state; every item follows
+ * again, and what the local copy holds that they do not list is gone. */
+export type Change<T> =
+  | { kind: "upserted"; id: string; item: T }
+  | { kind: "removed"; id: string; reason: string }
+  | { kind: "resync"; reason: string };
+
+/** Where a sync starts and how it may be stopped. */
+export interface SyncOptions {
+  /** The `state` of an earlier sync of the same resource and query (none: a first, full round). */
+  state?: string | null;
+  /** Stops the sync between requests (the iteration then throws the signal's reason). */
+  signal?: AbortSignal;
+}
+
+/** One round of a delta sync: `for await` its changes, then store `state` for the next round. While
+ * iterating, `state` is that of the last page whose changes were all taken. */
+export interface SyncRequest<T> extends AsyncIterable<Change<T>> {
+  readonly state: string | null;
+  /** The reasons of the resyncs announced so far. */
+  readonly resyncs: string[];
+  /** The round page by page; `state` is already the page's when it is yielded. */
+  pages(): AsyncIterableIterator<Change<T>[]>;
 }
 
 /** Binary content: a group photo, or a file attachment's content (`getMessageAttachmentContent`). */
@@ -253,6 +279,11 @@ fn return_type(op: &OpInfo) -> String {
             let inner = output.strip_prefix("Page<").and_then(|r| r.strip_suffix('>'));
             format!("ListRequest<{}>", ts_type(inner.expect("a List operation returns Page<T>"), false))
         }
+        OpKind::Delta => {
+            let output = op.output.replace(" ", "");
+            let inner = output.strip_prefix("DeltaPage<").and_then(|r| r.strip_suffix('>'));
+            format!("SyncRequest<{}>", ts_type(inner.expect("a Delta operation returns DeltaPage<T>"), false))
+        }
         OpKind::Empty => "Promise<void>".into(),
         OpKind::Binary => "Promise<Photo>".into(),
         OpKind::Item => format!("Promise<{}>", ts_type(&op.output.replace(" ", ""), false)),
@@ -317,6 +348,9 @@ pub fn generate() -> String {
             } else {
                 format!("{name}: {ty}")
             });
+        }
+        if op.kind == OpKind::Delta {
+            params.push("sync?: SyncOptions".into());
         }
         let _ = writeln!(out, "  {}({}): {};", camel(op.name), params.join(", "), return_type(op));
     }

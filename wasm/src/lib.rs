@@ -12,6 +12,7 @@ use o365kit::decode::FromJson;
 use o365kit::model::schema::Schema;
 use o365kit::model::{Photo, Post, Recipient};
 use o365kit::odata::next_page_request;
+use o365kit::sync::Links;
 use o365kit::{ApiVersion, Cloud, Decision, Endpoint, Error, Mailbox, OpKind, Page, Policy, Query, Request, Response};
 use std::cell::RefCell;
 use std::marker::PhantomData;
@@ -138,6 +139,54 @@ impl RawClient {
     }
 }
 
+#[wasm_bindgen]
+impl RawClient {
+    /// Runs delta operation `name` until its next page or announced resync, from `state` (none: a
+    /// new sync): `{ kind: "changes", changes, caughtUp, state }` or `{ kind: "resync", reason, state }`.
+    #[wasm_bindgen(js_name = syncStep)]
+    pub fn sync_step(&self, name: &str, args: Array, state: Option<String>) -> Promise {
+        let ep = self.inner.endpoint.clone();
+        let prepared = build(name, &args, &self.mailbox, &ep).and_then(|call| {
+            let table = match (call.kind, call.table) {
+                (OpKind::Delta, Some(table)) => table(),
+                _ => return Err(error_to_js(Error::invalid("operation", "is not a sync"))),
+            };
+            let sync = match state {
+                Some(s) => o365kit::DeltaSync::resume(&ep, call.request, &s).map_err(error_to_js)?,
+                None => o365kit::DeltaSync::start(&ep, call.request),
+            };
+            let sync = sync.with_policy(self.inner.policy.clone());
+            Ok((sync, table, call.what))
+        });
+        let inner = self.inner.clone();
+        future_to_promise(async move {
+            let (mut sync, table, what) = prepared?;
+            loop {
+                let res = execute(&inner, &sync.request().map_err(error_to_js)?).await?;
+                let out = match sync
+                    .absorb(&res, |r| read_changes(&inner.endpoint, what, table, r))
+                    .map_err(error_to_js)?
+                {
+                    o365kit::sync::Step::Page { page, caught_up } => object(&[
+                        ("kind", "changes".into()),
+                        ("changes", page),
+                        ("caughtUp", caught_up.into()),
+                        ("state", sync.state().into()),
+                    ]),
+                    o365kit::sync::Step::Resync { reason } => {
+                        object(&[("kind", "resync".into()), ("reason", reason.into()), ("state", sync.state().into())])
+                    }
+                    o365kit::sync::Step::Retry(wait) => {
+                        sleep(wait.as_secs_f64() * 1000.0).await;
+                        continue;
+                    }
+                };
+                return Ok(out);
+            }
+        })
+    }
+}
+
 /// The operation table as data: `[{ name, kind, output, params: [{ name, type, optional }] }]`.
 #[wasm_bindgen]
 pub fn operations() -> Array {
@@ -195,7 +244,7 @@ impl Prepared {
         };
         let body = check(ep, self.what, self.kind, table, res).map_err(error_to_js)?;
         let json = json_parse(&body.json)?;
-        if self.kind != OpKind::List {
+        if !matches!(self.kind, OpKind::List | OpKind::Delta) {
             return Ok(json);
         }
         let out = Object::new();
@@ -270,6 +319,29 @@ macro_rules! checked {
     ($kind:ident, $out:ty) => {
         Some(<$out as Checked>::table)
     };
+}
+
+/// A delta page for JS: `[{kind, id, item | reason}]`, checked against its model, the core saying
+/// which items were removed; the items go as Graph sent them.
+fn read_changes(
+    ep: &Endpoint,
+    what: &'static str,
+    table: &'static Schema,
+    res: &Response,
+) -> Result<(JsValue, Links), Error> {
+    let body = check(ep, what, OpKind::List, table, res.clone())?;
+    let sorted = o365kit::ops::delta::sort_items(what, &body.json)?;
+    let items = json_parse(&body.json).and_then(|v| Reflect::get(&v, &"value".into()));
+    let items: Array = items.map_err(|_| Error::decode(what, "value", "not a JSON array"))?.unchecked_into();
+    let out = Array::new();
+    for (i, (id, removed)) in sorted.into_iter().enumerate() {
+        let change = match removed {
+            None => object(&[("kind", "upserted".into()), ("id", id.into()), ("item", items.get(i as u32))]),
+            Some(reason) => object(&[("kind", "removed".into()), ("id", id.into()), ("reason", reason.into())]),
+        };
+        out.push(&change);
+    }
+    Ok((out.into(), Links { next: body.next_link, delta: body.delta_link }))
 }
 
 use o365kit::ops::table::table_types::*;

@@ -53,7 +53,7 @@ pub fn check(
         }
     };
     let rest = super::read_whole(what, &json, |de| match kind {
-        OpKind::List => de.deserialize_map(CheckPage(table)),
+        OpKind::List | OpKind::Delta => de.deserialize_map(CheckPage(table)),
         _ => de.deserialize_map(Object(table)).map(|()| PageRest::default()),
     })?;
     Ok(CheckedBody { json, next_link: rest.next_link, delta_link: rest.delta_link, count: rest.count })

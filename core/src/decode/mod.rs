@@ -20,7 +20,7 @@ pub fn json<T: DeserializeOwned>(ep: &Endpoint, what: &str, res: &Response) -> R
 /// lossless. `None` for other kinds, and for the Outlook REST dialect, whose property names only
 /// the models re-case. Explicit `null`s stay.
 pub fn as_sent(ep: &Endpoint, kind: crate::OpKind, res: &Response) -> Option<Vec<u8>> {
-    let json = matches!(kind, crate::OpKind::List | crate::OpKind::Item);
+    let json = matches!(kind, crate::OpKind::List | crate::OpKind::Item | crate::OpKind::Delta);
     (json && ep.dialect() == crate::Dialect::Graph && res.is_success()).then(|| res.body.clone())
 }
 

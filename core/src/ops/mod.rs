@@ -12,6 +12,7 @@ use serde::de::DeserializeOwned;
 pub mod route;
 mod calendars;
 mod conversations;
+pub mod delta;
 mod event_checks;
 mod events;
 mod groups;
@@ -23,6 +24,7 @@ mod scheduling;
 pub mod table;
 mod threads;
 
+pub use delta::{Change, DeltaPage, Tracked};
 pub use mail_settings::MAIL_TIPS;
 pub use messages::MAX_INLINE_ATTACHMENT;
 
@@ -39,6 +41,8 @@ pub enum OpKind {
     Empty,
     /// Bytes with a media type.
     Binary,
+    /// A `DeltaPage<T>`: one page of a round of change tracking; `sync::DeltaSync` runs the round.
+    Delta,
 }
 
 /// A parameter of an operation, as the table declares it.

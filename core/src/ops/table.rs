@@ -20,6 +20,7 @@ pub mod table_types {
         TimeZoneInformation,
     };
     pub use crate::odata::{Page, Query};
+    pub use crate::ops::delta::DeltaPage;
     /// An ID: one URL path segment; empty, blank, control characters and dot segments are refused.
     pub type Id = String;
 }
@@ -297,6 +298,15 @@ macro_rules! operation_table {
             fn delete_group_event(group_id: Id, event_id: Id) -> (), Empty = DeleteGroupEvent;
             /// A group calendar's view between `start` and `end`, recurring series expanded.
             fn list_group_calendar_view(group_id: Id, start: DateTime, end: DateTime, query: Query) -> Page<Event>, List = ListGroupCalendarView;
+            // ---- change tracking (delta): each row starts a round; `DeltaSync` follows its links
+            /// Track a folder's messages: the first round lists them all, later rounds what was added, changed or removed.
+            fn sync_messages(folder_id: Id, query: Query) -> DeltaPage<Message>, Delta = SyncMessages @ Mailbox;
+            /// Track the mailbox's mail folders: added, renamed, moved and deleted folders.
+            fn sync_mail_folders(query: Query) -> DeltaPage<MailFolder>, Delta = SyncMailFolders @ Mailbox;
+            /// Track the events between `start` and `end` (recurring series expanded).
+            fn sync_calendar_view(start: DateTime, end: DateTime, query: Query) -> DeltaPage<Event>, Delta = SyncCalendarView @ Mailbox;
+            /// Track the organization's groups; `select` "members" adds each group's membership changes (`members@delta`).
+            fn sync_groups(query: Query) -> DeltaPage<Group>, Delta = SyncGroups;
         }
     };
 }
@@ -313,6 +323,9 @@ macro_rules! parse_as {
         let _ = $ep;
         $crate::ops::read_empty(&$res)
     }};
+    (Delta, $ep:ident, $res:ident, $out:ty) => {
+        $crate::ops::read_json::<$out>($ep, stringify!($out), &$res)
+    };
     (Binary, $ep:ident, $res:ident, $out:ty) => {{
         let _ = $ep;
         $crate::ops::read_binary($res)

@@ -175,5 +175,23 @@ pub fn all() -> Vec<Case> {
     ];
     cases.extend(super::cases_mail::all());
     cases.extend(super::cases_calendar::all());
+    cases.extend(delta_cases());
     cases
+}
+
+/// The change-tracking rows: each with the docs' example page.
+fn delta_cases() -> Vec<Case> {
+    let q = json!({});
+    let (start, end) = ("2016-12-01T00:00:00Z", "2016-12-31T00:00:00Z");
+    vec![
+        case!(SyncMessages, Json, Some("delta/sync_messages.json"), json!({ "folder_id": "inbox", "query": q })),
+        case!(SyncMailFolders, Json, Some("delta/sync_mail_folders.json"), json!({ "query": q })),
+        case!(
+            SyncCalendarView,
+            Json,
+            Some("delta/sync_calendar_view.json"),
+            json!({ "start": start, "end": end, "query": q })
+        ),
+        case!(SyncGroups, Json, Some("delta/sync_groups.json"), json!({ "query": q })),
+    ]
 }

@@ -53,6 +53,8 @@ pub(crate) enum CalPath {
     Instances(String),
     EventAction(String, Act),
     View(Scope),
+    /// `calendarView/delta`.
+    ViewDelta,
     /// Calendars of the store, or of one calendar group.
     Calendars(Option<String>),
     Calendar(Scope),
@@ -151,6 +153,7 @@ pub(crate) fn parse(owner: Owner, s: &[String]) -> Result<CalAt> {
         ("events", []) => CalPath::Events(Scope::All),
         ("events", [eid, rest @ ..]) => event_path(eid, rest)?,
         ("calendarview", []) => CalPath::View(Scope::All),
+        ("calendarview", [d]) if !group && super::mail::is_delta(d) => CalPath::ViewDelta,
         ("calendar", [g]) if !group && (is(g, "getSchedule") || is(g, "microsoft.graph.getSchedule")) => {
             CalPath::Schedule
         }
@@ -251,7 +254,14 @@ pub(crate) fn owner_path(t: &Tenant, store: usize) -> String {
 }
 
 pub(super) fn handle(call: &Call, at: CalAt) -> Result<Response> {
+    let get = call.method == axum::http::Method::GET;
     match &at.path {
+        CalPath::ViewDelta if get => super::delta::calendar_view(call, &at),
+        CalPath::ViewDelta => super::not_allowed(crate::errors::Family::Exchange, "GET"),
+        // Outlook REST v2.0 tracks a calendar view on the view itself.
+        CalPath::View(Scope::All) if get && crate::delta::track_changes(call.headers) => {
+            super::delta::calendar_view(call, &at)
+        }
         CalPath::Calendars(_) | CalPath::Calendar(_) | CalPath::Groups | CalPath::Group(_) => {
             calendars::handle(call, &at)
         }

@@ -1,7 +1,7 @@
 //! Mail paths under `/me/...` and `/users/{id | userPrincipalName}/...`: which mailbox, what in
 //! it, and who may open it. Segment names match without case (Outlook REST writes `Messages`).
 
-use super::{mail_folders, mail_settings, message_actions, message_attachments, messages, Call};
+use super::{delta, mail_folders, mail_settings, message_actions, message_attachments, messages, Call};
 use crate::errors::{GraphError, Result};
 use crate::respond::key;
 use crate::tenant::Tenant;
@@ -38,6 +38,10 @@ const ACTIONS: &[(&str, Action)] = &[
 pub(crate) enum MailPath {
     /// Messages of the mailbox, or of one folder.
     Messages(Option<String>),
+    /// `mailFolders/{f}/messages/delta`.
+    MessagesDelta(String),
+    /// `mailFolders/delta`.
+    FoldersDelta,
     Message(String),
     MessageAction(String, Action),
     Attachments(String),
@@ -107,6 +111,7 @@ fn parse_path(s: &[String]) -> Result<MailPath> {
         ("messages", []) => Ok(MailPath::Messages(None)),
         ("messages", [mid, rest @ ..]) => message_path(mid, rest),
         ("mailfolders", []) => Ok(MailPath::Folders(None)),
+        ("mailfolders", [d]) if is_delta(d) => Ok(MailPath::FoldersDelta),
         ("mailfolders", [f, rest @ ..]) => folder_path(f, rest),
         ("inferenceclassification", [o]) if is(o, "overrides") => Ok(MailPath::Overrides),
         ("inferenceclassification", [o, id]) if is(o, "overrides") => Ok(MailPath::Override(id.clone())),
@@ -143,6 +148,7 @@ fn folder_path(f: &str, rest: &[String]) -> Result<MailPath> {
         [c] if is(c, "childFolders") => Ok(MailPath::Folders(Some(fid))),
         [c, child, more @ ..] if is(c, "childFolders") => folder_path(child, more),
         [m] if is(m, "messages") => Ok(MailPath::Messages(Some(fid))),
+        [m, d] if is(m, "messages") && is_delta(d) => Ok(MailPath::MessagesDelta(fid)),
         [m, mid, more @ ..] if is(m, "messages") => message_path(mid, more),
         [r] if is(r, "messageRules") => Ok(MailPath::Rules(fid)),
         [r, id] if is(r, "messageRules") => Ok(MailPath::Rule(fid, id.clone())),
@@ -150,6 +156,11 @@ fn folder_path(f: &str, rest: &[String]) -> Result<MailPath> {
         [a] if is(a, "copy") || is(a, "microsoft.graph.copy") => Ok(MailPath::FolderMove(fid, true)),
         [x, ..] => Err(unknown(x)),
     }
+}
+
+/// `delta`, as Graph's SDKs also write it (`delta()`, `microsoft.graph.delta()`).
+pub(crate) fn is_delta(s: &str) -> bool {
+    is(s, "delta") || is(s, "delta()") || is(s, "microsoft.graph.delta()")
 }
 
 pub(crate) fn invalid_user(key: &str) -> GraphError {
@@ -173,7 +184,17 @@ pub(crate) fn owner_fragment(t: &Tenant, i: usize) -> String {
 }
 
 pub(super) fn handle(call: &Call, at: MailAt) -> Result<Response> {
+    let get = call.method == axum::http::Method::GET;
     match &at.path {
+        MailPath::MessagesDelta(f) if get => delta::messages(call, &at, f),
+        MailPath::FoldersDelta if get => delta::folders(call, &at),
+        MailPath::MessagesDelta(_) | MailPath::FoldersDelta => {
+            super::not_allowed(crate::errors::Family::Exchange, "GET")
+        }
+        // Outlook REST v2.0 tracks a folder's messages on the collection itself.
+        MailPath::Messages(Some(f)) if get && crate::delta::track_changes(call.headers) => {
+            delta::messages(call, &at, f)
+        }
         MailPath::Messages(_) | MailPath::Message(_) => messages::handle(call, &at),
         MailPath::MessageAction(..) | MailPath::SendMail => message_actions::handle(call, &at),
         MailPath::Attachments(_) | MailPath::Attachment(..) | MailPath::AttachmentValue(..) => {

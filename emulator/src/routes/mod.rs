@@ -6,6 +6,7 @@ mod calendar_items;
 mod calendar_permissions;
 mod calendars;
 mod conversations;
+mod delta;
 mod event_attachments;
 mod groups;
 pub(crate) mod mail;
@@ -60,6 +61,7 @@ pub(crate) enum Route {
     Users,
     User(String),
     Groups,
+    GroupsDelta,
     Group(String),
     Refs(String, Rel),
     RefGet(String, Rel, String),
@@ -113,6 +115,16 @@ impl Call<'_> {
         odata::list(self.ctx, self.path, q, kind, fragment, items, page)
     }
 
+    /// The query string as sent.
+    pub fn raw_query(&self) -> &str {
+        self.raw_query
+    }
+
+    /// The request path as sent (after `/api/v2.0` became `/v1.0`).
+    pub fn path(&self) -> &str {
+        self.path
+    }
+
     /// A plain query-string parameter (not a `$` option), matched without case.
     pub fn param(&self, name: &str) -> Option<String> {
         crate::respond::query_pairs(self.raw_query)
@@ -147,6 +159,8 @@ pub(crate) fn dispatch(app: &App, ctx: &Ctx, parts: &Parts, body: &[u8]) -> Resu
         Route::Refs(..) | Route::RefGet(..) | Route::RefAdd(..) | Route::RefRemove(..) => members::refs(&call, route),
         Route::Photo(g) => members::photo(&call, &g, false),
         Route::PhotoValue(g) => members::photo(&call, &g, true),
+        Route::GroupsDelta if call.method == Method::GET => delta::groups(&call),
+        Route::GroupsDelta => not_allowed(Family::Directory, "GET"),
         Route::Mail(at) => mail::handle(&call, at),
         Route::Calendar(at) => calendar::handle(&call, at),
         Route::Places(p) => places::handle(&call, p),
@@ -206,6 +220,7 @@ pub(crate) fn resolve(s: &[String]) -> Result<Route> {
         },
         "groups" => match tail {
             [] => Ok(Route::Groups),
+            [d] if is(d, "delta") || is(d, "delta()") || is(d, "microsoft.graph.delta()") => Ok(Route::GroupsDelta),
             [id] => Ok(Route::Group(id.clone())),
             [id, rest @ ..] => group_child(id, rest),
         },

@@ -46,5 +46,14 @@ export async function addIn(): Promise<string[]> {
   await client.listGroups({ tpo: 1 });
   // @ts-expect-error: getToken is required
   new Client({ baseUrl: "http://127.0.0.1:1" });
-  return [...topics, String(posts.length), String(bytes.length)];
+  const sync = client.syncMessages("inbox", { maxPageSize: 50 }, { state: null, signal: new AbortController().signal });
+  for await (const change of sync) {
+    if (change.kind === "upserted") topics.push(change.item.subject ?? "");
+    else if (change.kind === "removed") topics.push(change.id, change.reason);
+    else topics.push(change.reason);
+  }
+  const saved: string | null = sync.state;
+  // @ts-expect-error: a sync state is a string
+  client.syncGroups({}, { state: 42 });
+  return [...topics, String(posts.length), String(bytes.length), saved ?? ""];
 }
