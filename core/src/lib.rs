@@ -33,10 +33,11 @@ pub mod model;
 pub mod odata;
 pub mod ops;
 pub mod retry;
+pub mod upload;
 
 pub use batch::Batch;
 #[cfg(feature = "native")]
-pub use client::{Client, ClientBuilder, Pager, TokenProvider};
+pub use client::{Client, ClientBuilder, Pager, ReaderSource, TokenProvider, UploadSource};
 pub use datetime::DateTime;
 pub use endpoint::{ApiVersion, Cloud, Dialect, Endpoint};
 pub use error::{ApiError, Error};
@@ -45,3 +46,4 @@ pub use mailbox::Mailbox;
 pub use odata::{BodyType, Page, Query};
 pub use ops::{Named, OpInfo, OpKind, Operation, Paged, OPERATIONS};
 pub use retry::{Decision, Policy};
+pub use upload::{Step, Upload, Uploaded};

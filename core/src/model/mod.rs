@@ -257,6 +257,13 @@ pub static MODELS: &[ModelInfo] = &[
     ConversationThread::INFO,
     Post::INFO,
     Attachment::INFO,
+    DriveItem::INFO,
+    Folder::INFO,
+    File::INFO,
+    Hashes::INFO,
+    ItemReference::INFO,
+    UploadSession::INFO,
+    AttachmentItem::INFO,
     DateTimeTimeZone::INFO,
     LocaleInfo::INFO,
     TimeZoneInformation::INFO,
@@ -311,6 +318,7 @@ mod attachment;
 mod common;
 mod conversation;
 mod directory;
+mod drive;
 mod event;
 mod mailbox_settings;
 mod message;
@@ -327,6 +335,7 @@ pub use common::{
 };
 pub use conversation::{Conversation, ConversationThread, Post};
 pub use directory::{DirectoryObject, Group, User};
+pub use drive::{AttachmentItem, DriveItem, File, Folder, Hashes, ItemReference, UploadSession};
 pub use event::{
     Attendee, AttendeeBase, Calendar, CalendarGroup, CalendarPermission, Event, Location, OnlineMeetingInfo,
     OutlookGeoCoordinates, PatternedRecurrence, PhysicalAddress, RecurrencePattern, RecurrenceRange, Reminder,
