@@ -318,7 +318,7 @@ impl Client {
             return Err(Error::invalid("source", format!("holds {} bytes, the upload {}", source.size(), up.size())));
         }
         loop {
-            let req = match up.next()? {
+            let req = match up.step()? {
                 Step::Read { offset, len } => {
                     let bytes =
                         source.read_at(offset, len).await.map_err(|e| Error::invalid("source", e.to_string()))?;
@@ -330,7 +330,6 @@ impl Client {
                     continue;
                 }
                 Step::Done => {
-                    progress(up.size(), up.size());
                     return up.into_result().ok_or_else(|| Error::Transport("upload finished without a result".into()));
                 }
             };

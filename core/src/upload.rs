@@ -17,13 +17,13 @@
 //! let session = UploadSession { upload_url: Some("https://up.example/s1".into()), ..Default::default() };
 //! let data = vec![7u8; 500_000];
 //! let mut up = Upload::new(&session, data.len() as u64).unwrap();
-//! let Step::Read { offset, len } = up.next().unwrap() else { unreachable!() };
+//! let Step::Read { offset, len } = up.step().unwrap() else { unreachable!() };
 //! assert_eq!((offset, len), (0, 500_000)); // one chunk: the default is 3.2 MiB
 //! let req = up.chunk(&data[offset as usize..][..len]).unwrap();
 //! assert_eq!(req.header_value("content-range"), Some("bytes 0-499999/500000"));
 //! assert!(req.pre_authenticated);
 //! up.absorb(Response::new(201, vec![], br#"{"id":"01ABC","name":"big.bin","file":{}}"#.to_vec())).unwrap();
-//! assert_eq!(up.next().unwrap(), Step::Done);
+//! assert_eq!(up.step().unwrap(), Step::Done);
 //! ```
 
 use crate::datetime::DateTime;
@@ -61,10 +61,10 @@ pub enum Step {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Uploaded {
     /// A drive file, as the service answered the last chunk.
-    Item(DriveItem),
+    Item(Box<DriveItem>),
     /// A message's or event's file attachment; Outlook answers the last chunk with its location
     /// only, so the attachment holds its id (read the rest with `get_message_attachment`).
-    Attachment(Attachment),
+    Attachment(Box<Attachment>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -180,7 +180,7 @@ impl Upload {
         self.expires.as_deref()
     }
 
-    /// What the upload made, once `next` said `Done`.
+    /// What the upload made, once `step` said `Done`.
     pub fn result(&self) -> Option<&Uploaded> {
         match &self.state {
             State::Done(u) => Some(u),
@@ -201,7 +201,7 @@ impl Upload {
     }
 
     /// What to do next.
-    pub fn next(&mut self) -> Result<Step, Error> {
+    pub fn step(&mut self) -> Result<Step, Error> {
         match self.state.clone() {
             State::Ready => {
                 self.check_expiry()?;
@@ -232,10 +232,10 @@ impl Upload {
         }
     }
 
-    /// The request carrying the bytes `next` asked for (`Step::Read`).
+    /// The request carrying the bytes `step` asked for (`Step::Read`).
     pub fn chunk(&mut self, bytes: &[u8]) -> Result<Request, Error> {
         let State::Reading { offset, len } = self.state else {
-            return Err(Error::invalid("chunk", "no chunk was asked for: call next first"));
+            return Err(Error::invalid("chunk", "no chunk was asked for: call step first"));
         };
         if bytes.len() != len {
             return Err(Error::invalid(
@@ -302,7 +302,7 @@ impl Upload {
             // The server holds other ranges than this chunk assumed: ask it which.
             416 => self.retry_later(Error::from_response(&res), Some(&res)),
             404 | 410 => Err(self.expired()),
-            429 | 500..=599 => self.retry_later(Error::from_response(&res), Some(&res)),
+            s if transient(s) => self.retry_later(Error::from_response(&res), Some(&res)),
             _ => Err(Error::from_response(&res)),
         }
     }
@@ -323,7 +323,7 @@ impl Upload {
                 _ => self.retry_later(Error::decode("UploadSession", "", "unreadable upload status"), Some(&res)),
             },
             404 | 410 => Err(self.expired()),
-            429 | 500..=599 => self.retry_later(Error::from_response(&res), Some(&res)),
+            s if transient(s) => self.retry_later(Error::from_response(&res), Some(&res)),
             _ => Err(Error::from_response(&res)),
         }
     }
@@ -385,6 +385,12 @@ impl Upload {
     }
 }
 
+/// Answers worth asking again after: throttling and passing server trouble (not, say, 507
+/// Insufficient Storage, which stays until someone frees space).
+fn transient(status: u16) -> bool {
+    matches!(status, 429 | 500 | 502 | 503 | 504)
+}
+
 struct SessionAnswer {
     ranges: Vec<String>,
     expires: Option<String>,
@@ -409,18 +415,18 @@ fn session_answer(res: &Response) -> Option<Result<SessionAnswer, ()>> {
 fn finished(res: &Response) -> Result<Uploaded, Error> {
     if !res.body.iter().all(u8::is_ascii_whitespace) {
         let item: DriveItem = crate::decode::body(&Endpoint::default(), "DriveItem", &res.body)?;
-        return Ok(Uploaded::Item(item));
+        return Ok(Uploaded::Item(Box::new(item)));
     }
     let location = res
         .header("location")
         .ok_or_else(|| Error::decode("upload result", "Location", "the last chunk's answer names no item"))?;
     let id = attachment_id(location)
         .ok_or_else(|| Error::decode("upload result", "Location", "no attachment id in the location"))?;
-    Ok(Uploaded::Attachment(Attachment {
+    Ok(Uploaded::Attachment(Box::new(Attachment {
         odata_type: Some("#microsoft.graph.fileAttachment".into()),
         id: Some(id),
         ..Default::default()
-    }))
+    })))
 }
 
 /// `.../Attachments('AAMk...')` (Outlook's form) or `.../attachments/{id}`.

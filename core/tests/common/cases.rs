@@ -175,5 +175,6 @@ pub fn all() -> Vec<Case> {
     ];
     cases.extend(super::cases_mail::all());
     cases.extend(super::cases_calendar::all());
+    cases.extend(super::cases_files::all());
     cases
 }
