@@ -454,3 +454,40 @@ fn update(d: &mut Drive, i: usize, body: &Obj, by: Value) -> Result<()> {
     it.modified_by = by;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(path: &str) -> Result<DriveAt> {
+        let segs: Vec<String> = path.split('/').map(|s| crate::respond::percent_decode(s, false)).collect();
+        parse("g".into(), &segs)
+    }
+
+    #[test]
+    fn id_and_path_addresses_resolve() {
+        let item = |base: Base, path: &[&str], action| DriveAt {
+            group: "g".into(),
+            base: Some(base),
+            path: path.iter().map(|s| s.to_string()).collect(),
+            action,
+        };
+        assert_eq!(at("root/children").unwrap(), item(Base::Root, &[], Action::Children));
+        assert_eq!(at("items/01AB").unwrap(), item(Base::Item("01AB".into()), &[], Action::Item));
+        assert_eq!(at("items/01AB/content").unwrap(), item(Base::Item("01AB".into()), &[], Action::Content));
+        assert_eq!(at("root:/Reports/q1%20x.csv:").unwrap(), item(Base::Root, &["Reports", "q1 x.csv"], Action::Item));
+        assert_eq!(
+            at("root:/a/b").unwrap(),
+            item(Base::Root, &["a", "b"], Action::Item),
+            "the closing colon is optional"
+        );
+        assert_eq!(
+            at("items/01AB:/big.bin:/createUploadSession").unwrap(),
+            item(Base::Item("01AB".into()), &["big.bin"], Action::CreateUploadSession)
+        );
+        assert_eq!(at("root:/a.txt:/content").unwrap(), item(Base::Root, &["a.txt"], Action::Content));
+        assert_eq!(at("root:/a.txt:/nope").unwrap_err().message, "Resource not found for the segment 'nope'.");
+        assert_eq!(at("root:/a//b:").unwrap_err().status, 400);
+        assert_eq!(parse("g".into(), &[]).unwrap().base, None, "the drive itself");
+    }
+}
