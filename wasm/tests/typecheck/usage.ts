@@ -46,5 +46,10 @@ export async function addIn(): Promise<string[]> {
   await client.listGroups({ tpo: 1 });
   // @ts-expect-error: getToken is required
   new Client({ baseUrl: "http://127.0.0.1:1" });
+  const session = await client.createDriveUploadSession("g", "video.mp4");
+  const uploaded = await client.upload(session, new Blob([new Uint8Array(10)]), { onProgress: (sent: number, total: number) => topics.push(`${sent}/${total}`) });
+  topics.push(String(uploaded.id));
+  // @ts-expect-error: a source is bytes or a Blob
+  await client.upload(session, "text");
   return [...topics, String(posts.length), String(bytes.length)];
 }
