@@ -148,7 +148,7 @@ impl RawClient {
         resume: bool,
     ) -> Promise {
         let prepared = (|| {
-            let session: o365kit::model::UploadSession = from_js_serde("session", session)?;
+            let session: o365kit::model::UploadSession = from_js_json("session", session)?;
             if !(size.is_finite() && size >= 0.0 && size.fract() == 0.0) {
                 return Err(error_to_js(Error::invalid("size", "must be a whole number of bytes")));
             }
@@ -390,11 +390,12 @@ async fn run_upload(mut up: o365kit::Upload, read: Function, progress: Option<Fu
         }
     }
     let (kind, value) = match up.into_result() {
-        Some(o365kit::Uploaded::Item(item)) => ("driveItem", to_js(&*item)?),
-        Some(o365kit::Uploaded::Attachment(a)) => ("attachment", to_js(&*a)?),
+        Some(o365kit::Uploaded::Item(item)) => ("driveItem", serde_json::to_vec(&*item)),
+        Some(o365kit::Uploaded::Attachment(a)) => ("attachment", serde_json::to_vec(&*a)),
         None => return Err(error_to_js(Error::Transport("upload finished without a result".into()))),
     };
-    Ok(object(&[("kind", kind.into()), ("value", value)]))
+    let value = value.map_err(|e| error_to_js(Error::decode("upload result", "", e)))?;
+    Ok(object(&[("kind", kind.into()), ("value", json_parse(&value)?)]))
 }
 
 /// std has no clock on wasm32-unknown-unknown: the core resolves Retry-After dates with JS's.

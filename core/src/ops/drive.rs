@@ -1,7 +1,7 @@
 //! Group files: the group's document library at `/groups/{id}/drive`, and the upload sessions
 //! for large files and for large message and event attachments.
 
-use super::route::Check;
+use super::route::{Args, Check};
 use super::*;
 use crate::endpoint::check_drive_name;
 use crate::model::AttachmentItem;
@@ -39,12 +39,6 @@ fn conflict_behavior(value: &Option<String>) -> Result<Option<&'static str>, Err
 impl BuildRequest for ListDriveChildren {
     fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
         get(folder(ep, &self.group_id, "item_id", self.item_id.as_deref())?.seg("children"), &self.query, false)
-    }
-}
-
-impl BuildRequest for GetDriveItem {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        get(drive(ep, &self.group_id)?.seg("items").id("item_id", &self.item_id)?, &self.query, false)
     }
 }
 
@@ -95,21 +89,6 @@ impl BuildRequest for UploadDriveFile {
     }
 }
 
-impl BuildRequest for DownloadDriveItem {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        let url = drive(ep, &self.group_id)?.seg("items").id("item_id", &self.item_id)?.seg("content").build();
-        Ok(Request::get(url))
-    }
-}
-
-impl BuildRequest for RenameDriveItem {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        check_drive_name("name", &self.name)?;
-        let url = drive(ep, &self.group_id)?.seg("items").id("item_id", &self.item_id)?.build();
-        Request::patch(url).json(&serde_json::json!({ "name": self.name }))
-    }
-}
-
 impl BuildRequest for MoveDriveItem {
     fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
         crate::endpoint::check_id("parent_id", &self.parent_id)?;
@@ -120,12 +99,6 @@ impl BuildRequest for MoveDriveItem {
         }
         let url = drive(ep, &self.group_id)?.seg("items").id("item_id", &self.item_id)?.build();
         Request::patch(url).json(&body)
-    }
-}
-
-impl BuildRequest for DeleteDriveItem {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        Ok(Request::delete(drive(ep, &self.group_id)?.seg("items").id("item_id", &self.item_id)?.build()))
     }
 }
 
@@ -144,14 +117,18 @@ impl BuildRequest for CreateDriveUploadSession {
     }
 }
 
-/// A file of 1 byte to 150 MB, named; the type is "file" (sessions carry files only).
+/// A file of 1 byte to 150 MB, named, of type "file" (sessions carry files only).
 impl Check for AttachmentItem {
     fn check(&self, param: &str) -> Result<(), Error> {
         require_text(&format!("{param}.name"), self.name.as_deref())?;
         match self.attachment_type.as_deref() {
-            None => {}
             Some(t) if t.eq_ignore_ascii_case("file") => {}
-            Some(_) => return Err(Error::invalid(&format!("{param}.attachment_type"), "must be \"file\"")),
+            _ => {
+                return Err(Error::invalid(
+                    &format!("{param}.attachment_type"),
+                    "must be \"file\" (sessions carry files)",
+                ))
+            }
         }
         match self.size {
             Some(s) if (1..=MAX_ATTACHMENT_UPLOAD).contains(&s) => Ok(()),
@@ -163,25 +140,24 @@ impl Check for AttachmentItem {
     }
 }
 
-/// `{"AttachmentItem": {...}}` with `attachmentType` "file" filled in, as the docs write it.
-fn attachment_session(ep: &Endpoint, url: String, item: &AttachmentItem) -> Result<Request, Error> {
-    item.check("attachment_item")?;
-    let mut item = item.clone();
-    item.attachment_type.get_or_insert_with(|| "file".into());
-    let value = route::to_value("attachment_item", &item)?;
-    with_json(ep, Request::post(url), &serde_json::json!({ "AttachmentItem": value }))
+fn name_arg(a: &Args) -> Result<(), Error> {
+    check_drive_name("name", a.text("name")?)
 }
 
-impl BuildRequest for CreateMessageUploadSession {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        let url = self.mailbox.path(ep)?.seg("messages").item_id("message_id", &self.message_id)?;
-        attachment_session(ep, url.seg("attachments").seg("createUploadSession").build(), &self.attachment_item)
-    }
+routes! {
+    GetDriveItem: GET root / "groups" / {group_id} / "drive" / "items" / {item_id} ? query;
+    DownloadDriveItem: GET root / "groups" / {group_id} / "drive" / "items" / {item_id} / "content";
+    RenameDriveItem: PATCH root / "groups" / {group_id} / "drive" / "items" / {item_id} <- { name } if name_arg;
+    DeleteDriveItem: DELETE root / "groups" / {group_id} / "drive" / "items" / {item_id};
+    CreateMessageUploadSession: POST mailbox / "messages" / message_id / "attachments" / "createUploadSession" <- { attachment_item };
+    CreateEventUploadSession: POST mailbox / "events" / event_id / "attachments" / "createUploadSession" <- { attachment_item };
 }
 
-impl BuildRequest for CreateEventUploadSession {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        let url = self.mailbox.path(ep)?.seg("events").item_id("event_id", &self.event_id)?;
-        attachment_session(ep, url.seg("attachments").seg("createUploadSession").build(), &self.attachment_item)
-    }
-}
+built_by_hand!(
+    ListDriveChildren,
+    GetDriveItemByPath,
+    CreateDriveFolder,
+    UploadDriveFile,
+    MoveDriveItem,
+    CreateDriveUploadSession
+);
