@@ -151,6 +151,34 @@ pub fn redirect(req: &Request, res: &Response) -> Result<Option<Request>, Error>
     Ok(Some(Request::get(url).pre_authenticated()))
 }
 
+/// What to send when a transport could not see where a redirect goes: a browser's `fetch` with
+/// `redirect: "manual"` answers an opaque redirect (status 0, no headers), and following it itself
+/// would keep the token on a same-origin hop. Graph redirects a drive item's `.../content` (the
+/// only GET it redirects) to the URL the item's `@microsoft.graph.downloadUrl` holds, so the core
+/// asks for the item instead; [`download_url`] reads the URL from the answer.
+pub fn hidden_redirect(req: &Request) -> Result<Request, Error> {
+    let path = req.url.split(['?', '#']).next().unwrap_or_default();
+    match path.strip_suffix("/content") {
+        Some(item) if req.method == Method::Get && !req.pre_authenticated => Ok(Request::get(item.to_string())),
+        _ => Err(Error::Transport(format!("the browser hid where a redirect from {path} goes"))),
+    }
+}
+
+/// The pre-authenticated GET of the `@microsoft.graph.downloadUrl` of the drive item in `res`
+/// (the answer to [`hidden_redirect`]'s request).
+pub fn download_url(res: &Response) -> Result<Request, Error> {
+    res.ensure_success()?;
+    let item: serde_json::Value = serde_json::from_slice(&res.body).map_err(|e| Error::decode("DriveItem", "", e))?;
+    let url = item
+        .get("@microsoft.graph.downloadUrl")
+        .and_then(serde_json::Value::as_str)
+        .ok_or_else(|| Error::decode("DriveItem", "@microsoft.graph.downloadUrl", "missing: the item is not a file"))?;
+    if !(url.starts_with("https://") || url.starts_with("http://")) || url.chars().any(|c| c.is_control() || c == ' ') {
+        return Err(Error::decode("DriveItem", "@microsoft.graph.downloadUrl", "not an http(s) URL"));
+    }
+    Ok(Request::get(url.to_string()).pre_authenticated())
+}
+
 /// `location` read against `base`: absolute http(s) URLs as they are, `/path` on base's origin.
 fn resolve(base: &str, location: &str) -> Option<String> {
     if location.starts_with("https://") || location.starts_with("http://") {

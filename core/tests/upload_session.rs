@@ -1,7 +1,7 @@
 //! The upload state machine and the redirect rule, sans IO: what is sent, in which order, and
 //! what each answer leads to.
 
-use o365kit::http::redirect;
+use o365kit::http::{download_url, hidden_redirect, redirect};
 use o365kit::model::UploadSession;
 use o365kit::upload::{Step, Upload, Uploaded, DEFAULT_CHUNK_SIZE};
 use o365kit::{Error, Method, Policy, Request, Response};
@@ -198,4 +198,29 @@ fn redirects_go_to_the_location_without_the_token() {
     assert!(matches!(redirect(&req, &res(302, None)), Err(Error::Decode { .. })));
     assert!(redirect(&req, &res(302, Some("file:///etc/passwd"))).is_err());
     assert!(redirect(&req, &res(302, Some("//evil.example/x"))).is_err());
+}
+
+#[test]
+fn a_hidden_redirect_is_found_through_the_items_download_url() {
+    let content = Request::get("https://graph.microsoft.com/v1.0/groups/g/drive/items/01AB/content".into());
+    let item = hidden_redirect(&content).unwrap();
+    assert_eq!(
+        (item.method, item.url.as_str()),
+        (Method::Get, "https://graph.microsoft.com/v1.0/groups/g/drive/items/01AB")
+    );
+    assert!(!item.pre_authenticated, "the item itself is read with the token");
+    let other = Request::get("https://graph.microsoft.com/v1.0/groups/g/threads".into());
+    assert!(matches!(hidden_redirect(&other), Err(Error::Transport(_))));
+    let answer = json(
+        200,
+        r#"{"id":"01AB","@microsoft.graph.downloadUrl":"https://x.sharepoint.com/download.aspx?tempauth=t"}"#,
+    );
+    let next = download_url(&answer).unwrap();
+    assert_eq!(next.url, "https://x.sharepoint.com/download.aspx?tempauth=t");
+    assert!(next.pre_authenticated, "the download URL gets no token");
+    assert!(matches!(download_url(&json(200, r#"{"id":"01AB","folder":{}}"#)), Err(Error::Decode { .. })));
+    assert_eq!(
+        download_url(&json(404, r#"{"error":{"code":"itemNotFound","message":"x"}}"#)).unwrap_err().status(),
+        Some(404)
+    );
 }

@@ -325,6 +325,11 @@ pub(crate) fn check_arity(name: &str, n: usize, args: &Array) -> Result<(), JsVa
 /// where the core says (`http::redirect`): to a pre-authenticated URL, without the token.
 async fn execute(inner: &Inner, req: &Request) -> Result<Response, JsValue> {
     let mut res = execute_one(inner, req).await?;
+    if res.status == 0 {
+        // A browser hid the redirect (opaque): the core says how to find its target.
+        let item = execute_one(inner, &o365kit::http::hidden_redirect(req).map_err(error_to_js)?).await?;
+        res = execute_one(inner, &o365kit::http::download_url(&item).map_err(error_to_js)?).await?;
+    }
     let mut hops = 0;
     while let Some(next) = o365kit::http::redirect(req, &res).map_err(error_to_js)? {
         hops += 1;
@@ -446,12 +451,7 @@ async fn send_once(req: &Request, token: Option<&str>, client_request_id: &str) 
     let request = web_sys::Request::new_with_str_and_init(&req.url, &init).map_err(js_transport)?;
     let promise = global_fetch(&request).map_err(js_transport)?;
     let res: web_sys::Response = JsFuture::from(promise).await.map_err(js_transport)?.unchecked_into();
-    if res.status() == 0 {
-        // A browser's opaque redirect: it hides the Location the core needs.
-        return Err(Error::Transport(
-            "the browser hid a redirect (an opaque redirect) that the core must follow without the token".into(),
-        ));
-    }
+    // Status 0 is a browser's opaque redirect: `execute` asks the core what to do.
     let mut out_headers = Vec::new();
     if let Ok(Some(iter)) = js_sys::try_iter(&res.headers()) {
         for entry in iter.flatten() {

@@ -71,6 +71,27 @@ test("group files and upload sessions", async (t) => {
     );
   });
 
+  await t.test("where fetch hides redirects (a browser's opaque redirect), the download goes through the item's downloadUrl", async () => {
+    const item = await member.uploadDriveFile(PUBLIC, "notes.txt", { contentType: "text/plain", bytes: new TextEncoder().encode("opaque") });
+    const w = watched(TOKENS.member);
+    // What a browser gives a script for `redirect: "manual"`: status 0, no headers, no body.
+    globalThis.fetch = async (input, init) => {
+      const res = await w.record(input, init);
+      return res.status >= 300 && res.status < 400 ? Response.error() : res;
+    };
+    try {
+      const got = await w.client.downloadDriveItem(PUBLIC, item.id);
+      assert.equal(new TextDecoder().decode(got.bytes), "opaque");
+    } finally {
+      globalThis.fetch = w.realFetch;
+    }
+    assert.deepEqual(w.seen.map((r) => [new URL(r.url).pathname.replace(item.id, "ID").replace(/\/download\/.*/, "/download/…"), r.token]), [
+      [`/v1.0/groups/${PUBLIC}/drive/items/ID/content`, true],
+      [`/v1.0/groups/${PUBLIC}/drive/items/ID`, true],
+      ["/download/…", false],
+    ]);
+  });
+
   await t.test("a 7 MB Blob goes up in chunks with progress, never with the token", async () => {
     const body = data(7 * 1024 * 1024);
     const session = await member.createDriveUploadSession(PUBLIC, "video.mp4");
