@@ -1,5 +1,5 @@
 # The extension module's fixed surface; the per-operation API is generated into _generated.py.
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 
 class NativeClient:
     def __init__(
@@ -28,6 +28,7 @@ class NativeClient:
         chunk_size: Optional[int] = None,
         resume: bool = False,
     ) -> str: ...
+    def batch(self, calls: List[Tuple[str, str, List[int]]], token: str) -> List[Union[str, BaseException]]: ...
 
 def operations() -> List[Dict[str, Any]]: ...
 def models() -> List[Tuple[str, List[Tuple[str, str, str]]]]: ...
