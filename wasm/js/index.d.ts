@@ -2182,7 +2182,7 @@ export class Client {
    * Start an upload session to attach a file of 3 MB to 150 MB to a message; `upload` sends its bytes.
    * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
    * @param messageId The message's id.
-   * @param attachmentItem The file to attach: its name and size in bytes (3 MB to 150 MB), optionally content_type and is_inline.
+   * @param attachmentItem The file to attach: attachment_type "file", its name and size in bytes (3 MB to 150 MB), optionally content_type and is_inline.
    */
   createMessageUploadSession(messageId: string, attachmentItem: AttachmentItem): Promise<UploadSession>;
 
@@ -2190,7 +2190,7 @@ export class Client {
    * Start an upload session to attach a file of 3 MB to 150 MB to an event; `upload` sends its bytes.
    * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
    * @param eventId The event's id.
-   * @param attachmentItem The file to attach: its name and size in bytes (3 MB to 150 MB), optionally content_type and is_inline.
+   * @param attachmentItem The file to attach: attachment_type "file", its name and size in bytes (3 MB to 150 MB), optionally content_type and is_inline.
    */
   createEventUploadSession(eventId: string, attachmentItem: AttachmentItem): Promise<UploadSession>;
 }

@@ -148,7 +148,7 @@ impl ParamInfo {
             "parent_id" => "The id of the folder to put it in (none: the library's root folder).",
             "conflict_behavior" => "What to do when the name is taken: \"fail\", \"replace\" or \"rename\".",
             "content" => "The file's bytes (at most 4 MB) and media type.",
-            "attachment_item" => "The file to attach: its name and size in bytes (3 MB to 150 MB), optionally content_type and is_inline.",
+            "attachment_item" => "The file to attach: attachment_type \"file\", its name and size in bytes (3 MB to 150 MB), optionally content_type and is_inline.",
             _ => "",
         }
     }
