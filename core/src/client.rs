@@ -140,6 +140,8 @@ impl ClientBuilder {
             .timeout(self.timeout)
             .connect_timeout(Duration::from_secs(30))
             .user_agent(concat!("o365kit/", env!("CARGO_PKG_VERSION")))
+            // The core decides where a redirect goes and without which headers (`http::redirect`).
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| Error::Transport(format!("cannot set up HTTP client: {e}")))?;
         let inner = Arc::new(Inner { http, endpoint, token, policy: self.policy });
@@ -263,15 +265,30 @@ impl Client {
     }
 
     /// Sends a prepared request, applying the retry policy, and returns the final response.
-    /// Adds `Authorization` and a `client-request-id` kept across retries.
+    /// Adds `Authorization` (unless the request is pre-authenticated) and a `client-request-id`
+    /// kept across retries. Redirects go where the core says (`http::redirect`): to a
+    /// pre-authenticated URL, without the token.
     pub async fn execute(&self, req: &Request) -> Result<Response, Error> {
+        let mut res = self.execute_one(req).await?;
+        let mut hops = 0;
+        while let Some(next) = crate::http::redirect(req, &res)? {
+            hops += 1;
+            if hops > crate::http::MAX_REDIRECTS {
+                return Err(Error::Transport(format!("more than {} redirects", crate::http::MAX_REDIRECTS)));
+            }
+            res = self.execute_one(&next).await?;
+        }
+        Ok(res)
+    }
+
+    async fn execute_one(&self, req: &Request) -> Result<Response, Error> {
         let inner = &self.inner;
         let client_request_id = req.header_value("client-request-id").map(str::to_string).unwrap_or_else(new_guid);
         let idempotent = req.is_idempotent();
         let mut attempt = 1;
         loop {
-            let token = inner.token.token().await?;
-            let outcome = self.send_once(req, &token, &client_request_id).await;
+            let token = if req.pre_authenticated { None } else { Some(inner.token.token().await?) };
+            let outcome = self.send_once(req, token.as_deref(), &client_request_id).await;
             let decision = match &outcome {
                 Ok(res) => inner.policy.decide(res, attempt, idempotent),
                 Err(_) => inner.policy.decide_transport(attempt, idempotent),
@@ -284,7 +301,63 @@ impl Client {
         }
     }
 
-    async fn send_once(&self, req: &Request, token: &str, client_request_id: &str) -> Result<Response, Error> {
+    /// Uploads `source` through an upload session made by `create_drive_upload_session`,
+    /// `create_message_upload_session` or `create_event_upload_session`, in chunks of 3.2 MiB;
+    /// `progress(sent, total)` is called after every chunk the service acknowledged. The core's
+    /// [`Upload`](crate::upload::Upload) decides every request: failed chunks are resumed from
+    /// the service's `nextExpectedRanges`, and the upload URL never gets the token.
+    pub async fn upload(
+        &self,
+        session: &crate::model::UploadSession,
+        source: impl UploadSource,
+        progress: impl FnMut(u64, u64),
+    ) -> Result<crate::upload::Uploaded, Error> {
+        let up = crate::upload::Upload::new(session, source.size())?.with_policy(self.inner.policy.clone());
+        self.run_upload(up, source, progress).await
+    }
+
+    /// Runs a prepared [`Upload`](crate::upload::Upload) (another chunk size, or
+    /// `Upload::resume` for a session saved from an interrupted upload).
+    pub async fn run_upload(
+        &self,
+        mut up: crate::upload::Upload,
+        mut source: impl UploadSource,
+        mut progress: impl FnMut(u64, u64),
+    ) -> Result<crate::upload::Uploaded, Error> {
+        use crate::upload::Step;
+        if source.size() != up.size() {
+            return Err(Error::invalid("source", format!("holds {} bytes, the upload {}", source.size(), up.size())));
+        }
+        loop {
+            let req = match up.step()? {
+                Step::Read { offset, len } => {
+                    let bytes =
+                        source.read_at(offset, len).await.map_err(|e| Error::invalid("source", e.to_string()))?;
+                    up.chunk(&bytes)?
+                }
+                Step::Send(req) => req,
+                Step::Wait(d) => {
+                    tokio::time::sleep(d).await;
+                    continue;
+                }
+                Step::Done => {
+                    return up.into_result().ok_or_else(|| Error::Transport("upload finished without a result".into()));
+                }
+            };
+            let before = up.progress();
+            let token = if req.pre_authenticated { None } else { Some(self.inner.token.token().await?) };
+            match self.send_once(&req, token.as_deref(), &new_guid()).await {
+                Ok(res) => up.absorb(res)?,
+                Err(e) => up.failed(e)?,
+            }
+            if up.progress() != before {
+                progress(up.progress(), up.size());
+            }
+        }
+    }
+
+    /// One attempt; `token` is `None` for a pre-authenticated URL, which gets nothing of the caller's.
+    async fn send_once(&self, req: &Request, token: Option<&str>, client_request_id: &str) -> Result<Response, Error> {
         let method = match req.method {
             Method::Get => reqwest::Method::GET,
             Method::Post => reqwest::Method::POST,
@@ -296,7 +369,9 @@ impl Client {
         for (k, v) in &req.headers {
             builder = builder.header(k.as_str(), v.as_str());
         }
-        builder = builder.header("client-request-id", client_request_id).bearer_auth(token);
+        if let Some(token) = token {
+            builder = builder.header("client-request-id", client_request_id).bearer_auth(token);
+        }
         if let Some(body) = &req.body {
             builder = builder.body(body.clone());
         }
@@ -309,6 +384,85 @@ impl Client {
             .collect();
         let body = res.bytes().await.map_err(transport)?.to_vec();
         Ok(Response { status, headers, body })
+    }
+}
+
+/// Where an upload's bytes come from: bytes in memory (`Vec<u8>`, `&[u8]`) or any async reader
+/// that can seek (`ReaderSource`, e.g. over a `tokio::fs::File`). The upload may ask for a range
+/// again after a failure, hence reads at an offset.
+pub trait UploadSource: Send {
+    /// The total size in bytes.
+    fn size(&self) -> u64;
+    /// `len` bytes from `offset`.
+    fn read_at(
+        &mut self,
+        offset: u64,
+        len: usize,
+    ) -> Pin<Box<dyn Future<Output = std::io::Result<Vec<u8>>> + Send + '_>>;
+}
+
+impl UploadSource for Vec<u8> {
+    fn size(&self) -> u64 {
+        self.len() as u64
+    }
+    fn read_at(
+        &mut self,
+        offset: u64,
+        len: usize,
+    ) -> Pin<Box<dyn Future<Output = std::io::Result<Vec<u8>>> + Send + '_>> {
+        Box::pin(std::future::ready(slice_at(self, offset, len)))
+    }
+}
+
+impl UploadSource for &[u8] {
+    fn size(&self) -> u64 {
+        self.len() as u64
+    }
+    fn read_at(
+        &mut self,
+        offset: u64,
+        len: usize,
+    ) -> Pin<Box<dyn Future<Output = std::io::Result<Vec<u8>>> + Send + '_>> {
+        Box::pin(std::future::ready(slice_at(self, offset, len)))
+    }
+}
+
+fn slice_at(bytes: &[u8], offset: u64, len: usize) -> std::io::Result<Vec<u8>> {
+    usize::try_from(offset)
+        .ok()
+        .and_then(|o| bytes.get(o..o.checked_add(len)?))
+        .map(<[u8]>::to_vec)
+        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "range outside the bytes"))
+}
+
+/// An async reader that can seek, and its size.
+pub struct ReaderSource<R> {
+    reader: R,
+    size: u64,
+}
+
+impl<R: tokio::io::AsyncRead + tokio::io::AsyncSeek + Unpin + Send> ReaderSource<R> {
+    pub fn new(reader: R, size: u64) -> Self {
+        ReaderSource { reader, size }
+    }
+}
+
+impl<R: tokio::io::AsyncRead + tokio::io::AsyncSeek + Unpin + Send> UploadSource for ReaderSource<R> {
+    fn size(&self) -> u64 {
+        self.size
+    }
+    fn read_at(
+        &mut self,
+        offset: u64,
+        len: usize,
+    ) -> Pin<Box<dyn Future<Output = std::io::Result<Vec<u8>>> + Send + '_>> {
+        Box::pin(async move {
+            use tokio::io::{AsyncReadExt, AsyncSeekExt};
+            self.reader.seek(std::io::SeekFrom::Start(offset)).await?;
+            let mut buf = vec![0; len];
+            self.reader.read_exact(&mut buf).await?;
+            Ok(buf)
+        })
     }
 }
 

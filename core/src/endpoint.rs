@@ -297,6 +297,25 @@ impl PathBuilder {
         self.url
     }
 
+    /// A path inside a drive after the item just written (`root`, `items/{id}`): `:/a/b.txt:`,
+    /// every name checked as `check_drive_name` does and encoded on its own.
+    pub fn drive_path(mut self, param: &str, path: &str) -> Result<Self, Error> {
+        let trimmed = path.trim_matches('/');
+        if trimmed.is_empty() {
+            return Err(Error::invalid(param, "must name a file or folder"));
+        }
+        self.url.push_str(":/");
+        for (i, name) in trimmed.split('/').enumerate() {
+            check_drive_name(param, name)?;
+            if i > 0 {
+                self.url.push('/');
+            }
+            encode_into(&mut self.url, name, UNRESERVED);
+        }
+        self.url.push(':');
+        Ok(self)
+    }
+
     /// An OData function call as one segment: `name(key='value',...)`, values encoded.
     pub fn function(mut self, name: &str, args: &[(&str, &str)]) -> Self {
         self.url.push('/');
@@ -363,6 +382,19 @@ pub fn check_item_id(param: &str, value: &str) -> Result<(), Error> {
         return Err(Error::invalid(param, format!("must be a single id, without {c:?}")));
     }
     check_id(param, value)
+}
+
+/// A file or folder name as OneDrive and SharePoint take it: not blank, not a dot segment,
+/// none of `" * : < > ? / \ |` nor control characters (Graph answers 400 for those).
+pub fn check_drive_name(param: &str, name: &str) -> Result<(), Error> {
+    check_id(param, name)?;
+    if let Some(c) = name.chars().find(|c| matches!(c, '"' | '*' | ':' | '<' | '>' | '?' | '/' | '\\' | '|')) {
+        return Err(Error::invalid(param, format!("must not contain {c:?} (not allowed in drive item names)")));
+    }
+    if name.ends_with(' ') || name.starts_with(' ') {
+        return Err(Error::invalid(param, "must not start or end with a space"));
+    }
+    Ok(())
 }
 
 /// Characters never encoded in a path segment (RFC 3986 unreserved).

@@ -24,6 +24,11 @@ pub enum Error {
     InvalidInput { param: String, why: String },
     /// The request never got an HTTP answer (DNS, connect, TLS, reset, timeout).
     Transport(String),
+    /// The upload session is gone (expired, or cancelled): start a new one and upload again.
+    UploadExpired {
+        /// The session's expiry as the service last gave it.
+        expiration_date_time: Option<String>,
+    },
 }
 
 /// A Microsoft Graph error response.
@@ -206,6 +211,13 @@ impl fmt::Display for Error {
             }
             Error::InvalidInput { param, why } => write!(f, "invalid {param}: {why}"),
             Error::Transport(why) => write!(f, "transport error: {why}"),
+            Error::UploadExpired { expiration_date_time } => {
+                f.write_str("the upload session expired or no longer exists")?;
+                if let Some(at) = expiration_date_time {
+                    write!(f, " (it expired at {at})")?;
+                }
+                f.write_str("; create a new session and upload again")
+            }
         }
     }
 }

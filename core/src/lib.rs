@@ -35,10 +35,11 @@ pub mod ops;
 pub mod retry;
 pub mod sync;
 pub mod timezone;
+pub mod upload;
 
 pub use batch::Batch;
 #[cfg(feature = "native")]
-pub use client::{Client, ClientBuilder, Pager, SyncEvent, Syncer, TokenProvider};
+pub use client::{Client, ClientBuilder, Pager, ReaderSource, SyncEvent, Syncer, TokenProvider, UploadSource};
 pub use datetime::DateTime;
 pub use endpoint::{ApiVersion, Cloud, Dialect, Endpoint};
 pub use error::{ApiError, Error};
@@ -48,3 +49,4 @@ pub use odata::{BodyType, Page, Query};
 pub use ops::{Change, DeltaPage, Named, OpInfo, OpKind, Operation, Paged, OPERATIONS};
 pub use retry::{Decision, Policy};
 pub use sync::DeltaSync;
+pub use upload::{Step, Upload, Uploaded};

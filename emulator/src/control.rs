@@ -20,9 +20,9 @@ pub(crate) async fn handle(app: &App, ctx: &Ctx, req: Request) -> Response {
     let allow = match path.as_str() {
         "/_emulator/health" => "GET",
         "/_emulator/faults" => "GET, POST, DELETE",
-        "/_emulator/reset" | "/_emulator/delta/expire" => "POST",
+        "/_emulator/reset" | "/_emulator/delta/expire" | "/_emulator/uploads/expire" => "POST",
         _ => {
-            let msg = "Unknown emulator route. Known: /_emulator/health, /_emulator/faults, /_emulator/reset, /_emulator/delta/expire.";
+            let msg = "Unknown emulator route. Known: /_emulator/health, /_emulator/faults, /_emulator/reset, /_emulator/delta/expire, /_emulator/uploads/expire.";
             return GraphError::new(404, "NotFound", msg).render(ctx);
         }
     };
@@ -49,6 +49,10 @@ pub(crate) async fn handle(app: &App, ctx: &Ctx, req: Request) -> Response {
         }
         ("/_emulator/delta/expire", &Method::POST) => {
             app.delta().expire();
+            empty(StatusCode::NO_CONTENT)
+        }
+        ("/_emulator/uploads/expire", &Method::POST) => {
+            crate::routes::uploads::expire_all(app);
             empty(StatusCode::NO_CONTENT)
         }
         _ => GraphError::new(405, "MethodNotAllowed", format!("Allowed methods: {allow}."))

@@ -34,6 +34,7 @@ impl Tenant {
             mailboxes: Vec::new(),
             calendars: Vec::new(),
             places: Default::default(),
+            drives: Default::default(),
         };
         for (i, u) in array(doc.get("users"), "users")?.iter().enumerate() {
             tenant.users.push(load_user(u, &tenant).map_err(|e| format!("users[{i}]: {e}"))?);

@@ -19,6 +19,7 @@ mod clock;
 mod control;
 mod cors;
 mod delta;
+mod drive;
 mod errors;
 mod faults;
 mod filter;
@@ -62,16 +63,21 @@ pub struct Config {
     pub fault_rate: f64,
     /// Items per page when a request has neither `$top` nor `Prefer: odata.maxpagesize`.
     pub page_size: usize,
+    /// Bytes of files each group's document library holds at most (Graph's 507 beyond).
+    pub drive_quota: u64,
 }
 
 impl Default for Config {
     /// The built-in seed tenant, no latency, no faults, pages of 100.
     fn default() -> Self {
-        Config { tenant: Tenant::seed(), latency_ms: 0, fault_rate: 0.0, page_size: 100 }
+        Config { tenant: Tenant::seed(), latency_ms: 0, fault_rate: 0.0, page_size: 100, drive_quota: DRIVE_QUOTA }
     }
 }
 
 /// The largest request body accepted: Graph's 4 MB request limit plus room for JSON framing.
+/// 1 GiB per group library unless the configuration says otherwise.
+pub const DRIVE_QUOTA: u64 = 1 << 30;
+
 const MAX_BODY: usize = 4 * 1024 * 1024 + 64 * 1024;
 /// How long open connections get to finish once shutdown starts.
 const GRACE: Duration = Duration::from_secs(2);
@@ -84,6 +90,7 @@ pub(crate) struct App {
     latency: Duration,
     fault_rate: f64,
     page_size: usize,
+    drive_quota: u64,
     local: SocketAddr,
 }
 
@@ -173,6 +180,7 @@ where
         latency: Duration::from_millis(config.latency_ms),
         fault_rate: config.fault_rate,
         page_size: config.page_size.max(1),
+        drive_quota: config.drive_quota,
         local,
     });
     let router = Router::new().fallback(handle).with_state(app);
@@ -223,11 +231,34 @@ async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
     res
 }
 
+/// Upload sessions and download URLs: no token, faults injected as on Graph routes (a rule's
+/// `pathPrefix` must name `/upload` or `/download`).
+async fn preauthenticated(app: &App, ctx: &Ctx, req: Request) -> Response {
+    let fault = app.faults().take(req.method(), req.uri().path());
+    if let Some(faults::Fault::Error { status, retry_after }) = fault {
+        return faults::error_response(status, retry_after, ctx);
+    }
+    let (parts, body) = req.into_parts();
+    let Ok(body) = to_bytes(body, MAX_BODY).await else {
+        return GraphError::new(413, "RequestEntityTooLarge", "The request body is larger than 4 MB.").render(ctx);
+    };
+    let res = routes::uploads::handle(app, ctx, &parts, &body).unwrap_or_else(|e| e.render(ctx));
+    match fault {
+        Some(cut @ (faults::Fault::Truncate | faults::Fault::Drop)) => {
+            faults::truncate(res, cut == faults::Fault::Drop).await
+        }
+        _ => res,
+    }
+}
+
 async fn route(app: &App, ctx: &Ctx, req: Request) -> Response {
     let path = req.uri().path();
     let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
     if first.eq_ignore_ascii_case("_emulator") {
         return control::handle(app, ctx, req).await;
+    }
+    if routes::uploads::is_preauthenticated(first) {
+        return preauthenticated(app, ctx, req).await;
     }
     let v2 = outlook_rest::is_v2(path);
     if beta::is_beta(path) {

@@ -18,6 +18,7 @@ Options:
   --latency-ms N    delay every Graph request by N milliseconds [default: 0]
   --fault-rate F    answer this fraction (0..1) of Graph requests with 429/503 [default: 0]
   --page-size N     items per page when a request sets no $top [default: 100]
+  --drive-quota N   bytes of files each group's document library holds [default: 1073741824]
   -h, --help        print this help
   -V, --version     print the version
 
@@ -32,6 +33,7 @@ struct Options {
     latency_ms: u64,
     fault_rate: f64,
     page_size: usize,
+    drive_quota: u64,
 }
 
 enum Parsed {
@@ -47,6 +49,7 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
         latency_ms: 0,
         fault_rate: 0.0,
         page_size: 100,
+        drive_quota: o365kit_emulator::DRIVE_QUOTA,
     };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
@@ -60,7 +63,10 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
         if matches!(flag, "-V" | "--version") {
             return Ok(Parsed::Print(format!("o365kit-emulator {}", env!("CARGO_PKG_VERSION"))));
         }
-        if !matches!(flag, "--port" | "--host" | "--tenant" | "--latency-ms" | "--fault-rate" | "--page-size") {
+        if !matches!(
+            flag,
+            "--port" | "--host" | "--tenant" | "--latency-ms" | "--fault-rate" | "--page-size" | "--drive-quota"
+        ) {
             return Err(format!("unknown option '{arg}'"));
         }
         let value = match inline {
@@ -86,6 +92,7 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
                     .filter(|f: &f64| (0.0..=1.0).contains(f))
                     .ok_or_else(|| invalid("a fraction between 0 and 1"))?
             }
+            "--drive-quota" => o.drive_quota = value.parse().map_err(|_| invalid("a number of bytes"))?,
             _ => {
                 o.page_size =
                     value.parse().ok().filter(|n: &usize| *n > 0).ok_or_else(|| invalid("a positive number"))?
@@ -133,7 +140,13 @@ fn main() -> ExitCode {
         },
         None => Tenant::seed(),
     };
-    let config = Config { tenant, latency_ms: o.latency_ms, fault_rate: o.fault_rate, page_size: o.page_size };
+    let config = Config {
+        tenant,
+        latency_ms: o.latency_ms,
+        fault_rate: o.fault_rate,
+        page_size: o.page_size,
+        drive_quota: o.drive_quota,
+    };
     let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {

@@ -26,6 +26,8 @@ pub(crate) enum Kind {
     /// Rooms and room lists.
     Place,
     CalendarPermission,
+    /// Files and folders of a group's document library.
+    DriveItem,
 }
 
 const GROUP: &[&str] = &[
@@ -160,6 +162,7 @@ impl Kind {
             Kind::CalendarGroup => "calendarGroup",
             Kind::Place => "place",
             Kind::CalendarPermission => "calendarPermission",
+            Kind::DriveItem => "driveItem",
         }
     }
 
@@ -188,6 +191,7 @@ impl Kind {
             Kind::CalendarGroup => cal::CALENDAR_GROUP,
             Kind::Place => cal::PLACE,
             Kind::CalendarPermission => cal::CALENDAR_PERMISSION,
+            Kind::DriveItem => crate::drive::view::DRIVE_ITEM,
         }
     }
 

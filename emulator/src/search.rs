@@ -68,7 +68,7 @@ fn default_fields(kind: Kind) -> &'static [&'static str] {
         Kind::User | Kind::DirectoryObject => &["displayName", "mail", "userPrincipalName", "givenName", "surname"],
         Kind::Conversation | Kind::Thread => &["topic", "preview"],
         Kind::Post => &["body/content"],
-        Kind::Attachment => &["name"],
+        Kind::Attachment | Kind::DriveItem => &["name"],
         // Outlook searches subject, body and sender when no property is named.
         Kind::Message => &["subject", "body/content", "from/emailAddress/name", "from/emailAddress/address"],
         Kind::MailFolder | Kind::MessageRule => &["displayName"],

@@ -18,6 +18,8 @@ pub struct Tenant {
     pub(crate) calendars: Vec<crate::calendar::Store>,
     /// Rooms and room lists (the fixture's `places`).
     pub(crate) places: crate::calendar::places::Places,
+    /// Group document libraries and upload sessions (see `drive/`).
+    pub(crate) drives: crate::drive::Drives,
 }
 
 #[derive(Debug, Clone)]

@@ -12,6 +12,7 @@ from ._native import (
     Throttled,
     TransportError,
     Unauthorized,
+    UploadExpired,
 )
 from ._model import Model, Page, Photo
 from ._generated import *  # noqa: F401,F403 - the model classes
@@ -45,5 +46,6 @@ __all__ = [
     "InvalidInput",
     "TransportError",
     "DecodeError",
+    "UploadExpired",
     *_models,
 ]

@@ -75,6 +75,8 @@ class Batch(_Operations):
         """The batch, with its next call depending on `items` (earlier items of this batch)."""
         for item in items:
             if not isinstance(item, BatchItem) or item.index >= len(self._calls) or self._calls[item.index][3] is not item:
+                from ._client import _invalid
+
                 raise _invalid("after", "must be items of this batch")
         self._after = [item.index for item in items]
         return self
@@ -138,10 +140,3 @@ class AsyncBatch(Batch):
         if exc_type is None:
             await self.send()
 
-
-def _invalid(param: str, why: str) -> BaseException:
-    from . import _native
-
-    err = _native.InvalidInput(f"{param}: {why}")
-    err.param = param
-    return err

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
     from ._sync import AsyncSyncPager, SyncPager
 
-__all__ = ['EmailAddress', 'Recipient', 'ItemBody', 'Group', 'User', 'DirectoryObject', 'Conversation', 'ConversationThread', 'Post', 'Attachment', 'DateTimeTimeZone', 'LocaleInfo', 'TimeZoneInformation', 'TimeZoneBase', 'WorkingHours', 'Message', 'InternetMessageHeader', 'FollowupFlag', 'Mention', 'MentionsPreview', 'MailFolder', 'MailboxSettings', 'AutomaticRepliesSetting', 'InferenceClassificationOverride', 'MailTips', 'AutomaticRepliesMailTips', 'MailTipsError', 'MessageRule', 'MessageRulePredicates', 'SizeRange', 'MessageRuleActions', 'Event', 'Location', 'PhysicalAddress', 'OutlookGeoCoordinates', 'Attendee', 'AttendeeBase', 'ResponseStatus', 'TimeSlot', 'PatternedRecurrence', 'RecurrencePattern', 'RecurrenceRange', 'OnlineMeetingInfo', 'Calendar', 'CalendarGroup', 'CalendarPermission', 'Reminder', 'MeetingTimeSuggestionsResult', 'MeetingTimeSuggestion', 'AttendeeAvailability', 'TimeConstraint', 'LocationConstraint', 'LocationConstraintItem', 'ScheduleInformation', 'ScheduleItem', 'FreeBusyError', 'Room', 'RoomList']
+__all__ = ['EmailAddress', 'Recipient', 'ItemBody', 'Group', 'User', 'DirectoryObject', 'Conversation', 'ConversationThread', 'Post', 'Attachment', 'DriveItem', 'Folder', 'File', 'Hashes', 'ItemReference', 'UploadSession', 'AttachmentItem', 'DateTimeTimeZone', 'LocaleInfo', 'TimeZoneInformation', 'TimeZoneBase', 'WorkingHours', 'Message', 'InternetMessageHeader', 'FollowupFlag', 'Mention', 'MentionsPreview', 'MailFolder', 'MailboxSettings', 'AutomaticRepliesSetting', 'InferenceClassificationOverride', 'MailTips', 'AutomaticRepliesMailTips', 'MailTipsError', 'MessageRule', 'MessageRulePredicates', 'SizeRange', 'MessageRuleActions', 'Event', 'Location', 'PhysicalAddress', 'OutlookGeoCoordinates', 'Attendee', 'AttendeeBase', 'ResponseStatus', 'TimeSlot', 'PatternedRecurrence', 'RecurrencePattern', 'RecurrenceRange', 'OnlineMeetingInfo', 'Calendar', 'CalendarGroup', 'CalendarPermission', 'Reminder', 'MeetingTimeSuggestionsResult', 'MeetingTimeSuggestion', 'AttendeeAvailability', 'TimeConstraint', 'LocationConstraint', 'LocationConstraintItem', 'ScheduleInformation', 'ScheduleItem', 'FreeBusyError', 'Room', 'RoomList']
 
 
 class EmailAddress(Model):
@@ -133,6 +133,89 @@ class Attachment(Model):
     item: Optional[Any]
     source_url: Optional[str]
     _fields = {'odata_type': ('@odata.type', 'String'), 'id': ('id', 'String'), 'name': ('name', 'String'), 'content_type': ('contentType', 'String'), 'size': ('size', 'i64'), 'is_inline': ('isInline', 'bool'), 'last_modified_date_time': ('lastModifiedDateTime', 'DateTime'), 'content_bytes': ('contentBytes', 'Vec<u8>'), 'content_id': ('contentId', 'String'), 'content_location': ('contentLocation', 'String'), 'item': ('item', 'serde_json::Value'), 'source_url': ('sourceUrl', 'String')}
+
+class DriveItem(Model):
+    __slots__ = ()
+    audio: Optional[Any]
+    c_tag: Optional[str]
+    created_by: Optional[Any]
+    created_date_time: Optional[datetime]
+    deleted: Optional[Any]
+    description: Optional[str]
+    e_tag: Optional[str]
+    file: Optional["File"]
+    file_system_info: Optional[Any]
+    folder: Optional["Folder"]
+    id: Optional[str]
+    image: Optional[Any]
+    last_modified_by: Optional[Any]
+    last_modified_date_time: Optional[datetime]
+    location: Optional[Any]
+    name: Optional[str]
+    package: Optional[Any]
+    parent_reference: Optional["ItemReference"]
+    pending_operations: Optional[Any]
+    photo: Optional[Any]
+    publication: Optional[Any]
+    remote_item: Optional[Any]
+    root: Optional[Any]
+    search_result: Optional[Any]
+    shared: Optional[Any]
+    sharepoint_ids: Optional[Any]
+    size: Optional[int]
+    special_folder: Optional[Any]
+    video: Optional[Any]
+    web_dav_url: Optional[str]
+    web_url: Optional[str]
+    _fields = {'audio': ('audio', 'Value'), 'c_tag': ('cTag', 'String'), 'created_by': ('createdBy', 'Value'), 'created_date_time': ('createdDateTime', 'DateTime'), 'deleted': ('deleted', 'Value'), 'description': ('description', 'String'), 'e_tag': ('eTag', 'String'), 'file': ('file', 'File'), 'file_system_info': ('fileSystemInfo', 'Value'), 'folder': ('folder', 'Folder'), 'id': ('id', 'String'), 'image': ('image', 'Value'), 'last_modified_by': ('lastModifiedBy', 'Value'), 'last_modified_date_time': ('lastModifiedDateTime', 'DateTime'), 'location': ('location', 'Value'), 'name': ('name', 'String'), 'package': ('package', 'Value'), 'parent_reference': ('parentReference', 'ItemReference'), 'pending_operations': ('pendingOperations', 'Value'), 'photo': ('photo', 'Value'), 'publication': ('publication', 'Value'), 'remote_item': ('remoteItem', 'Value'), 'root': ('root', 'Value'), 'search_result': ('searchResult', 'Value'), 'shared': ('shared', 'Value'), 'sharepoint_ids': ('sharepointIds', 'Value'), 'size': ('size', 'i64'), 'special_folder': ('specialFolder', 'Value'), 'video': ('video', 'Value'), 'web_dav_url': ('webDavUrl', 'String'), 'web_url': ('webUrl', 'String')}
+
+class Folder(Model):
+    __slots__ = ()
+    child_count: Optional[int]
+    view: Optional[Any]
+    _fields = {'child_count': ('childCount', 'i64'), 'view': ('view', 'Value')}
+
+class File(Model):
+    __slots__ = ()
+    hashes: Optional["Hashes"]
+    mime_type: Optional[str]
+    _fields = {'hashes': ('hashes', 'Hashes'), 'mime_type': ('mimeType', 'String')}
+
+class Hashes(Model):
+    __slots__ = ()
+    crc32_hash: Optional[str]
+    quick_xor_hash: Optional[str]
+    sha1_hash: Optional[str]
+    sha256_hash: Optional[str]
+    _fields = {'crc32_hash': ('crc32Hash', 'String'), 'quick_xor_hash': ('quickXorHash', 'String'), 'sha1_hash': ('sha1Hash', 'String'), 'sha256_hash': ('sha256Hash', 'String')}
+
+class ItemReference(Model):
+    __slots__ = ()
+    drive_id: Optional[str]
+    drive_type: Optional[str]
+    id: Optional[str]
+    name: Optional[str]
+    path: Optional[str]
+    share_id: Optional[str]
+    sharepoint_ids: Optional[Any]
+    site_id: Optional[str]
+    _fields = {'drive_id': ('driveId', 'String'), 'drive_type': ('driveType', 'String'), 'id': ('id', 'String'), 'name': ('name', 'String'), 'path': ('path', 'String'), 'share_id': ('shareId', 'String'), 'sharepoint_ids': ('sharepointIds', 'Value'), 'site_id': ('siteId', 'String')}
+
+class UploadSession(Model):
+    __slots__ = ()
+    expiration_date_time: Optional[datetime]
+    next_expected_ranges: Optional[List[str]]
+    upload_url: Optional[str]
+    _fields = {'expiration_date_time': ('expirationDateTime', 'DateTime'), 'next_expected_ranges': ('nextExpectedRanges', 'Vec<String>'), 'upload_url': ('uploadUrl', 'String')}
+
+class AttachmentItem(Model):
+    __slots__ = ()
+    attachment_type: Optional[str]
+    content_type: Optional[str]
+    is_inline: Optional[bool]
+    name: Optional[str]
+    size: Optional[int]
+    _fields = {'attachment_type': ('attachmentType', 'String'), 'content_type': ('contentType', 'String'), 'is_inline': ('isInline', 'bool'), 'name': ('name', 'String'), 'size': ('size', 'i64')}
 
 class DateTimeTimeZone(Model):
     __slots__ = ()
@@ -1212,6 +1295,54 @@ class _Operations:
         """Track the organization's groups; `select` "members" adds each group's membership changes (`members@delta`)."""
         return self._sync_pager('sync_groups', Group, {'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, state, progress)  # type: ignore[attr-defined]
 
+    def list_drive_children(self, group_id: str, item_id: Optional[str] = None, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "Pager[DriveItem]":  # noqa: E501
+        """List the files and folders in a folder of a group's document library (the root's when no folder is given)."""
+        return self._list('list_drive_children', DriveItem, {'group_id': group_id, 'item_id': _body(item_id), 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    def get_drive_item(self, group_id: str, item_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "DriveItem":  # noqa: E501
+        """Get a file or folder of a group's document library."""
+        return self._item('get_drive_item', DriveItem, {'group_id': group_id, 'item_id': item_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+
+    def get_drive_item_by_path(self, group_id: str, path: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "DriveItem":  # noqa: E501
+        """Get a file or folder by its path from the library's root ("Reports/2025/q1.xlsx")."""
+        return self._item('get_drive_item_by_path', DriveItem, {'group_id': group_id, 'path': path, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+
+    def create_drive_folder(self, group_id: str, name: str, parent_id: Optional[str] = None, conflict_behavior: Optional[str] = None) -> "DriveItem":  # noqa: E501
+        """Create a folder (in the root when no parent is given); if the name is taken, `conflict_behavior` "fail" (the default), "replace" or "rename"."""
+        return self._item('create_drive_folder', DriveItem, {'group_id': group_id, 'name': name, 'parent_id': _body(parent_id), 'conflict_behavior': conflict_behavior})  # type: ignore[attr-defined]
+
+    def upload_drive_file(self, group_id: str, name: str, content: Photo, parent_id: Optional[str] = None, conflict_behavior: Optional[str] = None) -> "DriveItem":  # noqa: E501
+        """Upload a file of at most 4 MB in one request (a file of that name is replaced unless `conflict_behavior` says "fail" or "rename"); larger files go through an upload session."""
+        return self._item('upload_drive_file', DriveItem, {'group_id': group_id, 'name': name, 'content': _body(content), 'parent_id': _body(parent_id), 'conflict_behavior': conflict_behavior})  # type: ignore[attr-defined]
+
+    def download_drive_item(self, group_id: str, item_id: str) -> Photo:  # noqa: E501
+        """Download a file's content. Graph redirects to a pre-authenticated URL, which is fetched without the bearer token."""
+        return self._binary('download_drive_item', {'group_id': group_id, 'item_id': item_id})  # type: ignore[attr-defined]
+
+    def rename_drive_item(self, group_id: str, item_id: str, name: str) -> "DriveItem":  # noqa: E501
+        """Rename a file or folder."""
+        return self._item('rename_drive_item', DriveItem, {'group_id': group_id, 'item_id': item_id, 'name': name})  # type: ignore[attr-defined]
+
+    def move_drive_item(self, group_id: str, item_id: str, parent_id: str, name: Optional[str] = None) -> "DriveItem":  # noqa: E501
+        """Move a file or folder into another folder, optionally under a new name."""
+        return self._item('move_drive_item', DriveItem, {'group_id': group_id, 'item_id': item_id, 'parent_id': parent_id, 'name': name})  # type: ignore[attr-defined]
+
+    def delete_drive_item(self, group_id: str, item_id: str) -> None:  # noqa: E501
+        """Delete a file, or a folder with everything in it."""
+        self._empty('delete_drive_item', {'group_id': group_id, 'item_id': item_id})  # type: ignore[attr-defined]
+
+    def create_drive_upload_session(self, group_id: str, name: str, parent_id: Optional[str] = None, conflict_behavior: Optional[str] = None) -> "UploadSession":  # noqa: E501
+        """Start an upload session for a file of any size (in the root when no parent is given); `upload` sends its bytes."""
+        return self._item('create_drive_upload_session', UploadSession, {'group_id': group_id, 'name': name, 'parent_id': _body(parent_id), 'conflict_behavior': conflict_behavior})  # type: ignore[attr-defined]
+
+    def create_message_upload_session(self, message_id: str, attachment_item: Union["AttachmentItem", Dict[str, Any]]) -> "UploadSession":  # noqa: E501
+        """Start an upload session to attach a file of 3 MB to 150 MB to a message; `upload` sends its bytes."""
+        return self._item('create_message_upload_session', UploadSession, {'message_id': message_id, 'attachment_item': _body(attachment_item)})  # type: ignore[attr-defined]
+
+    def create_event_upload_session(self, event_id: str, attachment_item: Union["AttachmentItem", Dict[str, Any]]) -> "UploadSession":  # noqa: E501
+        """Start an upload session to attach a file of 3 MB to 150 MB to an event; `upload` sends its bytes."""
+        return self._item('create_event_upload_session', UploadSession, {'event_id': event_id, 'attachment_item': _body(attachment_item)})  # type: ignore[attr-defined]
+
 
 class _AsyncOperations:
     """One coroutine per operation of the core's table (list methods return async pagers)."""
@@ -1743,4 +1874,52 @@ class _AsyncOperations:
     def sync_groups(self, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, state: Optional[str] = None, progress: bool = False) -> "AsyncSyncPager[Group]":  # noqa: E501
         """Track the organization's groups; `select` "members" adds each group's membership changes (`members@delta`)."""
         return self._async_sync_pager('sync_groups', Group, {'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, state, progress)  # type: ignore[attr-defined]
+
+    def list_drive_children(self, group_id: str, item_id: Optional[str] = None, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[DriveItem]":  # noqa: E501
+        """List the files and folders in a folder of a group's document library (the root's when no folder is given)."""
+        return self._alist('list_drive_children', DriveItem, {'group_id': group_id, 'item_id': _body(item_id), 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)}, progress)  # type: ignore[attr-defined]
+
+    async def get_drive_item(self, group_id: str, item_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "DriveItem":  # noqa: E501
+        """Get a file or folder of a group's document library."""
+        return await self._run(self._sync._item, 'get_drive_item', DriveItem, {'group_id': group_id, 'item_id': item_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+
+    async def get_drive_item_by_path(self, group_id: str, path: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "DriveItem":  # noqa: E501
+        """Get a file or folder by its path from the library's root ("Reports/2025/q1.xlsx")."""
+        return await self._run(self._sync._item, 'get_drive_item_by_path', DriveItem, {'group_id': group_id, 'path': path, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+
+    async def create_drive_folder(self, group_id: str, name: str, parent_id: Optional[str] = None, conflict_behavior: Optional[str] = None) -> "DriveItem":  # noqa: E501
+        """Create a folder (in the root when no parent is given); if the name is taken, `conflict_behavior` "fail" (the default), "replace" or "rename"."""
+        return await self._run(self._sync._item, 'create_drive_folder', DriveItem, {'group_id': group_id, 'name': name, 'parent_id': _body(parent_id), 'conflict_behavior': conflict_behavior})  # type: ignore[attr-defined]
+
+    async def upload_drive_file(self, group_id: str, name: str, content: Photo, parent_id: Optional[str] = None, conflict_behavior: Optional[str] = None) -> "DriveItem":  # noqa: E501
+        """Upload a file of at most 4 MB in one request (a file of that name is replaced unless `conflict_behavior` says "fail" or "rename"); larger files go through an upload session."""
+        return await self._run(self._sync._item, 'upload_drive_file', DriveItem, {'group_id': group_id, 'name': name, 'content': _body(content), 'parent_id': _body(parent_id), 'conflict_behavior': conflict_behavior})  # type: ignore[attr-defined]
+
+    async def download_drive_item(self, group_id: str, item_id: str) -> Photo:  # noqa: E501
+        """Download a file's content. Graph redirects to a pre-authenticated URL, which is fetched without the bearer token."""
+        return await self._run(self._sync._binary, 'download_drive_item', {'group_id': group_id, 'item_id': item_id})  # type: ignore[attr-defined]
+
+    async def rename_drive_item(self, group_id: str, item_id: str, name: str) -> "DriveItem":  # noqa: E501
+        """Rename a file or folder."""
+        return await self._run(self._sync._item, 'rename_drive_item', DriveItem, {'group_id': group_id, 'item_id': item_id, 'name': name})  # type: ignore[attr-defined]
+
+    async def move_drive_item(self, group_id: str, item_id: str, parent_id: str, name: Optional[str] = None) -> "DriveItem":  # noqa: E501
+        """Move a file or folder into another folder, optionally under a new name."""
+        return await self._run(self._sync._item, 'move_drive_item', DriveItem, {'group_id': group_id, 'item_id': item_id, 'parent_id': parent_id, 'name': name})  # type: ignore[attr-defined]
+
+    async def delete_drive_item(self, group_id: str, item_id: str) -> None:  # noqa: E501
+        """Delete a file, or a folder with everything in it."""
+        await self._run(self._sync._empty, 'delete_drive_item', {'group_id': group_id, 'item_id': item_id})  # type: ignore[attr-defined]
+
+    async def create_drive_upload_session(self, group_id: str, name: str, parent_id: Optional[str] = None, conflict_behavior: Optional[str] = None) -> "UploadSession":  # noqa: E501
+        """Start an upload session for a file of any size (in the root when no parent is given); `upload` sends its bytes."""
+        return await self._run(self._sync._item, 'create_drive_upload_session', UploadSession, {'group_id': group_id, 'name': name, 'parent_id': _body(parent_id), 'conflict_behavior': conflict_behavior})  # type: ignore[attr-defined]
+
+    async def create_message_upload_session(self, message_id: str, attachment_item: Union["AttachmentItem", Dict[str, Any]]) -> "UploadSession":  # noqa: E501
+        """Start an upload session to attach a file of 3 MB to 150 MB to a message; `upload` sends its bytes."""
+        return await self._run(self._sync._item, 'create_message_upload_session', UploadSession, {'message_id': message_id, 'attachment_item': _body(attachment_item)})  # type: ignore[attr-defined]
+
+    async def create_event_upload_session(self, event_id: str, attachment_item: Union["AttachmentItem", Dict[str, Any]]) -> "UploadSession":  # noqa: E501
+        """Start an upload session to attach a file of 3 MB to 150 MB to an event; `upload` sends its bytes."""
+        return await self._run(self._sync._item, 'create_event_upload_session', UploadSession, {'event_id': event_id, 'attachment_item': _body(attachment_item)})  # type: ignore[attr-defined]
 

@@ -13,6 +13,7 @@ create_exception!(o365kit, NotFound, GraphError, "404: no such resource.");
 create_exception!(o365kit, Conflict, GraphError, "409: the resource changed or already exists.");
 create_exception!(o365kit, Throttled, GraphError, "429: too many requests; see retry_after.");
 create_exception!(o365kit, ServerError, GraphError, "5xx: the service failed.");
+create_exception!(o365kit, UploadExpired, GraphError, "The upload session expired or is gone: create a new one.");
 create_exception!(o365kit, InvalidInput, PyValueError, "An argument was rejected before any request.");
 create_exception!(o365kit, TransportError, PyException, "The request got no HTTP answer.");
 create_exception!(o365kit, DecodeError, PyException, "The response is not what the operation expects.");
@@ -27,6 +28,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("Conflict", py.get_type::<Conflict>())?;
     m.add("Throttled", py.get_type::<Throttled>())?;
     m.add("ServerError", py.get_type::<ServerError>())?;
+    m.add("UploadExpired", py.get_type::<UploadExpired>())?;
     m.add("InvalidInput", py.get_type::<InvalidInput>())?;
     m.add("TransportError", py.get_type::<TransportError>())?;
     m.add("DecodeError", py.get_type::<DecodeError>())?;
@@ -54,6 +56,7 @@ pub fn to_py(e: Error) -> PyErr {
             Error::InvalidInput { .. } => InvalidInput::new_err(text),
             Error::Decode { .. } => DecodeError::new_err(text),
             Error::Transport(_) => TransportError::new_err(text),
+            Error::UploadExpired { .. } => UploadExpired::new_err(text),
             _ => GraphError::new_err(text),
         };
         let value = err.value(py);
@@ -74,6 +77,11 @@ pub fn to_py(e: Error) -> PyErr {
             Error::Decode { what, path, .. } => {
                 value.setattr("what", what.as_str()).and(value.setattr("path", path.as_str()))
             }
+            Error::UploadExpired { expiration_date_time } => value
+                .setattr("expiration_date_time", expiration_date_time.as_deref())
+                .and(value.setattr("status", 404))
+                .and(value.setattr("code", "UploadExpired"))
+                .and(value.setattr("message", e.to_string())),
             _ => Ok(()),
         };
         err

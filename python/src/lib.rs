@@ -13,6 +13,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 mod args;
 mod errors;
+mod upload;
 
 fn runtime() -> PyResult<&'static tokio::runtime::Runtime> {
     static RT: OnceLock<tokio::runtime::Runtime> = OnceLock::new();
@@ -144,6 +145,52 @@ impl NativeClient {
         let name = name.to_string();
         let out = py.allow_threads(move || rt.block_on(run(&client, &name, args, next_link)));
         out.map_err(errors::to_py)
+    }
+
+    /// Runs the core's upload machine through an upload session (`session`: its JSON text) for
+    /// `size` bytes: `read(offset, length)` gives the bytes at an offset (the machine may ask for a
+    /// range again after a failure), `progress(sent, total)` hears of each acknowledged chunk.
+    /// Returns `{"kind": "driveItem" | "attachment", "value": {...}}` as JSON text.
+    #[pyo3(signature = (session, size, read, progress=None, chunk_size=None, resume=false))]
+    #[allow(clippy::too_many_arguments)] // a Python signature with keywords
+    fn upload(
+        &self,
+        py: Python<'_>,
+        session: &str,
+        size: u64,
+        read: PyObject,
+        progress: Option<PyObject>,
+        chunk_size: Option<usize>,
+        resume: bool,
+    ) -> PyResult<String> {
+        let session: o365kit::model::UploadSession =
+            o365kit::decode::body(&o365kit::Endpoint::default(), "session", session.as_bytes())
+                .map_err(errors::to_py)?;
+        let up = if resume { o365kit::Upload::resume(&session, size) } else { o365kit::Upload::new(&session, size) };
+        let mut up = up.map_err(errors::to_py)?;
+        if let Some(n) = chunk_size {
+            up = up.with_chunk_size(n).map_err(errors::to_py)?;
+        }
+        let rt = runtime()?;
+        let client = self.client.clone();
+        // The first exception a callback raised is raised again, rather than a message about it.
+        let callback_error: Arc<Mutex<Option<PyErr>>> = Arc::default();
+        let source = upload::PySource { read, size, error: callback_error.clone() };
+        let seen = callback_error.clone();
+        let out = py.allow_threads(move || {
+            let report = move |sent: u64, total: u64| upload::progress(progress.as_ref(), &seen, sent, total);
+            rt.block_on(client.run_upload(up, source, report))
+        });
+        if let Some(e) = callback_error.lock().ok().and_then(|mut e| e.take()) {
+            return Err(e);
+        }
+        let done = out.map_err(errors::to_py)?;
+        let (kind, value) = match done {
+            o365kit::Uploaded::Item(item) => ("driveItem", serde_json::to_value(&*item)),
+            o365kit::Uploaded::Attachment(a) => ("attachment", serde_json::to_value(&*a)),
+        };
+        let value = value.map_err(|e| errors::to_py(Error::decode("upload result", "", e)))?;
+        Ok(serde_json::json!({ "kind": kind, "value": value }).to_string())
     }
 
     /// Runs `calls` (`(name, JSON arguments, indexes of earlier calls it depends on)`) together in

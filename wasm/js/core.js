@@ -223,6 +223,32 @@ export class Client {
     return this[RAW].baseUrl;
   }
 
+  /** Uploads `source` (a Blob or File, a Uint8Array or an ArrayBuffer) through an upload session
+   * with the core's machine; resolves to the drive item or the attachment (with its id). */
+  async upload(session, source, options) {
+    const { onProgress, chunkSize, resume, ...rest } = options ?? {};
+    const unknown = Object.keys(rest);
+    if (unknown.length) throw new TypeError(`options: unknown option ${JSON.stringify(unknown[0])}; expected onProgress, chunkSize, resume`);
+    if (onProgress !== undefined && typeof onProgress !== "function") throw new TypeError("onProgress: must be a function");
+    let size, read;
+    if (typeof Blob !== "undefined" && source instanceof Blob) {
+      size = source.size;
+      read = async (offset, length) => new Uint8Array(await source.slice(offset, offset + length).arrayBuffer());
+    } else if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
+      const bytes = source instanceof ArrayBuffer ? new Uint8Array(source) : new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
+      size = bytes.length;
+      read = (offset, length) => bytes.slice(offset, offset + length);
+    } else {
+      throw new TypeError("source: must be a Blob, File, Uint8Array or ArrayBuffer");
+    }
+    try {
+      const out = await this[RAW].upload(session, size, read, onProgress, chunkSize, Boolean(resume));
+      return out.value;
+    } catch (e) {
+      throw toJsError(e);
+    }
+  }
+
   toString() {
     return this.mailboxId === "me" ? `Client(${this.baseUrl})` : `Client(${this.baseUrl}, mailbox ${this.mailboxId})`;
   }

@@ -97,6 +97,16 @@ export class GraphError extends Error {
   readonly path?: string;
 }
 
+/** How `Client.upload` runs. */
+export interface UploadOptions {
+  /** Called after every chunk the service acknowledged, with the bytes it holds and the total. */
+  onProgress?: (sent: number, total: number) => void;
+  /** Bytes per chunk: a multiple of 320 KiB (327680), default 3.2 MiB. */
+  chunkSize?: number;
+  /** Continue an interrupted upload through the same session: the service says what it has. */
+  resume?: boolean;
+}
+
 /** One operation of the table, as the package sees it. */
 export interface OperationInfo {
   /** snake_case, as in Rust and Python. */
@@ -331,6 +341,96 @@ export interface AttachmentInput {
   contentLocation?: string | null;
   item?: unknown | null;
   sourceUrl?: string | null;
+  [property: string]: unknown;
+}
+
+/** Graph `driveItem` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface DriveItem {
+  audio?: unknown | null;
+  cTag?: string | null;
+  createdBy?: unknown | null;
+  createdDateTime?: string | null;
+  deleted?: unknown | null;
+  description?: string | null;
+  eTag?: string | null;
+  file?: File | null;
+  fileSystemInfo?: unknown | null;
+  folder?: Folder | null;
+  id?: string | null;
+  image?: unknown | null;
+  lastModifiedBy?: unknown | null;
+  lastModifiedDateTime?: string | null;
+  location?: unknown | null;
+  name?: string | null;
+  package?: unknown | null;
+  parentReference?: ItemReference | null;
+  pendingOperations?: unknown | null;
+  photo?: unknown | null;
+  publication?: unknown | null;
+  remoteItem?: unknown | null;
+  root?: unknown | null;
+  searchResult?: unknown | null;
+  shared?: unknown | null;
+  sharepointIds?: unknown | null;
+  size?: number | null;
+  specialFolder?: unknown | null;
+  video?: unknown | null;
+  webDavUrl?: string | null;
+  webUrl?: string | null;
+  [property: string]: unknown;
+}
+
+/** Graph `folder` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface Folder {
+  childCount?: number | null;
+  view?: unknown | null;
+  [property: string]: unknown;
+}
+
+/** Graph `file` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface File {
+  hashes?: Hashes | null;
+  mimeType?: string | null;
+  [property: string]: unknown;
+}
+
+/** Graph `hashes` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface Hashes {
+  crc32Hash?: string | null;
+  quickXorHash?: string | null;
+  sha1Hash?: string | null;
+  sha256Hash?: string | null;
+  [property: string]: unknown;
+}
+
+/** Graph `itemReference` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface ItemReference {
+  driveId?: string | null;
+  driveType?: string | null;
+  id?: string | null;
+  name?: string | null;
+  path?: string | null;
+  shareId?: string | null;
+  sharepointIds?: unknown | null;
+  siteId?: string | null;
+  [property: string]: unknown;
+}
+
+/** Graph `uploadSession` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface UploadSession {
+  expirationDateTime?: string | null;
+  nextExpectedRanges?: string[] | null;
+  uploadUrl?: string | null;
+  [property: string]: unknown;
+}
+
+/** Graph `attachmentItem` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface AttachmentItem {
+  attachmentType?: string | null;
+  contentType?: string | null;
+  isInline?: boolean | null;
+  name?: string | null;
+  size?: number | null;
   [property: string]: unknown;
 }
 
@@ -1009,6 +1109,12 @@ export class Client {
    * `"me"` is the signed-in user's. Mail operations then go to `/users/{id}` instead of `/me`;
    * without access Graph answers 403 (a `GraphError`). */
   mailbox(id: string): Client;
+  /** Uploads a file through an upload session (`createDriveUploadSession`, `createMessageUploadSession`,
+   * `createEventUploadSession`) with the core's machine: chunks of a multiple of 320 KiB, failed chunks
+   * resumed from the service's `nextExpectedRanges`, and never the token to the (pre-authenticated)
+   * upload URL. `source`: a Blob or File (read slice by slice), a Uint8Array or an ArrayBuffer.
+   * Resolves to the drive item, or to the attachment (holding its id). */
+  upload(session: UploadSession, source: Blob | Uint8Array | ArrayBuffer, options?: UploadOptions): Promise<DriveItem | Attachment>;
 
   /**
    * List the groups in the organization.
@@ -2043,4 +2149,103 @@ export class Client {
    * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
    */
   syncGroups(query?: Query, sync?: SyncOptions): SyncRequest<Group>;
+
+  /**
+   * List the files and folders in a folder of a group's document library (the root's when no folder is given).
+   * @param groupId The group's id.
+   * @param itemId The drive item's id (where it may be left out: the library's root folder).
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  listDriveChildren(groupId: string, itemId?: string | null, query?: Query): ListRequest<DriveItem>;
+
+  /**
+   * Get a file or folder of a group's document library.
+   * @param groupId The group's id.
+   * @param itemId The drive item's id (where it may be left out: the library's root folder).
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  getDriveItem(groupId: string, itemId: string, query?: Query): Promise<DriveItem>;
+
+  /**
+   * Get a file or folder by its path from the library's root ("Reports/2025/q1.xlsx").
+   * @param groupId The group's id.
+   * @param path The item's path from the library's root, names separated by "/" ("Reports/2025/q1.xlsx").
+   * @param query OData query options ($select, $filter, $orderby, $top, ...) and Prefer preferences.
+   */
+  getDriveItemByPath(groupId: string, path: string, query?: Query): Promise<DriveItem>;
+
+  /**
+   * Create a folder (in the root when no parent is given); if the name is taken, `conflict_behavior` "fail" (the default), "replace" or "rename".
+   * @param groupId The group's id.
+   * @param name The file or folder name (no " * : < > ? / \ |).
+   * @param parentId The id of the folder to put it in (none: the library's root folder).
+   * @param conflictBehavior What to do when the name is taken: "fail", "replace" or "rename".
+   */
+  createDriveFolder(groupId: string, name: string, parentId?: string | null, conflictBehavior?: string | null): Promise<DriveItem>;
+
+  /**
+   * Upload a file of at most 4 MB in one request (a file of that name is replaced unless `conflict_behavior` says "fail" or "rename"); larger files go through an upload session.
+   * @param groupId The group's id.
+   * @param name The file or folder name (no " * : < > ? / \ |).
+   * @param content The file's bytes (at most 4 MB) and media type.
+   * @param parentId The id of the folder to put it in (none: the library's root folder).
+   * @param conflictBehavior What to do when the name is taken: "fail", "replace" or "rename".
+   */
+  uploadDriveFile(groupId: string, name: string, content: PhotoInput, parentId?: string | null, conflictBehavior?: string | null): Promise<DriveItem>;
+
+  /**
+   * Download a file's content. Graph redirects to a pre-authenticated URL, which is fetched without the bearer token.
+   * @param groupId The group's id.
+   * @param itemId The drive item's id (where it may be left out: the library's root folder).
+   */
+  downloadDriveItem(groupId: string, itemId: string): Promise<Photo>;
+
+  /**
+   * Rename a file or folder.
+   * @param groupId The group's id.
+   * @param itemId The drive item's id (where it may be left out: the library's root folder).
+   * @param name The file or folder name (no " * : < > ? / \ |).
+   */
+  renameDriveItem(groupId: string, itemId: string, name: string): Promise<DriveItem>;
+
+  /**
+   * Move a file or folder into another folder, optionally under a new name.
+   * @param groupId The group's id.
+   * @param itemId The drive item's id (where it may be left out: the library's root folder).
+   * @param parentId The id of the folder to put it in (none: the library's root folder).
+   * @param name The file or folder name (no " * : < > ? / \ |).
+   */
+  moveDriveItem(groupId: string, itemId: string, parentId: string, name?: string | null): Promise<DriveItem>;
+
+  /**
+   * Delete a file, or a folder with everything in it.
+   * @param groupId The group's id.
+   * @param itemId The drive item's id (where it may be left out: the library's root folder).
+   */
+  deleteDriveItem(groupId: string, itemId: string): Promise<void>;
+
+  /**
+   * Start an upload session for a file of any size (in the root when no parent is given); `upload` sends its bytes.
+   * @param groupId The group's id.
+   * @param name The file or folder name (no " * : < > ? / \ |).
+   * @param parentId The id of the folder to put it in (none: the library's root folder).
+   * @param conflictBehavior What to do when the name is taken: "fail", "replace" or "rename".
+   */
+  createDriveUploadSession(groupId: string, name: string, parentId?: string | null, conflictBehavior?: string | null): Promise<UploadSession>;
+
+  /**
+   * Start an upload session to attach a file of 3 MB to 150 MB to a message; `upload` sends its bytes.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param messageId The message's id.
+   * @param attachmentItem The file to attach: attachment_type "file", its name and size in bytes (3 MB to 150 MB), optionally content_type and is_inline.
+   */
+  createMessageUploadSession(messageId: string, attachmentItem: AttachmentItem): Promise<UploadSession>;
+
+  /**
+   * Start an upload session to attach a file of 3 MB to 150 MB to an event; `upload` sends its bytes.
+   * On the client's mailbox: the signed-in user's unless `mailbox` was given (see `Client.mailbox`).
+   * @param eventId The event's id.
+   * @param attachmentItem The file to attach: attachment_type "file", its name and size in bytes (3 MB to 150 MB), optionally content_type and is_inline.
+   */
+  createEventUploadSession(eventId: string, attachmentItem: AttachmentItem): Promise<UploadSession>;
 }

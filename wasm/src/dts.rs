@@ -132,6 +132,16 @@ export class GraphError extends Error {
   readonly path?: string;
 }
 
+/** How `Client.upload` runs. */
+export interface UploadOptions {
+  /** Called after every chunk the service acknowledged, with the bytes it holds and the total. */
+  onProgress?: (sent: number, total: number) => void;
+  /** Bytes per chunk: a multiple of 320 KiB (327680), default 3.2 MiB. */
+  chunkSize?: number;
+  /** Continue an interrupted upload through the same session: the service says what it has. */
+  resume?: boolean;
+}
+
 /** One operation of the table, as the package sees it. */
 export interface OperationInfo {
   /** snake_case, as in Rust and Python. */
@@ -162,6 +172,12 @@ export class Client {
    * `"me"` is the signed-in user's. Mail operations then go to `/users/{id}` instead of `/me`;
    * without access Graph answers 403 (a `GraphError`). */
   mailbox(id: string): Client;
+  /** Uploads a file through an upload session (`createDriveUploadSession`, `createMessageUploadSession`,
+   * `createEventUploadSession`) with the core's machine: chunks of a multiple of 320 KiB, failed chunks
+   * resumed from the service's `nextExpectedRanges`, and never the token to the (pre-authenticated)
+   * upload URL. `source`: a Blob or File (read slice by slice), a Uint8Array or an ArrayBuffer.
+   * Resolves to the drive item, or to the attachment (holding its id). */
+  upload(session: UploadSession, source: Blob | Uint8Array | ArrayBuffer, options?: UploadOptions): Promise<DriveItem | Attachment>;
 "#;
 
 /// A model's interface; with `input`, the variant callers pass (bytes may be typed arrays).

@@ -137,6 +137,36 @@ impl RawClient {
             call.read(&inner.endpoint, res)
         })
     }
+
+    /// Uploads `size` bytes through an upload session (Graph's object, as `create*UploadSession`
+    /// resolves it) with the core's machine; resolves to `{ kind: "driveItem" | "attachment", value }`.
+    pub fn upload(
+        &self,
+        session: JsValue,
+        size: f64,
+        read: Function,
+        progress: Option<Function>,
+        chunk_size: Option<u32>,
+        resume: bool,
+    ) -> Promise {
+        let prepared = (|| {
+            let session: o365kit::model::UploadSession = from_js_json("session", session)?;
+            if !(size.is_finite() && size >= 0.0 && size.fract() == 0.0) {
+                return Err(error_to_js(Error::invalid("size", "must be a whole number of bytes")));
+            }
+            let up = if resume {
+                o365kit::Upload::resume(&session, size as u64)
+            } else {
+                o365kit::Upload::new(&session, size as u64)
+            };
+            let up = up.map_err(error_to_js)?;
+            match chunk_size {
+                Some(n) => up.with_chunk_size(n as usize).map_err(error_to_js),
+                None => Ok(up),
+            }
+        })();
+        future_to_promise(async move { run_upload(prepared?, read, progress).await })
+    }
 }
 
 #[wasm_bindgen]
@@ -364,14 +394,33 @@ pub(crate) fn check_arity(name: &str, n: usize, args: &Array) -> Result<(), JsVa
 
 // ---------------------------------------------------------------- transport
 
-/// Sends `req` with the retry policy of the core; a fresh token for every attempt.
+/// Sends `req` with the retry policy of the core; a fresh token for every attempt. Redirects go
+/// where the core says (`http::redirect`): to a pre-authenticated URL, without the token.
 async fn execute(inner: &Inner, req: &Request) -> Result<Response, JsValue> {
+    let mut res = execute_one(inner, req).await?;
+    if res.status == 0 {
+        // A browser hid the redirect (opaque): the core says how to find its target.
+        let item = execute_one(inner, &o365kit::http::hidden_redirect(req).map_err(error_to_js)?).await?;
+        res = execute_one(inner, &o365kit::http::download_url(&item).map_err(error_to_js)?).await?;
+    }
+    let mut hops = 0;
+    while let Some(next) = o365kit::http::redirect(req, &res).map_err(error_to_js)? {
+        hops += 1;
+        if hops > o365kit::http::MAX_REDIRECTS {
+            return Err(error_to_js(Error::Transport("too many redirects".into())));
+        }
+        res = execute_one(inner, &next).await?;
+    }
+    Ok(res)
+}
+
+async fn execute_one(inner: &Inner, req: &Request) -> Result<Response, JsValue> {
     let client_request_id = req.header_value("client-request-id").map(str::to_string).unwrap_or_else(new_guid);
     let idempotent = req.is_idempotent();
     let mut attempt = 1;
     loop {
-        let token = token(inner).await?;
-        let outcome = send_once(req, &token, &client_request_id).await;
+        let token = if req.pre_authenticated { None } else { Some(token(inner).await?) };
+        let outcome = send_once(req, token.as_deref(), &client_request_id).await;
         let decision = match &outcome {
             Ok(res) => inner.policy.decide(res, attempt, idempotent),
             Err(_) => inner.policy.decide_transport(attempt, idempotent),
@@ -383,6 +432,48 @@ async fn execute(inner: &Inner, req: &Request) -> Result<Response, JsValue> {
         }
         attempt += 1;
     }
+}
+
+/// Runs the core's upload machine (`o365kit::Upload`): `read(offset, length)` gives the source's
+/// bytes (a promise of a Uint8Array), `progress(sent, total)` hears of every acknowledged chunk.
+async fn run_upload(mut up: o365kit::Upload, read: Function, progress: Option<Function>) -> Result<JsValue, JsValue> {
+    use o365kit::Step;
+    loop {
+        let req = match up.step().map_err(error_to_js)? {
+            Step::Read { offset, len } => {
+                let chunk = read.call2(&JsValue::NULL, &(offset as f64).into(), &(len as f64).into())?;
+                let chunk = match chunk.dyn_into::<Promise>() {
+                    Ok(p) => JsFuture::from(p).await?,
+                    Err(v) => v,
+                };
+                if !chunk.is_instance_of::<Uint8Array>() {
+                    return Err(type_error("source", "read must give a Uint8Array"));
+                }
+                up.chunk(&Uint8Array::new(&chunk).to_vec()).map_err(error_to_js)?
+            }
+            Step::Send(req) => req,
+            Step::Wait(d) => {
+                sleep(d.as_secs_f64() * 1000.0).await;
+                continue;
+            }
+            Step::Done => break,
+        };
+        let before = up.progress();
+        match send_once(&req, None, &new_guid()).await {
+            Ok(res) => up.absorb(res).map_err(error_to_js)?,
+            Err(e) => up.failed(e).map_err(error_to_js)?,
+        }
+        if let Some(f) = progress.as_ref().filter(|_| up.progress() != before) {
+            f.call2(&JsValue::NULL, &(up.progress() as f64).into(), &(up.size() as f64).into())?;
+        }
+    }
+    let (kind, value) = match up.into_result() {
+        Some(o365kit::Uploaded::Item(item)) => ("driveItem", serde_json::to_vec(&*item)),
+        Some(o365kit::Uploaded::Attachment(a)) => ("attachment", serde_json::to_vec(&*a)),
+        None => return Err(error_to_js(Error::Transport("upload finished without a result".into()))),
+    };
+    let value = value.map_err(|e| error_to_js(Error::decode("upload result", "", e)))?;
+    Ok(object(&[("kind", kind.into()), ("value", json_parse(&value)?)]))
 }
 
 /// std has no clock on wasm32-unknown-unknown: the core resolves Retry-After dates with JS's.
@@ -408,16 +499,21 @@ async fn token(inner: &Inner) -> Result<String, JsValue> {
     }
 }
 
-async fn send_once(req: &Request, token: &str, client_request_id: &str) -> Result<Response, Error> {
+/// One attempt; `token` is `None` for a pre-authenticated URL, which gets nothing of the caller's.
+async fn send_once(req: &Request, token: Option<&str>, client_request_id: &str) -> Result<Response, Error> {
     let init = web_sys::RequestInit::new();
     init.set_method(req.method.as_str());
     let headers = web_sys::Headers::new().map_err(js_transport)?;
     for (k, v) in &req.headers {
         headers.set(k, v).map_err(js_transport)?;
     }
-    headers.set("client-request-id", client_request_id).map_err(js_transport)?;
-    headers.set("Authorization", &format!("Bearer {token}")).map_err(js_transport)?;
+    if let Some(token) = token {
+        headers.set("client-request-id", client_request_id).map_err(js_transport)?;
+        headers.set("Authorization", &format!("Bearer {token}")).map_err(js_transport)?;
+    }
     init.set_headers(&headers);
+    // The core follows redirects (without the token); fetch must hand them over.
+    let _ = Reflect::set(&init, &"redirect".into(), &"manual".into());
     // The whole request, as the native client's default (Graph's own gateway gives up at 100 s).
     if let Ok(signal) = abort_after(100_000) {
         init.set_signal(Some(&signal));
@@ -428,6 +524,7 @@ async fn send_once(req: &Request, token: &str, client_request_id: &str) -> Resul
     let request = web_sys::Request::new_with_str_and_init(&req.url, &init).map_err(js_transport)?;
     let promise = global_fetch(&request).map_err(js_transport)?;
     let res: web_sys::Response = JsFuture::from(promise).await.map_err(js_transport)?.unchecked_into();
+    // Status 0 is a browser's opaque redirect: `execute` asks the core what to do.
     let mut out_headers = Vec::new();
     if let Ok(Some(iter)) = js_sys::try_iter(&res.headers()) {
         for entry in iter.flatten() {

@@ -280,6 +280,13 @@ pub static MODELS: &[ModelInfo] = &[
     ConversationThread::INFO,
     Post::INFO,
     Attachment::INFO,
+    DriveItem::INFO,
+    Folder::INFO,
+    File::INFO,
+    Hashes::INFO,
+    ItemReference::INFO,
+    UploadSession::INFO,
+    AttachmentItem::INFO,
     DateTimeTimeZone::INFO,
     LocaleInfo::INFO,
     TimeZoneInformation::INFO,
@@ -334,6 +341,7 @@ mod attachment;
 mod common;
 mod conversation;
 mod directory;
+mod drive;
 mod event;
 mod mailbox_settings;
 mod message;
@@ -350,6 +358,7 @@ pub use common::{
 };
 pub use conversation::{Conversation, ConversationThread, Post};
 pub use directory::{DirectoryObject, Group, User};
+pub use drive::{AttachmentItem, DriveItem, File, Folder, Hashes, ItemReference, UploadSession};
 pub use event::{
     Attendee, AttendeeBase, Calendar, CalendarGroup, CalendarPermission, Event, Location, OnlineMeetingInfo,
     OutlookGeoCoordinates, PatternedRecurrence, PhysicalAddress, RecurrencePattern, RecurrenceRange, Reminder,

@@ -13,6 +13,7 @@ pub mod route;
 mod calendars;
 mod conversations;
 pub mod delta;
+mod drive;
 mod event_checks;
 mod events;
 mod groups;
@@ -25,6 +26,7 @@ pub mod table;
 mod threads;
 
 pub use delta::{Change, DeltaPage, Tracked};
+pub use drive::{MAX_ATTACHMENT_UPLOAD, MAX_SIMPLE_UPLOAD};
 pub use mail_settings::MAIL_TIPS;
 pub use messages::MAX_INLINE_ATTACHMENT;
 
@@ -144,6 +146,13 @@ impl ParamInfo {
             "availability_view_interval" => "Minutes per digit of the availability view (5 to 1440, default 30).",
             "room_list" => "A room list's email address (none: every room).",
             "standard" => "\"windows\" (default) or \"iana\" time zone names.",
+            "item_id" => "The drive item's id (where it may be left out: the library's root folder).",
+            "path" => "The item's path from the library's root, names separated by \"/\" (\"Reports/2025/q1.xlsx\").",
+            "name" => "The file or folder name (no \" * : < > ? / \\ |).",
+            "parent_id" => "The id of the folder to put it in (none: the library's root folder).",
+            "conflict_behavior" => "What to do when the name is taken: \"fail\", \"replace\" or \"rename\".",
+            "content" => "The file's bytes (at most 4 MB) and media type.",
+            "attachment_item" => "The file to attach: attachment_type \"file\", its name and size in bytes (3 MB to 150 MB), optionally content_type and is_inline.",
             _ => "",
         }
     }

@@ -13,11 +13,11 @@ pub mod table_types {
     pub use crate::datetime::DateTime;
     pub use crate::mailbox::Mailbox;
     pub use crate::model::{
-        Attachment, AttendeeBase, AutomaticRepliesSetting, Calendar, CalendarGroup, CalendarPermission, Conversation,
-        ConversationThread, DateTimeTimeZone, DirectoryObject, Event, Group, InferenceClassificationOverride,
-        LocaleInfo, LocationConstraint, MailFolder, MailTips, MailboxSettings, MeetingTimeSuggestionsResult, Message,
-        MessageRule, Photo, Post, Recipient, Reminder, Room, RoomList, ScheduleInformation, TimeConstraint, TimeSlot,
-        TimeZoneInformation,
+        Attachment, AttachmentItem, AttendeeBase, AutomaticRepliesSetting, Calendar, CalendarGroup, CalendarPermission,
+        Conversation, ConversationThread, DateTimeTimeZone, DirectoryObject, DriveItem, Event, Group,
+        InferenceClassificationOverride, LocaleInfo, LocationConstraint, MailFolder, MailTips, MailboxSettings,
+        MeetingTimeSuggestionsResult, Message, MessageRule, Photo, Post, Recipient, Reminder, Room, RoomList,
+        ScheduleInformation, TimeConstraint, TimeSlot, TimeZoneInformation, UploadSession,
     };
     pub use crate::odata::{Page, Query};
     pub use crate::ops::delta::DeltaPage;
@@ -307,6 +307,31 @@ macro_rules! operation_table {
             fn sync_calendar_view(start: DateTime, end: DateTime, query: Query) -> DeltaPage<Event>, Delta = SyncCalendarView @ Mailbox;
             /// Track the organization's groups; `select` "members" adds each group's membership changes (`members@delta`).
             fn sync_groups(query: Query) -> DeltaPage<Group>, Delta = SyncGroups;
+            // ---- group files (the group's document library)
+            /// List the files and folders in a folder of a group's document library (the root's when no folder is given).
+            fn list_drive_children(group_id: Id, item_id: Option<Id>, query: Query) -> Page<DriveItem>, List = ListDriveChildren;
+            /// Get a file or folder of a group's document library.
+            fn get_drive_item(group_id: Id, item_id: Id, query: Query) -> DriveItem, Item = GetDriveItem;
+            /// Get a file or folder by its path from the library's root ("Reports/2025/q1.xlsx").
+            fn get_drive_item_by_path(group_id: Id, path: String, query: Query) -> DriveItem, Item = GetDriveItemByPath;
+            /// Create a folder (in the root when no parent is given); if the name is taken, `conflict_behavior` "fail" (the default), "replace" or "rename".
+            fn create_drive_folder(group_id: Id, name: String, parent_id: Option<Id>, conflict_behavior: Option<String>) -> DriveItem, Item = CreateDriveFolder;
+            /// Upload a file of at most 4 MB in one request (a file of that name is replaced unless `conflict_behavior` says "fail" or "rename"); larger files go through an upload session.
+            fn upload_drive_file(group_id: Id, name: String, content: Photo, parent_id: Option<Id>, conflict_behavior: Option<String>) -> DriveItem, Item = UploadDriveFile;
+            /// Download a file's content. Graph redirects to a pre-authenticated URL, which is fetched without the bearer token.
+            fn download_drive_item(group_id: Id, item_id: Id) -> Photo, Binary = DownloadDriveItem;
+            /// Rename a file or folder.
+            fn rename_drive_item(group_id: Id, item_id: Id, name: String) -> DriveItem, Item = RenameDriveItem;
+            /// Move a file or folder into another folder, optionally under a new name.
+            fn move_drive_item(group_id: Id, item_id: Id, parent_id: Id, name: Option<String>) -> DriveItem, Item = MoveDriveItem;
+            /// Delete a file, or a folder with everything in it.
+            fn delete_drive_item(group_id: Id, item_id: Id) -> (), Empty = DeleteDriveItem;
+            /// Start an upload session for a file of any size (in the root when no parent is given); `upload` sends its bytes.
+            fn create_drive_upload_session(group_id: Id, name: String, parent_id: Option<Id>, conflict_behavior: Option<String>) -> UploadSession, Item = CreateDriveUploadSession;
+            /// Start an upload session to attach a file of 3 MB to 150 MB to a message; `upload` sends its bytes.
+            fn create_message_upload_session(message_id: Id, attachment_item: AttachmentItem) -> UploadSession, Item = CreateMessageUploadSession @ Mailbox;
+            /// Start an upload session to attach a file of 3 MB to 150 MB to an event; `upload` sends its bytes.
+            fn create_event_upload_session(event_id: Id, attachment_item: AttachmentItem) -> UploadSession, Item = CreateEventUploadSession @ Mailbox;
         }
     };
 }

@@ -176,6 +176,7 @@ pub fn all() -> Vec<Case> {
     cases.extend(super::cases_mail::all());
     cases.extend(super::cases_calendar::all());
     cases.extend(delta_cases());
+    cases.extend(super::cases_files::all());
     cases
 }
 

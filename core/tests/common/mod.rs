@@ -4,6 +4,7 @@
 #[macro_use]
 pub mod cases;
 pub mod cases_calendar;
+pub mod cases_files;
 pub mod cases_mail;
 pub mod docs;
 

@@ -63,6 +63,8 @@ pub(crate) enum CalPath {
     Attachments(String),
     Attachment(String, String),
     AttachmentValue(String, String),
+    /// `events/{id}/attachments/createUploadSession`.
+    AttachmentSession(String),
     Permissions(Scope),
     Permission(Scope, String),
     /// `calendar/getSchedule` and `findMeetingTimes` (POST).
@@ -122,6 +124,7 @@ fn event_path(eid: &str, rest: &[String]) -> Result<CalPath> {
         [] => Ok(CalPath::Event(e)),
         [i] if is(i, "instances") => Ok(CalPath::Instances(e)),
         [a] if is(a, "attachments") => Ok(CalPath::Attachments(e)),
+        [a, c] if is(a, "attachments") && is(c, "createUploadSession") => Ok(CalPath::AttachmentSession(e)),
         [a, aid] if is(a, "attachments") => Ok(CalPath::Attachment(e, aid.clone())),
         [a, aid, v] if is(a, "attachments") && is(v, "$value") => Ok(CalPath::AttachmentValue(e, aid.clone())),
         [a] => ACTS
@@ -269,6 +272,7 @@ pub(super) fn handle(call: &Call, at: CalAt) -> Result<Response> {
         CalPath::Attachments(_) | CalPath::Attachment(..) | CalPath::AttachmentValue(..) => {
             super::event_attachments::handle(call, &at)
         }
+        CalPath::AttachmentSession(eid) => super::uploads::create_event_session(call, &at, eid),
         CalPath::Permissions(_) | CalPath::Permission(..) => super::calendar_permissions::handle(call, &at),
         CalPath::Schedule => super::schedule::get_schedule(call, &at),
         CalPath::FindTimes => super::meeting_times::handle(call, &at),

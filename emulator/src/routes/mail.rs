@@ -47,6 +47,8 @@ pub(crate) enum MailPath {
     Attachments(String),
     Attachment(String, String),
     AttachmentValue(String, String),
+    /// `messages/{id}/attachments/createUploadSession`.
+    AttachmentSession(String),
     /// Child folders of a folder (`None`: the top level, under msgfolderroot).
     Folders(Option<String>),
     Folder(String),
@@ -95,6 +97,7 @@ fn message_path(mid: &str, rest: &[String]) -> Result<MailPath> {
     match rest {
         [] => Ok(MailPath::Message(m)),
         [a] if is(a, "attachments") => Ok(MailPath::Attachments(m)),
+        [a, c] if is(a, "attachments") && is(c, "createUploadSession") => Ok(MailPath::AttachmentSession(m)),
         [a, aid] if is(a, "attachments") => Ok(MailPath::Attachment(m, aid.clone())),
         [a, aid, v] if is(a, "attachments") && is(v, "$value") => Ok(MailPath::AttachmentValue(m, aid.clone())),
         [action] => {
@@ -200,6 +203,7 @@ pub(super) fn handle(call: &Call, at: MailAt) -> Result<Response> {
         MailPath::Attachments(_) | MailPath::Attachment(..) | MailPath::AttachmentValue(..) => {
             message_attachments::handle(call, &at)
         }
+        MailPath::AttachmentSession(mid) => super::uploads::create_message_session(call, &at, mid),
         MailPath::Folders(_) | MailPath::Folder(_) | MailPath::FolderMove(..) => mail_folders::handle(call, &at),
         _ => mail_settings::handle(call, &at),
     }

@@ -7,6 +7,7 @@ mod calendar_permissions;
 mod calendars;
 mod conversations;
 mod delta;
+pub(crate) mod drive;
 mod event_attachments;
 mod groups;
 pub(crate) mod mail;
@@ -22,6 +23,7 @@ mod places;
 mod posts;
 mod reminders;
 mod schedule;
+pub(crate) mod uploads;
 
 use crate::auth::{self, Caller};
 use crate::errors::{Family, GraphError, Result};
@@ -83,6 +85,7 @@ pub(crate) enum Route {
     Mail(mail::MailAt),
     Calendar(calendar::CalAt),
     Places(places::PlacePath),
+    Drive(drive::DriveAt),
 }
 
 /// One authenticated Graph request, as the route handlers see it.
@@ -164,6 +167,7 @@ pub(crate) fn dispatch(app: &App, ctx: &Ctx, parts: &Parts, body: &[u8]) -> Resu
         Route::Mail(at) => mail::handle(&call, at),
         Route::Calendar(at) => calendar::handle(&call, at),
         Route::Places(p) => places::handle(&call, p),
+        Route::Drive(at) => drive::handle(&call, at),
         Route::Conversations(_)
         | Route::Conversation(..)
         | Route::Threads(..)
@@ -266,6 +270,7 @@ fn group_child(g: &str, rest: &[String]) -> Result<Route> {
             [_, x, ..] => Err(unknown(x)),
         },
         "threads" => threads_at(g, None, tail),
+        "drive" => Ok(Route::Drive(drive::parse(g, tail)?)),
         _ => Err(unknown(head)),
     }
 }

@@ -55,5 +55,10 @@ export async function addIn(): Promise<string[]> {
   const saved: string | null = sync.state;
   // @ts-expect-error: a sync state is a string
   client.syncGroups({}, { state: 42 });
+  const session = await client.createDriveUploadSession("g", "video.mp4");
+  const uploaded = await client.upload(session, new Blob([new Uint8Array(10)]), { onProgress: (sent: number, total: number) => topics.push(`${sent}/${total}`) });
+  topics.push(String(uploaded.id));
+  // @ts-expect-error: a source is bytes or a Blob
+  await client.upload(session, "text");
   return [...topics, String(posts.length), String(bytes.length), saved ?? ""];
 }
