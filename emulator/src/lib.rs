@@ -32,9 +32,11 @@ mod routes;
 mod schema;
 mod search;
 mod tenant;
+mod tls;
 mod views;
 
 pub use tenant::Tenant;
+pub use tls::Tls;
 
 use axum::body::to_bytes;
 use axum::extract::{Request, State};
@@ -61,12 +63,14 @@ pub struct Config {
     pub fault_rate: f64,
     /// Items per page when a request has neither `$top` nor `Prefer: odata.maxpagesize`.
     pub page_size: usize,
+    /// Serve https with this certificate instead of http.
+    pub tls: Option<Tls>,
 }
 
 impl Default for Config {
     /// The built-in seed tenant, no latency, no faults, pages of 100.
     fn default() -> Self {
-        Config { tenant: Tenant::seed(), latency_ms: 0, fault_rate: 0.0, page_size: 100 }
+        Config { tenant: Tenant::seed(), latency_ms: 0, fault_rate: 0.0, page_size: 100, tls: None }
     }
 }
 
@@ -83,6 +87,8 @@ pub(crate) struct App {
     fault_rate: f64,
     page_size: usize,
     local: SocketAddr,
+    /// `http` or `https`, for the links and contexts the emulator writes.
+    scheme: &'static str,
 }
 
 impl App {
@@ -101,14 +107,15 @@ impl App {
 #[derive(Debug)]
 pub struct Running {
     addr: SocketAddr,
+    scheme: &'static str,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Running {
-    /// `http://127.0.0.1:PORT`: no trailing slash, no `/v1.0`.
+    /// `http://127.0.0.1:PORT` (`https://` with [`Config::tls`]): no trailing slash, no `/v1.0`.
     pub fn base_url(&self) -> String {
-        format!("http://{}", self.addr)
+        format!("{}://{}", self.scheme, self.addr)
     }
 
     pub fn addr(&self) -> SocketAddr {
@@ -134,6 +141,7 @@ pub fn spawn(config: Config) -> std::io::Result<Running> {
     let addr = listener.local_addr()?;
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let scheme = if config.tls.is_some() { "https" } else { "http" };
     let thread = std::thread::Builder::new().name(format!("o365kit-emulator-{}", addr.port())).spawn(move || {
         runtime.block_on(async move {
             if let Ok(listener) = TcpListener::from_std(listener) {
@@ -144,7 +152,7 @@ pub fn spawn(config: Config) -> std::io::Result<Running> {
             }
         })
     })?;
-    Ok(Running { addr, stop: Some(stop), thread: Some(thread) })
+    Ok(Running { addr, scheme, stop: Some(stop), thread: Some(thread) })
 }
 
 /// Serves Graph on `listener` until the process ends.
@@ -158,6 +166,7 @@ where
     F: Future<Output = ()> + Send + 'static,
 {
     let local = listener.local_addr()?;
+    let tls = config.tls.clone();
     let app = Arc::new(App {
         tenant: Mutex::new(config.tenant.clone()),
         initial: config.tenant,
@@ -166,31 +175,41 @@ where
         fault_rate: config.fault_rate,
         page_size: config.page_size.max(1),
         local,
+        scheme: if tls.is_some() { "https" } else { "http" },
     });
     let router = Router::new().fallback(handle).with_state(app);
-    let listener = listener.tap_io(|tcp| {
-        let _ = tcp.set_nodelay(true);
-    });
     let (began, begun) = tokio::sync::oneshot::channel::<()>();
     let signal = async move {
         signal.await;
         let _ = began.send(());
     };
-    let server = axum::serve(listener, router).with_graceful_shutdown(signal);
     let deadline = async move {
         match begun.await {
             Ok(()) => tokio::time::sleep(GRACE).await,
             Err(_) => std::future::pending::<()>().await,
         }
     };
+    let server = match tls {
+        Some(tls) => {
+            let listener = tls::TlsListener::new(listener, &tls)?;
+            Box::pin(axum::serve(listener, router).with_graceful_shutdown(signal).into_future())
+                as std::pin::Pin<Box<dyn Future<Output = std::io::Result<()>> + Send>>
+        }
+        None => {
+            let listener = listener.tap_io(|tcp| {
+                let _ = tcp.set_nodelay(true);
+            });
+            Box::pin(axum::serve(listener, router).with_graceful_shutdown(signal).into_future())
+        }
+    };
     tokio::select! {
-        done = server.into_future() => done,
+        done = server => done,
         () = deadline => Ok(()),
     }
 }
 
 async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
-    let mut ctx = Ctx::new(req.headers(), app.local);
+    let mut ctx = Ctx::new(req.headers(), app.local, app.scheme);
     if beta::is_beta(req.uri().path()) {
         ctx.version = "beta";
     }
