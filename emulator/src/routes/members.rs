@@ -1,6 +1,6 @@
 //! Group membership (`members`, `owners`, their `$ref` links) and the group photo.
 
-use super::{not_allowed, owned_group, Call, Rel, Route};
+use super::{not_allowed, owned_group, Call, Cast, Rel, Route};
 use crate::errors::{Family, GraphError, Result};
 use crate::odata;
 use crate::respond::{empty, json, key, percent_decode};
@@ -71,6 +71,19 @@ pub(super) fn refs(call: &Call, route: Route) -> Result<Response> {
                 ids_of(g, rel).iter().filter_map(|id| t.user(id)).map(views::directory_object).collect()
             };
             call.list(&q, Kind::DirectoryObject, "directoryObjects", items)
+        }
+        (Route::RefsCast(gid, rel, cast), &Method::GET) => {
+            let kind = if cast == Cast::User { Kind::User } else { Kind::Group };
+            let q = call.query(kind)?;
+            let items = {
+                let t = call.app.tenant();
+                let g = t.group(&gid).ok_or_else(|| GraphError::resource_not_found(&gid))?;
+                match cast {
+                    Cast::User => ids_of(g, rel).iter().filter_map(|id| t.user(id)).map(views::user).collect(),
+                    Cast::Group => Vec::new(),
+                }
+            };
+            call.list(&q, kind, if cast == Cast::User { "users" } else { "groups" }, items)
         }
         (Route::RefGet(gid, rel, uid), &Method::GET) => {
             let q = call.query(Kind::DirectoryObject)?;
