@@ -64,7 +64,9 @@ pub(crate) enum Cast {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Route {
     Me,
-    MeMemberOf {
+    /// `/me/memberOf` (user `None`) or `/users/{id}/memberOf`, optionally cast to groups.
+    MemberOf {
+        user: Option<String>,
         cast: bool,
     },
     Users,
@@ -153,7 +155,7 @@ pub(crate) fn dispatch(app: &App, ctx: &Ctx, parts: &Parts, body: &[u8]) -> Resu
         body,
     };
     match route {
-        Route::Me | Route::MeMemberOf { .. } | Route::Users | Route::User(_) | Route::Groups | Route::Group(_) => {
+        Route::Me | Route::MemberOf { .. } | Route::Users | Route::User(_) | Route::Groups | Route::Group(_) => {
             groups::handle(&call, route)
         }
         Route::Refs(..) | Route::RefsCast(..) | Route::RefGet(..) | Route::RefAdd(..) | Route::RefRemove(..) => {
@@ -200,8 +202,10 @@ pub(crate) fn resolve(s: &[String]) -> Result<Route> {
     match head.to_ascii_lowercase().as_str() {
         "me" => match tail {
             [] => Ok(Route::Me),
-            [m] if is(m, "memberOf") => Ok(Route::MeMemberOf { cast: false }),
-            [m, c] if is(m, "memberOf") && is(c, "microsoft.graph.group") => Ok(Route::MeMemberOf { cast: true }),
+            [m] if is(m, "memberOf") => Ok(Route::MemberOf { user: None, cast: false }),
+            [m, c] if is(m, "memberOf") && is(c, "microsoft.graph.group") => {
+                Ok(Route::MemberOf { user: None, cast: true })
+            }
             [m, x, ..] if is(m, "memberOf") => Err(unknown(x)),
             [x, ..] if mail::is_mail_segment(x) => Ok(Route::Mail(mail::parse(None, tail)?)),
             [x, ..] if calendar::is_calendar_segment(x) => {
@@ -212,6 +216,11 @@ pub(crate) fn resolve(s: &[String]) -> Result<Route> {
         "users" => match tail {
             [] => Ok(Route::Users),
             [id] => Ok(Route::User(id.clone())),
+            [id, m] if is(m, "memberOf") => Ok(Route::MemberOf { user: Some(id.clone()), cast: false }),
+            [id, m, c] if is(m, "memberOf") && is(c, "microsoft.graph.group") => {
+                Ok(Route::MemberOf { user: Some(id.clone()), cast: true })
+            }
+            [_, m, x, ..] if is(m, "memberOf") => Err(unknown(x)),
             [id, x, ..] if mail::is_mail_segment(x) => Ok(Route::Mail(mail::parse(Some(id.clone()), &tail[1..])?)),
             [id, x, ..] if calendar::is_calendar_segment(x) => {
                 Ok(Route::Calendar(calendar::parse(calendar::Owner::User(Some(id.clone())), &tail[1..])?))
@@ -344,8 +353,8 @@ mod tests {
         );
         assert_eq!(r("/v1.0/groups/g/members/%24ref").unwrap(), Route::RefAdd("g".into(), Rel::Members));
         assert_eq!(r("/v1.0/groups/g/owners/u/$ref").unwrap(), Route::RefRemove("g".into(), Rel::Owners, "u".into()));
-        assert_eq!(r("/v1.0/me/memberOf/microsoft.graph.group").unwrap(), Route::MeMemberOf { cast: true });
-        assert_eq!(r("/v1.0/me/memberOf/graph.group").unwrap(), Route::MeMemberOf { cast: true });
+        assert_eq!(r("/v1.0/me/memberOf/microsoft.graph.group").unwrap(), Route::MemberOf { user: None, cast: true });
+        assert_eq!(r("/v1.0/me/memberOf/graph.group").unwrap(), Route::MemberOf { user: None, cast: true });
         let g = || "g1".to_string();
         for (path, rel, cast) in [
             ("/v1.0/groups/g1/members/microsoft.graph.user", Rel::Members, Cast::User),
