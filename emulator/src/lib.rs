@@ -38,7 +38,6 @@ mod views;
 pub use tenant::Tenant;
 pub use tls::Tls;
 
-use axum::body::to_bytes;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, Method};
 use axum::response::Response;
@@ -76,6 +75,9 @@ impl Default for Config {
 
 /// The largest request body accepted: Graph's 4 MB request limit plus room for JSON framing.
 const MAX_BODY: usize = 4 * 1024 * 1024 + 64 * 1024;
+/// How much of a body over the limit is read and dropped so that the client, still sending,
+/// gets to read the 413 rather than a reset connection. Past this the connection is closed.
+const DRAIN_LIMIT: usize = 64 * 1024 * 1024;
 /// How long open connections get to finish once shutdown starts.
 const GRACE: Duration = Duration::from_secs(2);
 
@@ -234,6 +236,31 @@ async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
     res
 }
 
+/// The whole body, or `None` when it is over [`MAX_BODY`]: then as much of the rest as
+/// [`DRAIN_LIMIT`] allows is read and dropped, and nothing is kept past the limit.
+async fn read_body(headers: &axum::http::HeaderMap, mut body: axum::body::Body) -> Option<axum::body::Bytes> {
+    use http_body_util::BodyExt;
+    let declared =
+        headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > DRAIN_LIMIT as u64) {
+        return None;
+    }
+    let mut kept = Vec::new();
+    let mut seen = 0usize;
+    while let Some(frame) = body.frame().await {
+        // A client that stops sending mid-body gets no answer to act on anyway.
+        let Ok(frame) = frame else { return None };
+        let Some(data) = frame.data_ref() else { continue };
+        seen += data.len();
+        if seen <= MAX_BODY {
+            kept.extend_from_slice(data);
+        } else if seen > DRAIN_LIMIT {
+            return None;
+        }
+    }
+    (seen <= MAX_BODY).then(|| kept.into())
+}
+
 async fn route(app: &App, ctx: &Ctx, req: Request) -> Response {
     let path = req.uri().path();
     let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
@@ -257,8 +284,11 @@ async fn route(app: &App, ctx: &Ctx, req: Request) -> Response {
         return faults::error_response(status, retry_after, ctx);
     }
     let (mut parts, body) = req.into_parts();
-    let Ok(mut body) = to_bytes(body, MAX_BODY).await else {
-        return GraphError::new(413, "RequestEntityTooLarge", "The request body is larger than 4 MB.").render(ctx);
+    let Some(mut body) = read_body(&parts.headers, body).await else {
+        let mut res =
+            GraphError::new(413, "RequestEntityTooLarge", "The maximum request length supported is 4MB.").render(ctx);
+        res.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
+        return res;
     };
     if v2 {
         match outlook_rest::request(&mut parts, &body) {
