@@ -287,41 +287,57 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Page<T> {
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Page<T>, A::Error> {
                 let mut value = None;
-                let mut page = Page {
-                    value: Vec::new(),
-                    next_link: None,
-                    delta_link: None,
-                    count: None,
-                    context: None,
-                    extra: Default::default(),
-                };
+                let mut rest = PageRest::default();
                 while let Some(crate::model::MapKey(key)) = map.next_key()? {
-                    let slot = match &*key {
-                        Self::Value::ITEMS => {
-                            let v: Seq<T> = map.next_value().map_err(|e| at_key(&key, e))?;
-                            value = Some(v.0);
-                            continue;
-                        }
-                        "@odata.count" => {
-                            page.count = map.next_value().map_err(|e| at_key(&key, e))?;
-                            continue;
-                        }
-                        "@odata.nextLink" => &mut page.next_link,
-                        "@odata.deltaLink" => &mut page.delta_link,
-                        "@odata.context" => &mut page.context,
-                        _ => {
-                            let v = map.next_value().map_err(|e| at_key(&key, e))?;
-                            page.extra.insert(key.into_owned(), v);
-                            continue;
-                        }
-                    };
-                    *slot = map.next_value().map_err(|e| at_key(&key, e))?;
+                    if key == Self::Value::ITEMS {
+                        let v: Seq<T> = map.next_value().map_err(|e| at_key(&key, e))?;
+                        value = Some(v.0);
+                    } else {
+                        rest.read(key, &mut map)?;
+                    }
                 }
-                page.value = value.ok_or_else(|| serde::de::Error::missing_field("value"))?;
-                Ok(page)
+                let value = value.ok_or_else(|| serde::de::Error::missing_field("value"))?;
+                let PageRest { next_link, delta_link, count, context, extra } = rest;
+                Ok(Page { value, next_link, delta_link, count, context, extra })
             }
         }
         d.deserialize_map(Visit(std::marker::PhantomData))
+    }
+}
+
+/// A page's properties other than its items, read the same way whatever the items are.
+#[derive(Debug, Default)]
+pub(crate) struct PageRest {
+    pub next_link: Option<String>,
+    pub delta_link: Option<String>,
+    pub count: Option<i64>,
+    pub context: Option<String>,
+    pub extra: crate::model::Extra,
+}
+
+impl PageRest {
+    /// Reads the value of property `key` (any but the items).
+    pub(crate) fn read<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: std::borrow::Cow<'de, str>,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        let slot = match &*key {
+            "@odata.count" => {
+                self.count = map.next_value().map_err(|e| at_key(&key, e))?;
+                return Ok(());
+            }
+            "@odata.nextLink" => &mut self.next_link,
+            "@odata.deltaLink" => &mut self.delta_link,
+            "@odata.context" => &mut self.context,
+            _ => {
+                let v = map.next_value().map_err(|e| at_key(&key, e))?;
+                self.extra.insert(key.into_owned(), v);
+                return Ok(());
+            }
+        };
+        *slot = map.next_value().map_err(|e| at_key(&key, e))?;
+        Ok(())
     }
 }
 

@@ -7,13 +7,13 @@
 //! `js/core.js` turns the table (`operations()`) into camelCase methods.
 
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
+use o365kit::decode::checked::{check, Checked, NewRecord};
 use o365kit::model::{Photo, Post, Recipient};
 use o365kit::odata::next_page_request;
 use o365kit::{
     ApiVersion, Cloud, Decision, Endpoint, Error, Mailbox, OpKind, Operation, Page, Policy, Query, Request, Response,
 };
 use serde::de::DeserializeOwned;
-use serde::Serialize;
 use std::cell::RefCell;
 use std::marker::PhantomData;
 use std::rc::Rc;
@@ -130,7 +130,7 @@ impl RawClient {
         future_to_promise(async move {
             let (call, req) = prepared?;
             let res = execute(&inner, &req).await?;
-            (call.read)(&inner.endpoint, call.what, res)
+            call.read(&inner.endpoint, res)
         })
     }
 }
@@ -169,72 +169,44 @@ fn object(fields: &[(&str, JsValue)]) -> JsValue {
 
 // ---------------------------------------------------------------- dispatch over the table
 
-/// One operation, ready to send: the request the core built, and the reader of its output type
-/// (one per output type, not per operation; the core reads, the binding only converts).
+/// One operation, ready to send: the request the core built, and what its output is checked
+/// against (no reader per operation, nor per output type: the core checks, the binding converts).
 struct Prepared {
     request: Request,
     what: &'static str,
-    read: fn(&Endpoint, &'static str, Response) -> Result<JsValue, JsValue>,
+    kind: OpKind,
+    new: Option<NewRecord>,
 }
 
-/// What a list operation's output gives JS: its items (re-encoded, when not handed over as sent)
-/// and its links.
-trait PageOut: DeserializeOwned {
-    fn items(&self) -> Result<JsValue, JsValue>;
-    fn links(&self) -> (&Option<String>, &Option<String>, Option<i64>);
-}
-
-impl<T: DeserializeOwned + Serialize> PageOut for Page<T> {
-    fn items(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.value)
-    }
-    fn links(&self) -> (&Option<String>, &Option<String>, Option<i64>) {
-        (&self.next_link, &self.delta_link, self.count)
-    }
-}
-
-/// A page: its items as Graph sent them once the core has checked them, and its links.
-fn read_list<P: PageOut>(ep: &Endpoint, what: &'static str, res: Response) -> Result<JsValue, JsValue> {
-    let raw = o365kit::decode::as_sent(ep, OpKind::List, &res);
-    let page: P = o365kit::ops::read_json(ep, what, &res).map_err(error_to_js)?;
-    let value = match raw {
-        Some(body) => Reflect::get(&json_parse(&body)?, &"value".into())?,
-        None => page.items()?,
-    };
-    let (next_link, delta_link, count) = page.links();
-    let out = Object::new();
-    let _ = Reflect::set(&out, &"value".into(), &value);
-    for (k, v) in [("nextLink", next_link), ("deltaLink", delta_link)] {
-        if let Some(v) = v {
-            let _ = Reflect::set(&out, &k.into(), &v.into());
+impl Prepared {
+    /// The output for JS: a page's items as Graph sent them with its links, an item as sent, a
+    /// photo, or nothing; each once the core has checked it against the output's model.
+    fn read(&self, ep: &Endpoint, res: Response) -> Result<JsValue, JsValue> {
+        let new = match (self.kind, self.new) {
+            (OpKind::Binary, _) => return o365kit::ops::read_binary(res).map(photo_to_js).map_err(error_to_js),
+            (OpKind::Empty, _) | (_, None) => {
+                o365kit::ops::read_empty(&res).map_err(error_to_js)?;
+                return Ok(JsValue::UNDEFINED);
+            }
+            (_, Some(new)) => new,
+        };
+        let body = check(ep, self.what, self.kind, new, res).map_err(error_to_js)?;
+        let json = json_parse(&body.json)?;
+        if self.kind != OpKind::List {
+            return Ok(json);
         }
+        let out = Object::new();
+        let _ = Reflect::set(&out, &"value".into(), &Reflect::get(&json, &"value".into())?);
+        for (k, v) in [("nextLink", body.next_link), ("deltaLink", body.delta_link)] {
+            if let Some(v) = v {
+                let _ = Reflect::set(&out, &k.into(), &v.into());
+            }
+        }
+        if let Some(n) = body.count {
+            let _ = Reflect::set(&out, &"count".into(), &(n as f64).into());
+        }
+        Ok(out.into())
     }
-    if let Some(n) = count {
-        let _ = Reflect::set(&out, &"count".into(), &(n as f64).into());
-    }
-    Ok(out.into())
-}
-
-fn read_item<T: DeserializeOwned + Serialize>(
-    ep: &Endpoint,
-    what: &'static str,
-    res: Response,
-) -> Result<JsValue, JsValue> {
-    let raw = o365kit::decode::as_sent(ep, OpKind::Item, &res);
-    let item: T = o365kit::ops::read_json(ep, what, &res).map_err(error_to_js)?;
-    match raw {
-        Some(body) => json_parse(&body),
-        None => to_js(&item),
-    }
-}
-
-fn read_empty(_: &Endpoint, _: &'static str, res: Response) -> Result<JsValue, JsValue> {
-    o365kit::ops::read_empty(&res).map_err(error_to_js)?;
-    Ok(JsValue::UNDEFINED)
-}
-
-fn read_binary(_: &Endpoint, _: &'static str, res: Response) -> Result<JsValue, JsValue> {
-    o365kit::ops::read_binary(res).map(photo_to_js).map_err(error_to_js)
 }
 
 macro_rules! dispatch_table {
@@ -256,7 +228,7 @@ macro_rules! dispatch_table {
                         $( $p: (&Convert::<$pty>(PhantomData)).convert(stringify!($p), next_arg())?, )*
                     };
                     let request = Operation::request(&op, ep).map_err(error_to_js)?;
-                    Ok(Prepared { request, what: stringify!($out), read: reader!($kind, $out) })
+                    Ok(Prepared { request, what: stringify!($out), kind: OpKind::$kind, new: checked!($kind, $out) })
                 } )*
                 _ => Err(js_sys::TypeError::new(&format!("unknown operation {name}")).into()),
             }
@@ -264,18 +236,15 @@ macro_rules! dispatch_table {
     };
 }
 
-macro_rules! reader {
-    (List, $out:ty) => {
-        read_list::<$out>
-    };
-    (Item, $out:ty) => {
-        read_item::<$out>
-    };
+macro_rules! checked {
     (Empty, $out:ty) => {
-        read_empty
+        None
     };
     (Binary, $out:ty) => {
-        read_binary
+        None
+    };
+    ($kind:ident, $out:ty) => {
+        Some(<$out as Checked>::NEW)
     };
 }
 
@@ -645,12 +614,6 @@ impl Arg for Photo {
 }
 
 // ---------------------------------------------------------------- outputs and errors
-
-/// Output -> JSON text (the same serializer the core uses for request bodies) -> `JSON.parse`.
-fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsValue> {
-    let value = serde_json::to_value(v).map_err(|e| error_to_js(Error::decode("output", "", e)))?;
-    js_sys::JSON::parse(&value.to_string())
-}
 
 fn photo_to_js(p: Photo) -> JsValue {
     let o = Object::new();

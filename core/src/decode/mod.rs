@@ -5,6 +5,7 @@ use crate::error::Error;
 use crate::http::Response;
 use serde::de::DeserializeOwned;
 
+pub mod checked;
 pub mod path;
 
 /// Parses a successful JSON response body into `T`, or the response's Graph error.

@@ -89,6 +89,10 @@ macro_rules! model {
             const KIND: $crate::model::schema::Kind = $crate::model::schema::Kind::Model;
         }
 
+        impl $crate::decode::checked::Checked for $name {
+            const NEW: $crate::decode::checked::NewRecord = $crate::decode::checked::new_record::<$name>;
+        }
+
         impl serde::Serialize for $name {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 serde::Serialize::serialize(&$crate::model::write::Out(self), s)

@@ -127,7 +127,7 @@ impl<'de> Deserialize<'de> for Base64 {
 }
 
 /// The elements of a list of models, each decoded in place at the end of the list.
-struct List<'a>(&'a mut dyn Slot);
+pub(crate) struct List<'a>(pub(crate) &'a mut dyn Slot);
 
 impl<'de> Visitor<'de> for List<'_> {
     type Value = ();
