@@ -19,6 +19,7 @@ mod clock;
 mod control;
 mod cors;
 mod errors;
+mod extended;
 mod faults;
 mod filter;
 mod fixture;
