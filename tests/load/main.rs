@@ -14,6 +14,7 @@ use serde_json::json;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
+const THREADS_PER_CLIENT: usize = 5;
 const GROUP: &str = "6a1f0c9e-2b7d-4c5e-9f3a-1d2e3f4a5b6c";
 
 struct Args {
@@ -64,6 +65,8 @@ fn tenant(clients: usize) -> Tenant {
 #[derive(Default)]
 struct Outcome {
     latencies: Vec<Duration>,
+    /// Latency by operation, to see which one a slow run spends its time on.
+    by_op: HashMap<&'static str, Vec<Duration>>,
     errors: HashMap<String, usize>,
     /// Topics of threads this client created, and whether the create succeeded.
     threads: Vec<(String, bool)>,
@@ -94,15 +97,26 @@ async fn client_run(base: String, i: usize, requests: usize, policy: Policy) -> 
     let mut mine: Vec<String> = Vec::new();
     for k in 0..requests {
         let started = Instant::now();
-        let result: Result<(), Error> = match k % 10 {
-            // New threads early and then and again, so replies and reads have targets.
-            0 | 5 => {
+        // Each client keeps to a few threads of its own (new posts go to them as replies), so
+        // the group's size, and the cost of listing it, stays the same through a long run.
+        let op = match k % 10 {
+            0 | 5 if mine.len() < THREADS_PER_CLIENT => "create thread",
+            0 | 1 | 5 | 6 if !mine.is_empty() => "reply",
+            2 if !mine.is_empty() => "get thread",
+            3 if !mine.is_empty() => "list posts",
+            4 => "membership",
+            7 => "list members",
+            0 | 5 => "create thread",
+            _ => "list threads",
+        };
+        let result: Result<(), Error> = match op {
+            "create thread" => {
                 let topic = format!("load c{i} n{k}");
                 let r = poster.create_thread(GROUP, topic.clone(), Post::text(format!("first {k}"))).await;
                 out.threads.push((topic, r.is_ok()));
                 r.map(|t| mine.extend(t.id))
             }
-            1 | 6 if !mine.is_empty() => {
+            "reply" => {
                 let thread = mine[k % mine.len()].clone();
                 let r = poster.reply_to_thread(GROUP, thread.as_str(), Post::text(format!("reply {k}"))).await;
                 if r.is_ok() {
@@ -110,13 +124,11 @@ async fn client_run(base: String, i: usize, requests: usize, policy: Policy) -> 
                 }
                 r
             }
-            2 if !mine.is_empty() => {
-                poster.get_thread(GROUP, mine[k % mine.len()].as_str(), Query::new()).await.map(drop)
-            }
-            3 if !mine.is_empty() => {
+            "get thread" => poster.get_thread(GROUP, mine[k % mine.len()].as_str(), Query::new()).await.map(drop),
+            "list posts" => {
                 poster.list_posts(GROUP, mine[k % mine.len()].as_str(), Query::new().top(5)).await.map(drop)
             }
-            4 => {
+            "membership" => {
                 // Add, then remove next time: the owner toggles this client's own user.
                 let r = if out.member {
                     owner.remove_group_member(GROUP, my_id.as_str()).await
@@ -128,10 +140,11 @@ async fn client_run(base: String, i: usize, requests: usize, policy: Policy) -> 
                 }
                 r
             }
-            7 => poster.list_group_members(GROUP, Query::new().top(20)).await.map(drop),
+            "list members" => poster.list_group_members(GROUP, Query::new().top(20)).await.map(drop),
             _ => poster.list_group_threads(GROUP, Query::new().top(10)).await.map(drop),
         };
         out.latencies.push(started.elapsed());
+        out.by_op.entry(op).or_default().push(started.elapsed());
         if let Err(e) = result {
             *out.errors.entry(kind(&e)).or_default() += 1;
         }
@@ -209,6 +222,19 @@ async fn main() -> std::process::ExitCode {
             pct(&lat, 0.99).as_secs_f64() * 1e3,
             errors
         );
+        let mut by_op: HashMap<&str, Vec<Duration>> = HashMap::new();
+        for o in &outcomes {
+            for (op, l) in &o.by_op {
+                by_op.entry(op).or_default().extend(l);
+            }
+        }
+        let mut ops: Vec<_> = by_op.into_iter().collect();
+        ops.sort_by_key(|(op, _)| *op);
+        for (op, mut l) in ops {
+            l.sort();
+            let (p50, p99) = (pct(&l, 0.5).as_secs_f64() * 1e3, pct(&l, 0.99).as_secs_f64() * 1e3);
+            println!("  {op}: {} requests, p50 {p50:.2} ms, p99 {p99:.2} ms", l.len());
+        }
         let unexpected: usize = errors
             .iter()
             .filter(|(k, _)| a.fault_rate == 0.0 || !k.starts_with("429") && !k.starts_with("503"))
