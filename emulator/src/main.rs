@@ -239,7 +239,12 @@ fn main() -> ExitCode {
         }
         let _ = out.flush();
         drop(out);
-        match serve_with_shutdown(listener, config, shutdown_signal()).await {
+        let served = serve_with_shutdown(listener, config, shutdown_signal()).await;
+        // A CA file the emulator chose the place of is its own to remove; `--ca-out` is the caller's.
+        if let (Some(file), true, None) = (&ca_file, o.cert.is_none(), &o.ca_out) {
+            let _ = std::fs::remove_file(file);
+        }
+        match served {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("o365kit-emulator: {e}");

@@ -167,3 +167,19 @@ fn tls_flags_that_cannot_work_exit_2() {
         assert!(out.stdout.is_empty());
     }
 }
+
+#[test]
+fn tls_removes_the_ca_file_it_placed_itself_on_shutdown() {
+    let (mut proc, url, mut rest) = launch(&["--tls"], "https");
+    let mut line = String::new();
+    rest.read_line(&mut line).unwrap();
+    let ca = PathBuf::from(line.trim_end().strip_prefix("o365kit-emulator CA file: ").expect("the CA line"));
+    assert!(ca.starts_with(std::env::temp_dir()) && ca.exists(), "{}", ca.display());
+    // Once it has answered, it is serving and listening for signals.
+    let pem = std::fs::read_to_string(&ca).unwrap();
+    assert!(https_get(&url, &pem, "/_emulator/health", "none").starts_with("HTTP/1.1 200"));
+    let term = Command::new("kill").args(["-TERM", &proc.0.id().to_string()]).status().unwrap();
+    assert!(term.success());
+    assert!(proc.0.wait().unwrap().success(), "SIGTERM is a clean stop");
+    assert!(!ca.exists(), "{} is removed", ca.display());
+}
