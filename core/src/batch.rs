@@ -58,13 +58,25 @@ impl Batch {
     /// Adds an operation that runs only after `after` succeeded (Graph's `dependsOn`; a failed
     /// dependency answers 424). Dependent items always travel in the same `$batch` request.
     pub fn add_after<O: Operation + Clone>(&mut self, op: &O, after: &[usize]) -> Result<Handle<O>, Error> {
+        let index = self.add_request(op.request(&self.endpoint)?, after)?;
+        Ok(Handle { index, op: op.clone(), _output: PhantomData })
+    }
+
+    /// Adds a request an operation built (bindings that hold requests rather than typed
+    /// operations); its index is what `after` and [`Batch::response`] take.
+    pub fn add_request(&mut self, request: Request, after: &[usize]) -> Result<usize, Error> {
         let index = self.items.len();
         if let Some(bad) = after.iter().find(|&&i| i >= index) {
             return Err(Error::invalid("depends_on", format!("item {} is not an earlier item of this batch", bad + 1)));
         }
-        let request = op.request(&self.endpoint)?;
         self.items.push(Item { request, depends_on: after.to_vec(), response: None, attempts: 0 });
-        Ok(Handle { index, op: op.clone(), _output: PhantomData })
+        Ok(index)
+    }
+
+    /// Item `index`'s answer, for its operation to parse.
+    pub fn response(&self, index: usize) -> Result<Response, Error> {
+        let item = self.items.get(index).ok_or_else(|| Error::invalid("index", "not an item of this batch"))?;
+        item.response.clone().ok_or_else(|| Error::Transport(format!("batch item {} has no answer", index + 1)))
     }
 
     pub fn len(&self) -> usize {
@@ -195,10 +207,6 @@ impl Batch {
 
     /// The item's answer, parsed by its own operation (its typed output, or its typed error).
     pub fn result<O: Operation>(&self, handle: &Handle<O>) -> Result<O::Output, Error> {
-        let item = self.items.get(handle.index).ok_or_else(|| Error::invalid("handle", "not an item of this batch"))?;
-        match &item.response {
-            Some(res) => handle.op.parse(&self.endpoint, res.clone()),
-            None => Err(Error::Transport(format!("batch item {} has no answer", handle.index + 1))),
-        }
+        handle.op.parse(&self.endpoint, self.response(handle.index)?)
     }
 }

@@ -33,6 +33,7 @@ pub mod model;
 pub mod odata;
 pub mod ops;
 pub mod retry;
+pub mod timezone;
 
 pub use batch::Batch;
 #[cfg(feature = "native")]

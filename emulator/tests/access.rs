@@ -128,10 +128,10 @@ fn unknown_ids_are_404_with_the_code_of_their_backend() {
 #[test]
 fn unknown_routes_and_methods_answer_like_graph() {
     let emu = Emu::start();
-    let r = emu.get(MEMBER, &format!("/v1.0/groups/{PUBLIC}/calendar"));
+    let r = emu.get(MEMBER, &format!("/v1.0/groups/{PUBLIC}/calendars"));
     assert_eq!(r.status, 400);
     assert_eq!(r.error()["code"], "BadRequest");
-    assert_eq!(r.error()["message"], "Resource not found for the segment 'calendar'.");
+    assert_eq!(r.error()["message"], "Resource not found for the segment 'calendars'.");
     assert_eq!(emu.get(MEMBER, "/v1.0/teams").error()["message"], "Resource not found for the segment 'teams'.");
 
     let r = emu.call(MEMBER, "PUT", "/v1.0/groups", Some("{}"));

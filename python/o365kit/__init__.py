@@ -17,12 +17,16 @@ from ._model import Model, Page, Photo
 from ._generated import *  # noqa: F401,F403 - the model classes
 from ._generated import __all__ as _models
 from ._client import AsyncClient, AsyncPager, Client, Pager
+from ._batch import AsyncBatch, Batch, BatchItem
 
 __all__ = [
     "Client",
     "AsyncClient",
     "Pager",
     "AsyncPager",
+    "Batch",
+    "AsyncBatch",
+    "BatchItem",
     "Page",
     "Photo",
     "Model",

@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 import threading
 import time
-from typing import Any, AsyncIterator, Callable, Dict, Generic, Iterator, List, Optional, Type, TypeVar, Union
+from typing import TYPE_CHECKING, Any, AsyncIterator, Callable, Dict, Generic, Iterator, List, Optional, Type, TypeVar, Union
 
 from . import _native
 from ._generated import _AsyncOperations, _Operations
 from ._model import Model, Page, Photo
+
+if TYPE_CHECKING:
+    from ._batch import AsyncBatch, Batch
 
 T = TypeVar("T")
 
@@ -103,6 +106,13 @@ class Client(_Operations):
         other._native = self._native.with_mailbox(mailbox)
         other._token = self._token
         return other
+
+    def batch(self) -> "Batch":
+        """Calls to send together as JSON batches: `with client.batch() as b: g = b.get_group(id)`,
+        then `g.result()` (see `o365kit.Batch`)."""
+        from ._batch import Batch
+
+        return Batch(self)
 
     def __repr__(self) -> str:
         mailbox = self._native.mailbox
@@ -208,6 +218,12 @@ class AsyncClient(_AsyncOperations):
         other = object.__new__(AsyncClient)
         other._sync = self._sync.mailbox(mailbox)
         return other
+
+    def batch(self) -> "AsyncBatch":
+        """As `Client.batch`, sent with `await b.send()` or on leaving `async with`."""
+        from ._batch import AsyncBatch
+
+        return AsyncBatch(self)
 
     def __repr__(self) -> str:
         return repr(self._sync).replace("Client(", "AsyncClient(", 1)

@@ -3,7 +3,7 @@
 //! methods and models around it are generated from the same table (`o365kit/_generated.py`).
 
 use o365kit::odata::next_page_request;
-use o365kit::{Client, Error, OpKind, Operation, TokenProvider};
+use o365kit::{Client, Endpoint, Error, OpKind, Operation, Request, Response, TokenProvider};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
@@ -141,8 +141,48 @@ impl NativeClient {
         let rt = runtime()?;
         let client = self.client.clone();
         let name = name.to_string();
-        let out = py.allow_threads(move || rt.block_on(dispatch(&client, &name, args, next_link)));
+        let out = py.allow_threads(move || rt.block_on(run(&client, &name, args, next_link)));
         out.map_err(errors::to_py)
+    }
+
+    /// Runs `calls` (`(name, JSON arguments, indexes of earlier calls it depends on)`) together in
+    /// JSON batches; one result per call, in order: its output as JSON text, or its exception.
+    /// A bad call raises before anything is sent.
+    fn batch(
+        &self,
+        py: Python<'_>,
+        calls: Vec<(String, String, Vec<usize>)>,
+        token: String,
+    ) -> PyResult<Vec<PyObject>> {
+        let mut batch = self.client.batch();
+        let mut reads = Vec::with_capacity(calls.len());
+        for (i, (name, args, after)) in calls.into_iter().enumerate() {
+            let args: Value =
+                serde_json::from_str(&args).map_err(|e| PyValueError::new_err(format!("calls[{i}] arguments: {e}")))?;
+            let call = prepare(&self.client, &name, args).map_err(errors::to_py)?;
+            batch.add_request(call.request, &after).map_err(errors::to_py)?;
+            reads.push(call.read);
+        }
+        if let Ok(mut t) = self.token.lock() {
+            *t = token;
+        }
+        let rt = runtime()?;
+        let client = self.client.clone();
+        let outcomes = py.allow_threads(move || {
+            rt.block_on(client.send_batch(&mut batch))?;
+            let ep = client.endpoint();
+            let answers =
+                reads.into_iter().enumerate().map(|(i, read)| batch.response(i).and_then(|res| read(ep, res)));
+            Ok::<_, Error>(answers.collect::<Vec<_>>())
+        });
+        let outcomes = outcomes.map_err(errors::to_py)?;
+        Ok(outcomes
+            .into_iter()
+            .map(|o| match o {
+                Ok(text) => pyo3::types::PyString::new(py, &text).into_any().unbind(),
+                Err(e) => errors::to_py(e).into_value(py).into_any(),
+            })
+            .collect())
     }
 
     fn __repr__(&self) -> String {
@@ -150,19 +190,22 @@ impl NativeClient {
     }
 }
 
-/// Runs `op` and gives its output as JSON text: for pages and items, Graph's JSON as received
-/// once the core has checked it (no re-encoding); otherwise the output written by the core.
-async fn run<O: Operation>(client: &Client, op: &O, kind: OpKind, next_link: Option<String>) -> Result<String, Error>
+/// An operation ready to send: its request, and how its answer becomes the JSON text the Python
+/// layer reads.
+struct Prepared {
+    request: Request,
+    read: ReadOutput,
+}
+
+/// Reads an operation's answer as JSON text.
+type ReadOutput = Box<dyn FnOnce(&Endpoint, Response) -> Result<String, Error> + Send>;
+
+/// `op`'s output as JSON text: for pages and items, Graph's JSON as received once the core has
+/// checked it (no re-encoding); otherwise the output written by the core.
+fn output<O: Operation>(op: &O, ep: &Endpoint, kind: OpKind, res: Response) -> Result<String, Error>
 where
     O::Output: serde::Serialize,
 {
-    let ep = client.endpoint();
-    let first = op.request(ep)?;
-    let req = match next_link {
-        Some(link) => next_page_request(ep, &first, &link)?,
-        None => first,
-    };
-    let res = client.execute(&req).await?;
     let raw = o365kit::decode::as_sent(ep, kind, &res);
     let out = op.parse(ep, res)?;
     match raw {
@@ -171,16 +214,29 @@ where
     }
 }
 
+/// Runs one operation, or fetches the page at `next_link` of a list operation.
+async fn run(client: &Client, name: &str, args: Value, next_link: Option<String>) -> Result<String, Error> {
+    let ep = client.endpoint();
+    let call = prepare(client, name, args)?;
+    let req = match next_link {
+        Some(link) => next_page_request(ep, &call.request, &link)?,
+        None => call.request,
+    };
+    let res = client.execute(&req).await?;
+    (call.read)(ep, res)
+}
+
 macro_rules! dispatch_table {
     ($(
         $(#[doc = $doc:literal])*
         fn $name:ident ( $( $p:ident : $pty:ty ),* $(,)? ) -> $out:ty, $kind:ident = $op:ident $( @ $scope:ident )?;
     )*) => {
-        async fn dispatch(client: &Client, name: &str, args: Value, next_link: Option<String>) -> Result<String, Error> {
+        fn prepare(client: &Client, name: &str, args: Value) -> Result<Prepared, Error> {
             match name {
                 $( stringify!($name) => {
                     let op: o365kit::ops::$op = args::operation(stringify!($name), args, client.current_mailbox())?;
-                    run(client, &op, OpKind::$kind, next_link).await
+                    let request = op.request(client.endpoint())?;
+                    Ok(Prepared { request, read: Box::new(move |ep, res| output(&op, ep, OpKind::$kind, res)) })
                 } )*
                 other => Err(Error::invalid("operation", format!("unknown operation {other:?}"))),
             }

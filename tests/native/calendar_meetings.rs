@@ -124,3 +124,30 @@ async fn cancelling_removes_the_meeting_everywhere_and_tells_the_invitees() {
     let notice = messages_in(&member, "inbox", "Canceled: Offsite planning").await;
     assert_eq!(notice.len(), 1);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_organizers_changes_reach_the_copies_and_a_new_time_asks_again() {
+    let env = Env::start();
+    let (owner, member, outsider) = (env.client(OWNER), env.client(MEMBER), env.client(OUTSIDER));
+    let eid = invite(&owner, "Launch review", "2031-04-07", &[address(MEMBER), address(OUTSIDER)]).await;
+    let copy = copy_of(&member, "Launch review").await.id.unwrap();
+    member.accept_event(copy.as_str(), None::<String>, None::<bool>).await.unwrap();
+
+    // A new time and a new room: the copy follows, and the accepted answer no longer holds.
+    let mut change = event("Launch review", "2031-04-08T15:00:00", "2031-04-08T16:00:00");
+    change.location = Some(o365kit::model::Location { display_name: Some("Room 4".into()), ..Default::default() });
+    owner.update_event(eid.as_str(), change).await.unwrap();
+    let moved = copy_of(&member, "Launch review").await;
+    assert_eq!(moved.start.and_then(|s| s.date_time).as_deref().map(|d| &d[..16]), Some("2031-04-08T15:00"));
+    assert_eq!(moved.location.and_then(|l| l.display_name).as_deref(), Some("Room 4"));
+    assert_eq!(moved.response_status.and_then(|s| s.response).as_deref(), Some("notResponded"));
+    assert_eq!(answer_seen_by_organizer(&owner, &eid, address(MEMBER)).await, "none");
+    assert_eq!(messages_in(&member, "inbox", "Launch review").await.len(), 2, "the request and its update");
+
+    // The outsider is taken off the meeting: their copy goes, with a cancellation.
+    let fewer = Event { attendees: Some(vec![Attendee::required(address(MEMBER))]), ..Default::default() };
+    owner.update_event(eid.as_str(), fewer).await.unwrap();
+    assert!(events_titled(&outsider, "Launch review").await.is_empty());
+    assert_eq!(messages_in(&outsider, "inbox", "Canceled: Launch review").await.len(), 1);
+    assert_eq!(events_titled(&member, "Launch review").await.len(), 1, "the others keep theirs");
+}

@@ -173,3 +173,16 @@ async fn responding_to_a_group_event_is_graphs_400_as_a_typed_api_error() {
     assert_eq!((api.status, api.code.as_str()), (400, "ErrorInvalidRequest"), "{err}");
     assert_eq!(api.message, "Your request can't be completed. Group mailbox cannot respond to events.");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_group_mailbox_reads_its_calendar_and_the_events_in_it() {
+    let env = Env::start();
+    let as_group = env.client(MEMBER).mailbox(format!("groups/{MARKETING}"));
+    // `/groups/{id}/calendar`: the group's one calendar, which members may edit.
+    let calendar = as_group.get_calendar(None::<String>, Query::new()).await.unwrap();
+    assert_eq!(calendar.can_edit, Some(true));
+    assert!(calendar.id.is_some(), "the group calendar has an id");
+    let view = as_group.list_calendar_view(at("2025-05-19T00:00:00Z"), at("2025-05-26T00:00:00Z"), Query::new());
+    let subjects: Vec<String> = view.await.unwrap().value.into_iter().filter_map(|e| e.subject).collect();
+    assert!(subjects.iter().any(|s| s == "Campaign stand-up"), "{subjects:?}");
+}

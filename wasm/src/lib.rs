@@ -8,12 +8,10 @@
 
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use o365kit::decode::checked::{check, Checked, NewRecord};
+use o365kit::decode::FromJson;
 use o365kit::model::{Photo, Post, Recipient};
 use o365kit::odata::next_page_request;
-use o365kit::{
-    ApiVersion, Cloud, Decision, Endpoint, Error, Mailbox, OpKind, Operation, Page, Policy, Query, Request, Response,
-};
-use serde::de::DeserializeOwned;
+use o365kit::{ApiVersion, Cloud, Decision, Endpoint, Error, Mailbox, OpKind, Page, Policy, Query, Request, Response};
 use std::cell::RefCell;
 use std::marker::PhantomData;
 use std::rc::Rc;
@@ -22,7 +20,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
+mod dispatch;
 pub mod dts;
+
+use dispatch::{by_struct, FromJsArgs, How};
+use o365kit::ops::route::Routing;
 
 #[cfg(feature = "debug-panics")]
 #[wasm_bindgen(start)]
@@ -214,26 +216,47 @@ macro_rules! dispatch_table {
         $(#[doc = $doc:literal])*
         fn $name:ident ( $( $p:ident : $pty:ty ),* $(,)? ) -> $out:ty, $kind:ident = $op:ident $( @ $scope:ident )?;
     )*) => {
-        /// The operation called `name`, from positional JS arguments (in table order), as the
-        /// request the core builds for it and the reader of its output.
-        fn build(name: &str, args: &Array, mailbox: &Mailbox, ep: &Endpoint) -> Result<Prepared, JsValue> {
-            match name {
-                $( stringify!($name) => {
-                    let params: &[&str] = &[$( stringify!($p) ),*];
-                    check_arity(name, params.len(), args)?;
-                    #[allow(unused_mut, unused_variables)] // rows without parameters
+        $(
+            impl FromJsArgs for o365kit::ops::$op {
+                #[allow(unused_variables)] // rows without parameters
+                fn from_js_args(args: &Array, mailbox: &Mailbox) -> Result<Self, JsValue> {
+                    #[allow(unused_mut)]
                     let mut next_arg = { let mut i = 0u32; move || { i += 1; args.get(i - 1) } };
-                    let op = o365kit::ops::$op {
+                    Ok(o365kit::ops::$op {
                         $( mailbox: <$scope>::clone(mailbox), )?
                         $( $p: (&Convert::<$pty>(PhantomData)).convert(stringify!($p), next_arg())?, )*
-                    };
-                    let request = Operation::request(&op, ep).map_err(error_to_js)?;
-                    Ok(Prepared { request, what: stringify!($out), kind: OpKind::$kind, new: checked!($kind, $out) })
-                } )*
-                _ => Err(js_sys::TypeError::new(&format!("unknown operation {name}")).into()),
+                    })
+                }
             }
-        }
+        )*
+
+        /// What the binding adds to each row of `o365kit::OPERATIONS`, in the same order.
+        static HOW: &[How] = &[$(
+            match <o365kit::ops::$op as Routing>::ROUTED {
+                Some(_) => How::Route(&[$( |p, v| {
+                    let value: $pty = (&Convert::<$pty>(PhantomData)).convert(p, v)?;
+                    Ok(Box::new(value))
+                } ),*]),
+                None => How::Struct(by_struct::<o365kit::ops::$op>),
+            }
+        ),*];
+
+        /// What each operation's output is checked against, in table order.
+        static OUTPUTS: &[(&str, OpKind, Option<NewRecord>)] = &[$(
+            (stringify!($out), OpKind::$kind, checked!($kind, $out))
+        ),*];
     };
+}
+
+/// The operation called `name`, from positional JS arguments (in table order), as the request
+/// the core builds for it and what its output is checked against.
+fn build(name: &str, args: &Array, mailbox: &Mailbox, ep: &Endpoint) -> Result<Prepared, JsValue> {
+    let Some(i) = o365kit::OPERATIONS.iter().position(|o| o.name == name) else {
+        return Err(js_sys::TypeError::new(&format!("unknown operation {name}")).into());
+    };
+    let request = dispatch::request(&o365kit::OPERATIONS[i], &HOW[i], args, mailbox, ep)?;
+    let (what, kind, new) = OUTPUTS[i];
+    Ok(Prepared { request, what, kind, new })
 }
 
 macro_rules! checked {
@@ -258,7 +281,7 @@ fn checked_mailbox(ep: &Endpoint, id: Option<String>) -> Result<Mailbox, JsValue
     Ok(mailbox)
 }
 
-fn check_arity(name: &str, n: usize, args: &Array) -> Result<(), JsValue> {
+pub(crate) fn check_arity(name: &str, n: usize, args: &Array) -> Result<(), JsValue> {
     if args.length() as usize > n {
         let msg = format!("{} takes at most {n} arguments, got {}", camel(name), args.length());
         return Err(js_sys::TypeError::new(&msg).into());
@@ -412,13 +435,13 @@ trait BySerde<T> {
     fn convert(&self, param: &'static str, v: JsValue) -> Result<T, JsValue>;
 }
 
-impl<T: DeserializeOwned> BySerde<T> for &Convert<T> {
+impl<T: FromJson> BySerde<T> for &Convert<T> {
     fn convert(&self, param: &'static str, v: JsValue) -> Result<T, JsValue> {
         if missing(&v) {
             // `None` for an `Option<Model>`; a required model says that it is required.
             return from_json_text(param, "null").map_err(|_| type_error(param, "is required"));
         }
-        from_js_serde(param, v)
+        from_js_json(param, v)
     }
 }
 
@@ -447,20 +470,24 @@ pub fn set_bytes_replacer(replacer: Function) {
     BYTES_REPLACER.with(|r| *r.borrow_mut() = Some(replacer));
 }
 
-/// JS value -> JSON text (`JSON.stringify`) -> `T`, with the core's own decoder, so the binding
-/// adds no serde code of its own; the message names the JSON path of a bad value.
-fn from_js_serde<T: DeserializeOwned>(param: &str, v: JsValue) -> Result<T, JsValue> {
+/// JS value -> JSON text (`JSON.stringify`) -> `T`, with the core's one decoder of every model,
+/// so the binding adds no decoder of its own; the message names the JSON path of a bad value.
+fn from_js_json<T: FromJson>(param: &str, v: JsValue) -> Result<T, JsValue> {
+    from_json_text(param, &json_text(param, v)?)
+}
+
+fn json_text(param: &str, v: JsValue) -> Result<String, JsValue> {
     let text = BYTES_REPLACER.with(|r| match &*r.borrow() {
         Some(f) => js_sys::JSON::stringify_with_replacer(&v, f),
         None => js_sys::JSON::stringify(&v),
     });
     // A function or a symbol stringifies to `undefined`; a cycle or a BigInt throws.
     let text = text.ok().and_then(|t| JsValue::from(t).as_string());
-    from_json_text(param, &text.ok_or_else(|| type_error(param, "cannot be written as JSON"))?)
+    text.ok_or_else(|| type_error(param, "cannot be written as JSON"))
 }
 
-fn from_json_text<T: DeserializeOwned>(param: &str, text: &str) -> Result<T, JsValue> {
-    o365kit::decode::body(&Endpoint::default(), param, text.as_bytes()).map_err(|e| arg_error(param, e))
+fn from_json_text<T: FromJson>(param: &str, text: &str) -> Result<T, JsValue> {
+    T::from_json(param, text.as_bytes()).map_err(|e| arg_error(param, e))
 }
 
 /// A bad argument as a JS error naming its path: `RangeError` for a bad value, else `TypeError`.
@@ -529,7 +556,9 @@ impl Arg for Query {
         if !v.is_object() || Array::is_array(&v) {
             return Err(type_error(param, "must be an options object"));
         }
-        let json: serde_json::Map<String, serde_json::Value> = from_js_serde(param, v)?;
+        let text = json_text(param, v)?;
+        let json: serde_json::Map<String, serde_json::Value> =
+            o365kit::decode::body(&Endpoint::default(), param, text.as_bytes()).map_err(|e| arg_error(param, e))?;
         let mut snake = serde_json::Map::new();
         for (k, val) in json {
             let key = snake_case(&k);
@@ -551,7 +580,7 @@ impl Arg for Post {
         }
         match v.as_string() {
             Some(s) => Ok(Post::from(s.as_str())),
-            None => from_js_serde(param, v),
+            None => from_js_json(param, v),
         }
     }
 }
@@ -571,7 +600,7 @@ impl Arg for Vec<Recipient> {
             let name = format!("{param}[{i}]");
             out.push(match item.as_string() {
                 Some(addr) => Recipient::new(addr),
-                None => from_js_serde(&name, item)?,
+                None => from_js_json(&name, item)?,
             });
         }
         Ok(out)
@@ -624,7 +653,7 @@ fn photo_to_js(p: Photo) -> JsValue {
 
 /// The core's error as a tagged plain object; js/core.js turns it into `GraphError`, `TypeError`
 /// or `RangeError`. Built from the core's error only, so no token can be in it.
-fn error_to_js(e: Error) -> JsValue {
+pub(crate) fn error_to_js(e: Error) -> JsValue {
     let text = e.to_string();
     let opt = |v: Option<String>| v.map(JsValue::from).unwrap_or(JsValue::UNDEFINED);
     match e {

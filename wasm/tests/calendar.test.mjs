@@ -63,3 +63,30 @@ test("a meeting request reaches the attendee, whose answer reaches the organizer
   assert.equal(mine.attendees[0].status.response, "accepted");
   await assert.rejects(member.acceptEvent(created.id), (e) => e instanceof GraphError && e.status === 400, "the organizer does not answer her own meeting");
 });
+
+test("a weekly New York meeting keeps its wall-clock time across the US DST change, seen from UTC and Paris", async () => {
+  const member = new Client({ getToken: () => TOKENS.member, baseUrl: emu.url });
+  const subject = `DST check ${Date.now().toString(36)}`;
+  const ny = (dateTime) => ({ dateTime, timeZone: "America/New_York" });
+  const created = await member.createEvent({
+    subject,
+    start: ny("2026-03-02T09:00:00"),
+    end: ny("2026-03-02T09:30:00"),
+    recurrence: {
+      pattern: { type: "weekly", interval: 1, daysOfWeek: ["monday"] },
+      range: { type: "numbered", startDate: "2026-03-02", numberOfOccurrences: 2 },
+    },
+  });
+  try {
+    // New York moves to daylight time on 2026-03-08; Paris only on 2026-03-29.
+    const starts = async (opts) => (await member.listCalendarView("2026-03-01T00:00:00Z", "2026-03-15T00:00:00Z", opts).toArray())
+      .filter((e) => e.subject === subject)
+      .map((e) => [e.start.dateTime.slice(0, 16), e.start.timeZone]);
+    assert.deepEqual(await starts(), [["2026-03-02T14:00", "UTC"], ["2026-03-09T13:00", "UTC"]]);
+    assert.deepEqual(await starts({ timezone: "America/New_York" }),
+      [["2026-03-02T09:00", "America/New_York"], ["2026-03-09T09:00", "America/New_York"]]);
+    assert.deepEqual(await starts({ timezone: "Europe/Paris" }), [["2026-03-02T15:00", "Europe/Paris"], ["2026-03-09T14:00", "Europe/Paris"]]);
+  } finally {
+    await member.deleteEvent(created.id);
+  }
+});

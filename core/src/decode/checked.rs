@@ -52,14 +52,10 @@ pub fn check(ep: &Endpoint, what: &str, kind: OpKind, new: NewRecord, res: Respo
             serde_json::to_vec(&dialect.from_wire(raw)).map_err(|e| Error::decode(what, "", e))?
         }
     };
-    super::path::begin();
-    let mut de = serde_json::Deserializer::from_slice(&json);
-    let rest = match kind {
+    let rest = super::read_whole(what, &json, |de| match kind {
         OpKind::List => de.deserialize_map(CheckPage(new)),
         _ => de.deserialize_map(Fill(&mut *new())).map(|()| PageRest::default()),
-    };
-    let rest = rest.map_err(|e| Error::decode(what, super::path::take(), e))?;
-    de.end().map_err(|e| Error::decode(what, "", e))?;
+    })?;
     Ok(CheckedBody { json, next_link: rest.next_link, delta_link: rest.delta_link, count: rest.count })
 }
 

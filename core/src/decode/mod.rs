@@ -36,11 +36,63 @@ pub fn body<T: DeserializeOwned>(ep: &Endpoint, what: &str, bytes: &[u8]) -> Res
 }
 
 fn from_bytes<T: DeserializeOwned>(what: &str, bytes: &[u8]) -> Result<T, Error> {
+    read_whole(what, bytes, |de| T::deserialize(de))
+}
+
+/// A value a binding reads from JSON text (a model given as an argument), through the one
+/// decoder of every model rather than a `Deserialize` instance per type.
+pub trait FromJson: Sized {
+    fn from_json(what: &str, bytes: &[u8]) -> Result<Self, Error>;
+}
+
+/// Fills `rec` from a JSON object, with the path of what did not fit.
+pub fn fill(what: &str, bytes: &[u8], rec: &mut dyn crate::model::schema::Record) -> Result<(), Error> {
+    read_whole(what, bytes, |de| serde::Deserializer::deserialize_map(de, crate::model::read::Fill(rec)))
+}
+
+/// Reads a whole JSON text with `read`: errors carry their path, trailing text is refused.
+pub(crate) fn read_whole<T>(
+    what: &str,
+    bytes: &[u8],
+    read: impl FnOnce(&mut serde_json::Deserializer<serde_json::de::SliceRead<'_>>) -> Result<T, serde_json::Error>,
+) -> Result<T, Error> {
     path::begin();
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let value = T::deserialize(&mut de).map_err(|e| path_error(what, e))?;
+    let value = read(&mut de).map_err(|e| path_error(what, e))?;
     de.end().map_err(|e| Error::decode(what, "", e))?;
     Ok(value)
+}
+
+/// Plain values, read by serde.
+macro_rules! from_json_by_serde {
+    ($($t:ty),*) => { $(
+        impl FromJson for $t {
+            fn from_json(what: &str, bytes: &[u8]) -> Result<Self, Error> {
+                from_bytes(what, bytes)
+            }
+        }
+    )* };
+}
+
+from_json_by_serde!(crate::DateTime, i64, f64);
+
+/// `null` is `None`; anything else must be a `T`.
+impl<T: FromJson> FromJson for Option<T> {
+    fn from_json(what: &str, bytes: &[u8]) -> Result<Self, Error> {
+        if bytes.trim_ascii() == b"null" {
+            return Ok(None);
+        }
+        T::from_json(what, bytes).map(Some)
+    }
+}
+
+/// A list of models, each element decoded in place.
+impl<M: crate::model::schema::Record + Default> FromJson for Vec<M> {
+    fn from_json(what: &str, bytes: &[u8]) -> Result<Self, Error> {
+        let mut list: Option<Vec<M>> = None;
+        read_whole(what, bytes, |de| serde::Deserializer::deserialize_seq(de, crate::model::read::List(&mut list)))?;
+        Ok(list.unwrap_or_default())
+    }
 }
 
 /// Decodes an already parsed JSON value (a binding's argument) into `T`, with the error's path.

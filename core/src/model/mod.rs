@@ -89,6 +89,14 @@ macro_rules! model {
             const KIND: $crate::model::schema::Kind = $crate::model::schema::Kind::Model;
         }
 
+        impl $crate::decode::FromJson for $name {
+            fn from_json(what: &str, bytes: &[u8]) -> Result<Self, $crate::Error> {
+                let mut out = $name::default();
+                $crate::decode::fill(what, bytes, &mut out)?;
+                Ok(out)
+            }
+        }
+
         impl $crate::decode::checked::Checked for $name {
             const NEW: $crate::decode::checked::NewRecord = $crate::decode::checked::new_record::<$name>;
         }

@@ -1,6 +1,6 @@
 //! Calendars, calendar groups and calendar sharing.
 
-use super::route::Check;
+use super::route::{Args, Check};
 use super::*;
 use crate::model::{Calendar, CalendarGroup, CalendarPermission};
 
@@ -33,18 +33,18 @@ fn calendar(ep: &Endpoint, mailbox: &crate::Mailbox, calendar_id: Option<&str>) 
 
 routes! {
     ListCalendars: GET mailbox / "calendars" ? query;
-    CreateCalendar: POST mailbox / "calendars" <- calendar if |op: &CreateCalendar| named_calendar("calendar", &op.calendar);
+    CreateCalendar: POST mailbox / "calendars" <- calendar if |a: &Args| named_calendar("calendar", a.get("calendar")?);
     UpdateCalendar: PATCH mailbox / "calendars" / calendar_id <- calendar;
     DeleteCalendar: DELETE mailbox / "calendars" / calendar_id;
     ListCalendarGroups: GET mailbox / "calendarGroups" ? query;
     GetCalendarGroup: GET mailbox / "calendarGroups" / calendar_group_id ? query;
     CreateCalendarGroup: POST mailbox / "calendarGroups" <- calendar_group
-        if |op: &CreateCalendarGroup| require_text("calendar_group.name", op.calendar_group.name.as_deref());
+        if |a: &Args| require_text("calendar_group.name", a.get::<CalendarGroup>("calendar_group")?.name.as_deref());
     UpdateCalendarGroup: PATCH mailbox / "calendarGroups" / calendar_group_id <- calendar_group;
     DeleteCalendarGroup: DELETE mailbox / "calendarGroups" / calendar_group_id;
     ListCalendarGroupCalendars: GET mailbox / "calendarGroups" / calendar_group_id / "calendars" ? query;
     CreateCalendarGroupCalendar: POST mailbox / "calendarGroups" / calendar_group_id / "calendars" <- calendar
-        if |op: &CreateCalendarGroupCalendar| named_calendar("calendar", &op.calendar);
+        if |a: &Args| named_calendar("calendar", a.get("calendar")?);
 }
 
 impl BuildRequest for GetCalendar {
@@ -87,3 +87,11 @@ impl BuildRequest for DeleteCalendarPermission {
         Ok(Request::delete(path.item_id("permission_id", &self.permission_id)?.build()))
     }
 }
+
+built_by_hand!(
+    GetCalendar,
+    ListCalendarPermissions,
+    CreateCalendarPermission,
+    UpdateCalendarPermission,
+    DeleteCalendarPermission
+);

@@ -7,19 +7,6 @@ fn conversations(ep: &Endpoint, group_id: &str) -> Result<PathBuilder, Error> {
     Ok(ep.path().seg("groups").id("group_id", group_id)?.seg("conversations"))
 }
 
-impl BuildRequest for ListConversations {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        get(conversations(ep, &self.group_id)?, &self.query, false)
-    }
-}
-
-impl BuildRequest for GetConversation {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        let path = conversations(ep, &self.group_id)?.id("conversation_id", &self.conversation_id)?;
-        get(path, &self.query, false)
-    }
-}
-
 impl BuildRequest for CreateConversation {
     fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
         require_text("topic", Some(&self.topic))?;
@@ -29,9 +16,10 @@ impl BuildRequest for CreateConversation {
     }
 }
 
-impl BuildRequest for DeleteConversation {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        let path = conversations(ep, &self.group_id)?.id("conversation_id", &self.conversation_id)?;
-        Ok(Request::delete(path.build()))
-    }
+routes! {
+    ListConversations: GET root / "groups" / {group_id} / "conversations" ? query;
+    GetConversation: GET root / "groups" / {group_id} / "conversations" / {conversation_id} ? query;
+    DeleteConversation: DELETE root / "groups" / {group_id} / "conversations" / {conversation_id};
 }
+
+built_by_hand!(CreateConversation);

@@ -2,6 +2,7 @@
 //! responses, reminders, attachments.
 
 use super::event_checks::new_event;
+use super::route::Args;
 use super::*;
 
 fn created(op_event: &crate::model::Event) -> Result<(), Error> {
@@ -25,9 +26,9 @@ routes! {
     ListEvents: GET mailbox / "events" ? query;
     ListCalendarEvents: GET mailbox / "calendars" / calendar_id / "events" ? query;
     GetEvent: GET mailbox / "events" / event_id ? query;
-    CreateEvent: POST mailbox / "events" <- event if |op: &CreateEvent| created(&op.event);
+    CreateEvent: POST mailbox / "events" <- event if |a: &Args| created(a.get("event")?);
     CreateCalendarEvent: POST mailbox / "calendars" / calendar_id / "events" <- event
-        if |op: &CreateCalendarEvent| created(&op.event);
+        if |a: &Args| created(a.get("event")?);
     UpdateEvent: PATCH mailbox / "events" / event_id <- event;
     DeleteEvent: DELETE mailbox / "events" / event_id;
     AcceptEvent: POST mailbox / "events" / event_id / "accept" <- { comment, send_response };
@@ -35,7 +36,7 @@ routes! {
         <- { comment, send_response, proposed_new_time };
     DeclineEvent: POST mailbox / "events" / event_id / "decline" <- { comment, send_response, proposed_new_time };
     ForwardEvent: POST mailbox / "events" / event_id / "forward" <- { to_recipients, comment }
-        if |op: &ForwardEvent| if op.to_recipients.is_empty() {
+        if |a: &Args| if a.get::<Vec<crate::model::Recipient>>("to_recipients")?.is_empty() {
             Err(Error::invalid("to_recipients", "needs at least one recipient"))
         } else {
             Ok(())
@@ -49,36 +50,13 @@ routes! {
     DeleteEventAttachment: DELETE mailbox / "events" / event_id / "attachments" / attachment_id;
     ListGroupEvents: GET root / "groups" / {group_id} / "events" ? query;
     GetGroupEvent: GET root / "groups" / {group_id} / "events" / {event_id} ? query;
-    CreateGroupEvent: POST root / "groups" / {group_id} / "events" <- event if |op: &CreateGroupEvent| created(&op.event);
+    CreateGroupEvent: POST root / "groups" / {group_id} / "events" <- event if |a: &Args| created(a.get("event")?);
     UpdateGroupEvent: PATCH root / "groups" / {group_id} / "events" / {event_id} <- event;
     DeleteGroupEvent: DELETE root / "groups" / {group_id} / "events" / {event_id};
-}
-
-impl BuildRequest for ListCalendarView {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        get_window(self.mailbox.path(ep)?.seg("calendarView"), &self.start, &self.end, &self.query)
-    }
-}
-
-impl BuildRequest for ListCalendarViewOf {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        let path = self.mailbox.path(ep)?.seg("calendars").item_id("calendar_id", &self.calendar_id)?;
-        get_window(path.seg("calendarView"), &self.start, &self.end, &self.query)
-    }
-}
-
-impl BuildRequest for ListEventInstances {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        let path = self.mailbox.path(ep)?.seg("events").item_id("event_id", &self.event_id)?;
-        get_window(path.seg("instances"), &self.start, &self.end, &self.query)
-    }
-}
-
-impl BuildRequest for ListGroupCalendarView {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        let path = ep.path().seg("groups").id("group_id", &self.group_id)?.seg("calendarView");
-        get_window(path, &self.start, &self.end, &self.query)
-    }
+    ListCalendarView: GET mailbox / "calendarView" ? window(start, end);
+    ListCalendarViewOf: GET mailbox / "calendars" / calendar_id / "calendarView" ? window(start, end);
+    ListEventInstances: GET mailbox / "events" / event_id / "instances" ? window(start, end);
+    ListGroupCalendarView: GET root / "groups" / {group_id} / "calendarView" ? window(start, end);
 }
 
 /// `/me/reminderView(startDateTime='...',endDateTime='...')`: the window is the function's arguments.
@@ -89,3 +67,5 @@ impl BuildRequest for ReminderView {
         get(self.mailbox.path(ep)?.function("reminderView", &args), &self.query, false)
     }
 }
+
+built_by_hand!(ReminderView);

@@ -1,6 +1,8 @@
 //! Groups, membership and group photos.
 
+use super::route::{Args, Check};
 use super::*;
+use crate::model::Group;
 
 fn group(ep: &Endpoint, group_id: &str) -> Result<PathBuilder, Error> {
     ep.path().seg("groups").id("group_id", group_id)
@@ -12,68 +14,28 @@ fn reference(ep: &Endpoint, param: &str, id: &str) -> Result<serde_json::Value, 
     Ok(serde_json::json!({ "@odata.id": url }))
 }
 
-impl BuildRequest for ListGroups {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        get(ep.path().seg("groups"), &self.query, true)
-    }
-}
+impl Check for Group {}
 
-impl BuildRequest for GetGroup {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        get(group(ep, &self.group_id)?, &self.query, true)
-    }
-}
+/// Checked by `SetGroupPhoto` itself (its media type and size).
+impl Check for crate::model::Photo {}
 
-impl BuildRequest for CreateGroup {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        require_text("group.display_name", self.group.display_name.as_deref())?;
-        require_text("group.mail_nickname", self.group.mail_nickname.as_deref())?;
-        if self.group.mail_enabled.is_none() || self.group.security_enabled.is_none() {
-            return Err(Error::invalid(
-                "group",
-                "mail_enabled and security_enabled are required (Group::unified sets both)",
-            ));
-        }
-        with_json(ep, Request::post(ep.path().seg("groups").build()), &self.group)
+fn new_group(a: &Args) -> Result<(), Error> {
+    let group: &Group = a.get("group")?;
+    require_text("group.display_name", group.display_name.as_deref())?;
+    require_text("group.mail_nickname", group.mail_nickname.as_deref())?;
+    if group.mail_enabled.is_none() || group.security_enabled.is_none() {
+        return Err(Error::invalid(
+            "group",
+            "mail_enabled and security_enabled are required (Group::unified sets both)",
+        ));
     }
-}
-
-impl BuildRequest for UpdateGroup {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        with_json(ep, Request::patch(group(ep, &self.group_id)?.build()), &self.group)
-    }
-}
-
-impl BuildRequest for DeleteGroup {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        Ok(Request::delete(group(ep, &self.group_id)?.build()))
-    }
-}
-
-impl BuildRequest for ListJoinedGroups {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        get(ep.path().seg("me").seg("memberOf").seg("microsoft.graph.group"), &self.query, true)
-    }
+    Ok(())
 }
 
 /// `members` and `owners` are both directory-object reference lists and work the same way.
-fn list_refs(ep: &Endpoint, group_id: &str, rel: &str, q: &Query) -> Result<Request, Error> {
-    get(group(ep, group_id)?.seg(rel), q, true)
-}
-
 fn add_ref(ep: &Endpoint, group_id: &str, rel: &str, param: &str, id: &str) -> Result<Request, Error> {
     let url = group(ep, group_id)?.seg(rel).seg("$ref").build();
     Request::post(url).json(&reference(ep, param, id)?)
-}
-
-fn remove_ref(ep: &Endpoint, group_id: &str, rel: &str, param: &str, id: &str) -> Result<Request, Error> {
-    Ok(Request::delete(group(ep, group_id)?.seg(rel).id(param, id)?.seg("$ref").build()))
-}
-
-impl BuildRequest for ListGroupMembers {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        list_refs(ep, &self.group_id, "members", &self.query)
-    }
 }
 
 impl BuildRequest for AddGroupMember {
@@ -82,33 +44,9 @@ impl BuildRequest for AddGroupMember {
     }
 }
 
-impl BuildRequest for RemoveGroupMember {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        remove_ref(ep, &self.group_id, "members", "member_id", &self.member_id)
-    }
-}
-
-impl BuildRequest for ListGroupOwners {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        list_refs(ep, &self.group_id, "owners", &self.query)
-    }
-}
-
 impl BuildRequest for AddGroupOwner {
     fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
         add_ref(ep, &self.group_id, "owners", "owner_id", &self.owner_id)
-    }
-}
-
-impl BuildRequest for RemoveGroupOwner {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        remove_ref(ep, &self.group_id, "owners", "owner_id", &self.owner_id)
-    }
-}
-
-impl BuildRequest for GetGroupPhoto {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        Ok(Request::get(group(ep, &self.group_id)?.seg("photo").seg("$value").build()))
     }
 }
 
@@ -131,3 +69,19 @@ impl BuildRequest for SetGroupPhoto {
         Ok(Request::put(url).bytes(ct, self.photo.bytes.clone()))
     }
 }
+
+routes! {
+    ListGroups: GET root / "groups" ? directory;
+    GetGroup: GET root / "groups" / {group_id} ? directory;
+    CreateGroup: POST root / "groups" <- group if new_group;
+    UpdateGroup: PATCH root / "groups" / {group_id} <- group;
+    DeleteGroup: DELETE root / "groups" / {group_id};
+    ListJoinedGroups: GET root / "me" / "memberOf" / "microsoft.graph.group" ? directory;
+    ListGroupMembers: GET root / "groups" / {group_id} / "members" ? directory;
+    RemoveGroupMember: DELETE root / "groups" / {group_id} / "members" / {member_id} / "$ref";
+    ListGroupOwners: GET root / "groups" / {group_id} / "owners" ? directory;
+    RemoveGroupOwner: DELETE root / "groups" / {group_id} / "owners" / {owner_id} / "$ref";
+    GetGroupPhoto: GET root / "groups" / {group_id} / "photo" / "$value";
+}
+
+built_by_hand!(AddGroupMember, AddGroupOwner, SetGroupPhoto);

@@ -1,6 +1,6 @@
 //! Mail folders and their child folders.
 
-use super::route::Check;
+use super::route::{Args, Check};
 use super::*;
 use crate::model::MailFolder;
 
@@ -15,13 +15,13 @@ routes! {
     ListChildFolders: GET mailbox / "mailFolders" / folder_id / "childFolders" ? query;
     GetMailFolder: GET mailbox / "mailFolders" / folder_id ? query;
     CreateMailFolder: POST mailbox / "mailFolders" <- folder
-        if |op: &CreateMailFolder| named("folder", &op.folder);
+        if |a: &Args| named("folder", a.get("folder")?);
     CreateChildFolder: POST mailbox / "mailFolders" / folder_id / "childFolders" <- folder
-        if |op: &CreateChildFolder| named("folder", &op.folder);
+        if |a: &Args| named("folder", a.get("folder")?);
     UpdateMailFolder: PATCH mailbox / "mailFolders" / folder_id <- folder;
     DeleteMailFolder: DELETE mailbox / "mailFolders" / folder_id;
     MoveMailFolder: POST mailbox / "mailFolders" / folder_id / "move" <- { destination_id }
-        if |op: &MoveMailFolder| crate::endpoint::check_item_id("destination_id", &op.destination_id);
+        if |a: &Args| crate::endpoint::check_item_id("destination_id", a.text("destination_id")?);
     CopyMailFolder: POST mailbox / "mailFolders" / folder_id / "copy" <- { destination_id }
-        if |op: &CopyMailFolder| crate::endpoint::check_item_id("destination_id", &op.destination_id);
+        if |a: &Args| crate::endpoint::check_item_id("destination_id", a.text("destination_id")?);
 }

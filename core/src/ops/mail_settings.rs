@@ -1,7 +1,7 @@
 //! Mailbox settings, automatic replies, Focused Inbox overrides, Inbox rules, MailTips, and the
 //! languages and time zones Outlook supports.
 
-use super::route::Check;
+use super::route::{Args, Check};
 use super::*;
 use crate::model::{
     AutomaticRepliesSetting, InferenceClassificationOverride, MailboxSettings, MessageRule, MessageRulePredicates,
@@ -44,8 +44,8 @@ impl Check for MessageRule {
     }
 }
 
-fn new_override(op: &CreateInferenceOverride) -> Result<(), Error> {
-    let o = &op.inference_override;
+fn new_override(a: &Args) -> Result<(), Error> {
+    let o: &InferenceClassificationOverride = a.get("inference_override")?;
     require_text("inference_override.classify_as", o.classify_as.as_deref())?;
     let address = o.sender_email_address.as_ref().and_then(|e| e.address.as_deref());
     match address {
@@ -54,9 +54,10 @@ fn new_override(op: &CreateInferenceOverride) -> Result<(), Error> {
     }
 }
 
-fn new_rule(op: &CreateMessageRule) -> Result<(), Error> {
-    require_text("rule.display_name", op.rule.display_name.as_deref())?;
-    if op.rule.actions.is_none() {
+fn new_rule(a: &Args) -> Result<(), Error> {
+    let rule: &MessageRule = a.get("rule")?;
+    require_text("rule.display_name", rule.display_name.as_deref())?;
+    if rule.actions.is_none() {
         return Err(Error::invalid("rule.actions", "is required: what the rule does"));
     }
     Ok(())
@@ -161,3 +162,5 @@ impl BuildRequest for ListSupportedTimeZones {
         get(outlook_function(ep, &self.mailbox, graph, rest)?, &self.query, false)
     }
 }
+
+built_by_hand!(GetMailTips, ListSupportedLanguages, ListSupportedTimeZones);

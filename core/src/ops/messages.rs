@@ -1,6 +1,6 @@
 //! Outlook messages: list, read, draft, send, reply, forward, move, copy, attachments.
 
-use super::route::{self, Check};
+use super::route::{self, Args, Check};
 use super::*;
 use crate::model::{Attachment, AttachmentKind, Message, Recipient};
 
@@ -90,9 +90,11 @@ fn recipients_in(message: &Option<Message>) -> bool {
 }
 
 /// A forward draft may leave its recipients for later, but takes them in one place only.
-fn create_forward_args(op: &CreateForward) -> Result<(), Error> {
-    comment_or_body(&op.comment, &op.message)?;
-    if op.to_recipients.as_ref().is_some_and(|to| !to.is_empty()) && recipients_in(&op.message) {
+fn create_forward_args(a: &Args) -> Result<(), Error> {
+    let message = a.get("message")?;
+    comment_or_body(a.get("comment")?, message)?;
+    let to: &Option<Vec<Recipient>> = a.get("to_recipients")?;
+    if to.as_ref().is_some_and(|to| !to.is_empty()) && recipients_in(message) {
         return Err(Error::invalid(
             "to_recipients",
             "give the recipients here or in message.to_recipients, not both (Graph answers 400)",
@@ -105,18 +107,23 @@ fn create_forward_args(op: &CreateForward) -> Result<(), Error> {
 /// recipients being in the message then.
 impl BuildRequest for ForwardMessage {
     fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
+        use route::{Args, Body, BodyArg, Route, Seg};
         forward_recipients(self)?;
-        self.comment.check("comment")?;
-        self.to_recipients.check("to_recipients")?;
-        self.message.check("message")?;
-        let to = (!self.to_recipients.is_empty()).then_some(&self.to_recipients);
-        let body = route::object(vec![
-            ("comment", route::to_value("comment", &self.comment)),
-            ("to_recipients", route::to_value("to_recipients", &to)),
-            ("message", route::to_value("message", &self.message)),
-        ])?;
-        let url = self.mailbox.path(ep)?.seg("messages").item_id("message_id", &self.message_id)?.seg("forward");
-        with_json(ep, Request::post(url.build()), &body)
+        static ROUTE: Route = Route {
+            method: crate::Method::Post,
+            mailbox: true,
+            segs: &[Seg::Lit("messages"), Seg::Item("message_id"), Seg::Lit("forward")],
+            body: Body::Object(&["comment", "to_recipients", "message"]),
+            check: None,
+        };
+        let to = (!self.to_recipients.is_empty()).then(|| self.to_recipients.clone());
+        let args: [(&str, &dyn BodyArg); 4] = [
+            ("message_id", &self.message_id),
+            ("comment", &self.comment),
+            ("to_recipients", &to),
+            ("message", &self.message),
+        ];
+        route::build(&ROUTE, ep, &self.mailbox, Args(&args))
     }
 }
 
@@ -131,19 +138,19 @@ routes! {
     SendMail: POST mailbox / "sendMail" <- { message, save_to_sent_items };
     SendMessage: POST mailbox / "messages" / message_id / "send";
     ReplyToMessage: POST mailbox / "messages" / message_id / "reply" <- { comment, message }
-        if |op: &ReplyToMessage| comment_or_body(&op.comment, &op.message);
+        if |a: &Args| comment_or_body(a.get("comment")?, a.get("message")?);
     ReplyAllToMessage: POST mailbox / "messages" / message_id / "replyAll" <- { comment, message }
-        if |op: &ReplyAllToMessage| comment_or_body(&op.comment, &op.message);
+        if |a: &Args| comment_or_body(a.get("comment")?, a.get("message")?);
     CreateReply: POST mailbox / "messages" / message_id / "createReply" <- { comment, message }
-        if |op: &CreateReply| comment_or_body(&op.comment, &op.message);
+        if |a: &Args| comment_or_body(a.get("comment")?, a.get("message")?);
     CreateReplyAll: POST mailbox / "messages" / message_id / "createReplyAll" <- { comment, message }
-        if |op: &CreateReplyAll| comment_or_body(&op.comment, &op.message);
+        if |a: &Args| comment_or_body(a.get("comment")?, a.get("message")?);
     CreateForward: POST mailbox / "messages" / message_id / "createForward" <- { comment, to_recipients, message }
         if create_forward_args;
     MoveMessage: POST mailbox / "messages" / message_id / "move" <- { destination_id }
-        if |op: &MoveMessage| crate::endpoint::check_item_id("destination_id", &op.destination_id);
+        if |a: &Args| crate::endpoint::check_item_id("destination_id", a.text("destination_id")?);
     CopyMessage: POST mailbox / "messages" / message_id / "copy" <- { destination_id }
-        if |op: &CopyMessage| crate::endpoint::check_item_id("destination_id", &op.destination_id);
+        if |a: &Args| crate::endpoint::check_item_id("destination_id", a.text("destination_id")?);
     UnsubscribeMessage: POST mailbox / "messages" / message_id / "unsubscribe";
     ListMessageAttachments: GET mailbox / "messages" / message_id / "attachments" ? query;
     GetMessageAttachment: GET mailbox / "messages" / message_id / "attachments" / attachment_id ? query;
@@ -151,3 +158,5 @@ routes! {
     DeleteMessageAttachment: DELETE mailbox / "messages" / message_id / "attachments" / attachment_id;
     GetMessageAttachmentContent: GET mailbox / "messages" / message_id / "attachments" / attachment_id / "$value";
 }
+
+built_by_hand!(ForwardMessage);

@@ -158,6 +158,8 @@ pub struct OpInfo {
     pub kind: OpKind,
     /// Whether it works on a mailbox (its struct has a `mailbox` field the bindings fill).
     pub mailbox: bool,
+    /// Its request as data, when it has one (most operations): see `route::build`.
+    pub route: Option<&'static route::Route>,
 }
 
 /// The name every binding uses for an operation (snake_case; JS turns it into camelCase).

@@ -1,6 +1,5 @@
 //! Posts of a thread, their replies, forwards and attachments.
 
-use super::threads::thread;
 use super::*;
 use crate::model::{Post, Recipient};
 
@@ -12,70 +11,27 @@ pub(super) fn check_post(param: &str, post: &Post) -> Result<(), Error> {
     }
 }
 
-/// `POST .../reply` with `{"post": {...}}`.
-pub(super) fn post_action(ep: &Endpoint, url: String, post: &Post) -> Result<Request, Error> {
-    let value = serde_json::to_value(post).map_err(|e| Error::invalid("post", e.to_string()))?;
-    Request::post(url).json(&ep.dialect().wrap("post", value))
-}
-
-fn post(ep: &Endpoint, group_id: &str, thread_id: &str, post_id: &str) -> Result<PathBuilder, Error> {
-    thread(ep, group_id, thread_id)?.seg("posts").id("post_id", post_id)
-}
-
-impl BuildRequest for ListPosts {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        get(thread(ep, &self.group_id, &self.thread_id)?.seg("posts"), &self.query, false)
+/// A post sent (a reply, a new thread's first post) carries a body with content.
+impl super::route::Check for Post {
+    fn check(&self, param: &str) -> Result<(), Error> {
+        check_post(param, self)
     }
 }
 
-impl BuildRequest for GetPost {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        get(post(ep, &self.group_id, &self.thread_id, &self.post_id)?, &self.query, false)
+fn forward_to(a: &super::route::Args) -> Result<(), Error> {
+    if a.get::<Vec<Recipient>>("to_recipients")?.is_empty() {
+        return Err(Error::invalid("to_recipients", "needs at least one recipient"));
     }
+    Ok(())
 }
 
-impl BuildRequest for ReplyToPost {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        check_post("post", &self.post)?;
-        let url = post(ep, &self.group_id, &self.thread_id, &self.post_id)?.seg("reply").build();
-        post_action(ep, url, &self.post)
-    }
-}
-
-#[derive(serde::Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ForwardBody<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    comment: Option<&'a str>,
-    to_recipients: &'a [Recipient],
-}
-
-impl BuildRequest for ForwardPost {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        if self.to_recipients.is_empty() {
-            return Err(Error::invalid("to_recipients", "needs at least one recipient"));
-        }
-        for (i, r) in self.to_recipients.iter().enumerate() {
-            if !r.address().is_some_and(|a| a.contains('@') && !a.trim().is_empty()) {
-                return Err(Error::invalid(&format!("to_recipients[{i}]"), "needs an email address"));
-            }
-        }
-        let url = post(ep, &self.group_id, &self.thread_id, &self.post_id)?.seg("forward").build();
-        let body = ForwardBody { comment: self.comment.as_deref(), to_recipients: &self.to_recipients };
-        with_json(ep, Request::post(url), &body)
-    }
-}
-
-impl BuildRequest for ListPostAttachments {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        let path = post(ep, &self.group_id, &self.thread_id, &self.post_id)?.seg("attachments");
-        get(path, &self.query, false)
-    }
-}
-
-impl BuildRequest for GetPostAttachment {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        let path = post(ep, &self.group_id, &self.thread_id, &self.post_id)?.seg("attachments");
-        get(path.id("attachment_id", &self.attachment_id)?, &self.query, false)
-    }
+routes! {
+    ListPosts: GET root / "groups" / {group_id} / "threads" / {thread_id} / "posts" ? query;
+    GetPost: GET root / "groups" / {group_id} / "threads" / {thread_id} / "posts" / {post_id} ? query;
+    ReplyToPost: POST root / "groups" / {group_id} / "threads" / {thread_id} / "posts" / {post_id} / "reply" <- { post };
+    ForwardPost: POST root / "groups" / {group_id} / "threads" / {thread_id} / "posts" / {post_id} / "forward"
+        <- { comment, to_recipients } if forward_to;
+    ListPostAttachments: GET root / "groups" / {group_id} / "threads" / {thread_id} / "posts" / {post_id} / "attachments" ? query;
+    GetPostAttachment: GET root / "groups" / {group_id} / "threads" / {thread_id} / "posts" / {post_id} / "attachments"
+        / {attachment_id} ? query;
 }

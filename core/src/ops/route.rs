@@ -1,20 +1,28 @@
 //! Requests declared as data: `Op: METHOD root / "segment" / id_field ...`, one line per
-//! operation, so that the Mail and Calendar tables do not need a hand-written builder each.
+//! operation, read by one request builder ([`build`]).
 //!
 //! ```text
 //! GetMessage: GET mailbox / "messages" / message_id ? query;
 //! MoveMessage: POST mailbox / "messages" / message_id / "move" <- { destination_id };
 //! CreateMessage: POST mailbox / "messages" <- message;
+//! ListCalendarView: GET mailbox / "calendarView" ? window(start, end);
 //! ```
 //! The root is `mailbox` (the operation's `Mailbox`: `/me` or `/users/{id}`) or `root` (the
 //! versioned base). A string is a fixed segment; a field name is an Outlook id, checked and
 //! encoded as one segment (`item_id`); `{field}` an id checked as the Groups family checks its
-//! own (`id`: any characters, encoded). `? query` adds the OData options and Prefer headers; `<- field` sends
-//! that field as the JSON body; `<- { a, b }` sends `{"a": ..., "b": ...}` (camelCase, `None`s
-//! left out); no body on a POST sends an empty one, as Graph's actions want. Every body value is
-//! checked with [`Check`] first, and `if f` adds an operation's own check.
+//! own (`id`: any characters, encoded). `? query` adds the OData options and Prefer headers
+//! (`? directory` also the `ConsistencyLevel` directory queries need; `? window(start, end)` a
+//! time window as `startDateTime`/`endDateTime`); `<- field` sends that field as the JSON body;
+//! `<- { a, b }` sends `{"a": ..., "b": ...}` (camelCase, `None`s left out); no body on a POST
+//! sends an empty one, as Graph's actions want. Every body value is checked with [`Check`]
+//! first, and `if f` adds an operation's own check, over its [`Args`].
+//!
+//! Because a route is data, a binding that holds arguments by name rather than an operation's
+//! struct (the npm package) builds any routed operation with [`build`] and no code of its own.
 
 use super::*;
+use crate::{Mailbox, Method};
+use std::any::Any;
 
 /// Checks a body value before any request exists; errors name `param` (and the path inside it).
 pub trait Check {
@@ -27,6 +35,8 @@ impl Check for String {}
 impl Check for bool {}
 impl Check for i64 {}
 impl Check for f64 {}
+impl Check for Query {}
+impl Check for crate::DateTime {}
 impl<T: Check> Check for Option<T> {
     fn check(&self, param: &str) -> Result<(), Error> {
         self.as_ref().map_or(Ok(()), |v| v.check(param))
@@ -38,22 +48,145 @@ impl<T: Check> Check for Vec<T> {
     }
 }
 
-/// `{"name": value, ...}` from an operation's fields: camelCase names, `None`s left out.
-pub(crate) fn object(
-    fields: Vec<(&'static str, Result<serde_json::Value, Error>)>,
-) -> Result<serde_json::Value, Error> {
-    let mut m = serde_json::Map::new();
-    for (name, value) in fields {
-        let value = value?;
-        if !value.is_null() {
-            m.insert(crate::model::camel_case(name), value);
-        }
-    }
-    Ok(serde_json::Value::Object(m))
+/// An argument of an operation, seen by the one request builder: checked, written as JSON, or
+/// read as what it is (an id, the query options). One implementation per value type, none per
+/// operation.
+pub trait BodyArg {
+    fn check_arg(&self, param: &str) -> Result<(), Error>;
+    fn to_json(&self, param: &str) -> Result<serde_json::Value, Error>;
+    fn as_any(&self) -> &dyn Any;
 }
 
-pub(crate) fn to_value(param: &str, v: &impl serde::Serialize) -> Result<serde_json::Value, Error> {
-    serde_json::to_value(v).map_err(|e| Error::invalid(param, e.to_string()))
+impl<T: Check + serde::Serialize + 'static> BodyArg for T {
+    fn check_arg(&self, param: &str) -> Result<(), Error> {
+        self.check(param)
+    }
+    fn to_json(&self, param: &str) -> Result<serde_json::Value, Error> {
+        serde_json::to_value(self).map_err(|e| Error::invalid(param, e.to_string()))
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// An operation's arguments by parameter name, as its route reads them.
+#[derive(Clone, Copy)]
+pub struct Args<'a>(pub &'a [(&'a str, &'a dyn BodyArg)]);
+
+impl<'a> Args<'a> {
+    pub fn value(&self, name: &str) -> Result<&'a dyn BodyArg, Error> {
+        let found = self.0.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
+        found.ok_or_else(|| Error::invalid(name, "is not an argument of this operation (a table error)"))
+    }
+
+    /// Argument `name` as a `T` (the type the table gives it).
+    pub fn get<T: 'static>(&self, name: &str) -> Result<&'a T, Error> {
+        let value = self.value(name)?;
+        value.as_any().downcast_ref().ok_or_else(|| Error::invalid(name, "has another type (a table error)"))
+    }
+
+    pub fn text(&self, name: &str) -> Result<&'a str, Error> {
+        self.get::<String>(name).map(String::as_str)
+    }
+}
+
+/// An operation's request as data: what `routes!` makes of one line.
+#[derive(Debug)]
+pub struct Route {
+    pub method: Method,
+    /// The mailbox's path (`/me`, `/users/{id}`, `/groups/{id}`) or the versioned base.
+    pub mailbox: bool,
+    pub segs: &'static [Seg],
+    pub body: Body,
+    /// The operation's own check of its arguments, before anything else.
+    pub check: Option<ArgsCheck>,
+}
+
+/// Routes are static: one is equal only to itself.
+impl PartialEq for Route {
+    fn eq(&self, other: &Route) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl Eq for Route {}
+
+/// An operation's own check of its arguments.
+pub type ArgsCheck = fn(&Args<'_>) -> Result<(), Error>;
+
+/// A path segment: fixed text, or the value of the parameter it names.
+#[derive(Debug)]
+pub enum Seg {
+    Lit(&'static str),
+    /// An Outlook id: checked (no `/ \ ? #`) and encoded as one segment.
+    Item(&'static str),
+    /// An id of the Groups family: any characters, encoded.
+    Id(&'static str),
+}
+
+#[derive(Debug)]
+pub enum Body {
+    /// None (a POST sends an empty one, as Graph's actions want).
+    None,
+    /// The OData options and Prefer headers of a GET (argument `query`).
+    Query,
+    /// The same for directory resources, with `ConsistencyLevel` for `$count`/`$search`.
+    Directory,
+    /// A time window (`startDateTime`/`endDateTime`, as calendar views take it) and the query.
+    Window(&'static str, &'static str),
+    /// One parameter is the JSON body.
+    Field(&'static str),
+    /// `{"name": value, ...}` of these parameters (camelCase, `None`s left out).
+    Object(&'static [&'static str]),
+}
+
+/// Whether an operation's request is its route (`OpInfo::route`): a binding holding arguments
+/// by name builds a routed operation with [`build`], with no code per operation. Every operation
+/// says so: `routes!` for routed ones, `built_by_hand!` for the few whose request does not fit.
+pub trait Routing {
+    const ROUTED: Option<&'static Route>;
+}
+
+/// The one request builder of every route.
+pub fn build(route: &Route, ep: &Endpoint, mailbox: &Mailbox, args: Args<'_>) -> Result<Request, Error> {
+    if let Some(check) = route.check {
+        check(&args)?;
+    }
+    let mut b = if route.mailbox { mailbox.path(ep)? } else { ep.path() };
+    for seg in route.segs {
+        b = match seg {
+            Seg::Lit(text) => b.seg(text),
+            Seg::Item(param) => b.item_id(param, args.text(param)?)?,
+            Seg::Id(param) => b.id(param, args.text(param)?)?,
+        };
+    }
+    let query = || args.get::<Query>("query");
+    let json = match route.body {
+        Body::None if route.method == Method::Post => return Ok(empty_post(b.build())),
+        Body::None => return Ok(Request::new(route.method, b.build())),
+        Body::Query => return super::get(b, query()?, false),
+        Body::Directory => return super::get(b, query()?, true),
+        Body::Window(start, end) => return super::get_window(b, args.get(start)?, args.get(end)?, query()?),
+        Body::Field(param) => {
+            let value = args.value(param)?;
+            value.check_arg(param)?;
+            value.to_json(param)?
+        }
+        Body::Object(params) => {
+            for param in params {
+                args.value(param)?.check_arg(param)?;
+            }
+            let mut m = serde_json::Map::new();
+            for param in params {
+                let value = args.value(param)?.to_json(param)?;
+                if !value.is_null() {
+                    m.insert(crate::model::camel_case(param), value);
+                }
+            }
+            serde_json::Value::Object(m)
+        }
+    };
+    Request::new(route.method, b.build()).json(&ep.dialect().to_wire(json))
 }
 
 /// A POST with no body still says `Content-Length: 0`: Graph answers 411 otherwise.
@@ -63,78 +196,156 @@ pub(crate) fn empty_post(url: String) -> Request {
     req
 }
 
-macro_rules! route_root {
-    ($this:ident, $ep:ident, mailbox) => {
-        $this.mailbox.path($ep)?
-    };
-    ($this:ident, $ep:ident, root) => {
-        $ep.path()
-    };
-}
-
 macro_rules! route_seg {
-    ($this:ident, $b:ident, $lit:literal) => {
-        $b.seg($lit)
+    ($lit:literal) => {
+        $crate::ops::route::Seg::Lit($lit)
     };
-    ($this:ident, $b:ident, $id:ident) => {
-        $b.item_id(stringify!($id), &$this.$id)?
+    ($id:ident) => {
+        $crate::ops::route::Seg::Item(stringify!($id))
     };
-    ($this:ident, $b:ident, { $id:ident }) => {
-        $b.id(stringify!($id), &$this.$id)?
+    ({ $id:ident }) => {
+        $crate::ops::route::Seg::Id(stringify!($id))
     };
 }
 
-/// What a route sends: a GET (with or without query), a body, or nothing.
-macro_rules! route_send {
-    ($this:ident, $ep:ident, $b:ident, GET, query) => {
-        $crate::ops::get($b, &$this.query, false)
+/// Pushes `(name, &field)` for each field a route reads.
+macro_rules! route_push {
+    ($v:ident, $this:ident, $lit:literal) => {};
+    ($v:ident, $this:ident, $id:ident) => {
+        $v.push((stringify!($id), &$this.$id as &dyn $crate::ops::route::BodyArg));
     };
-    ($this:ident, $ep:ident, $b:ident, GET,) => {
-        Ok($crate::Request::get($b.build()))
+    ($v:ident, $this:ident, { $($id:ident),* }) => {
+        $( $v.push((stringify!($id), &$this.$id as &dyn $crate::ops::route::BodyArg)); )*
     };
-    ($this:ident, $ep:ident, $b:ident, DELETE,) => {
-        Ok($crate::Request::delete($b.build()))
+    ($v:ident, $this:ident, $q:ident ( $($id:ident),* )) => {
+        $v.push(("query", &$this.query as &dyn $crate::ops::route::BodyArg));
+        $( $v.push((stringify!($id), &$this.$id as &dyn $crate::ops::route::BodyArg)); )*
     };
-    ($this:ident, $ep:ident, $b:ident, POST,) => {
-        Ok($crate::ops::route::empty_post($b.build()))
+}
+
+macro_rules! route_body {
+    (GET, query) => {
+        $crate::ops::route::Body::Query
     };
-    ($this:ident, $ep:ident, $b:ident, $m:ident, $field:ident) => {{
-        $crate::ops::route::Check::check(&$this.$field, stringify!($field))?;
-        $crate::ops::with_json($ep, route_method!($m, $b.build()), &$this.$field)
-    }};
-    ($this:ident, $ep:ident, $b:ident, $m:ident, { $($f:ident),* }) => {{
-        $( $crate::ops::route::Check::check(&$this.$f, stringify!($f))?; )*
-        let body = $crate::ops::route::object(vec![
-            $( (stringify!($f), $crate::ops::route::to_value(stringify!($f), &$this.$f)) ),*
-        ])?;
-        $crate::ops::with_json($ep, route_method!($m, $b.build()), &body)
-    }};
+    (GET, directory) => {
+        $crate::ops::route::Body::Directory
+    };
+    (GET, window($start:ident, $end:ident)) => {
+        $crate::ops::route::Body::Window(stringify!($start), stringify!($end))
+    };
+    ($m:ident,) => {
+        $crate::ops::route::Body::None
+    };
+    ($m:ident, $field:ident) => {
+        $crate::ops::route::Body::Field(stringify!($field))
+    };
+    ($m:ident, { $($f:ident),* }) => {
+        $crate::ops::route::Body::Object(&[$(stringify!($f)),*])
+    };
+}
+
+macro_rules! route_root {
+    (mailbox) => {
+        true
+    };
+    (root) => {
+        false
+    };
+}
+
+macro_rules! route_mailbox {
+    ($this:ident, mailbox) => {
+        &$this.mailbox
+    };
+    ($this:ident, root) => {
+        &$crate::Mailbox::Me
+    };
 }
 
 macro_rules! route_method {
-    (POST, $url:expr) => {
-        $crate::Request::post($url)
+    (GET) => {
+        $crate::Method::Get
     };
-    (PATCH, $url:expr) => {
-        $crate::Request::patch($url)
+    (POST) => {
+        $crate::Method::Post
     };
-    (PUT, $url:expr) => {
-        $crate::Request::put($url)
+    (PATCH) => {
+        $crate::Method::Patch
+    };
+    (PUT) => {
+        $crate::Method::Put
+    };
+    (DELETE) => {
+        $crate::Method::Delete
     };
 }
 
-/// Declares `BuildRequest` for operations from their routes (see the module docs).
+/// The query options of a route, as `route_push!` reads them.
+macro_rules! route_query_push {
+    ($v:ident, $this:ident, query) => {
+        $v.push(("query", &$this.query as &dyn $crate::ops::route::BodyArg));
+    };
+    ($v:ident, $this:ident, directory) => {
+        $v.push(("query", &$this.query as &dyn $crate::ops::route::BodyArg));
+    };
+    ($v:ident, $this:ident, window($start:ident, $end:ident)) => {
+        route_push!($v, $this, query($start, $end));
+    };
+}
+
+/// Declares `Routed` and `BuildRequest` for operations from their routes (see the module docs):
+/// each is a static `Route` read by [`build`], so an operation adds data, not a request builder.
 macro_rules! routes {
     ($(
-        $op:ident : $m:ident $root:ident $( / $seg:tt )* $( ? $q:ident )? $( <- $body:tt )? $( if $check:expr )? ;
+        $op:ident : $m:ident $root:ident $( / $seg:tt )* $( ? $q:ident $( ( $($w:ident),* ) )? )? $( <- $body:tt )? $( if $check:expr )? ;
     )*) => { $(
+        impl $op {
+            const ROUTE: &'static $crate::ops::route::Route = &$crate::ops::route::Route {
+                method: route_method!($m),
+                mailbox: route_root!($root),
+                segs: &[$( route_seg!($seg) ),*],
+                body: route_body!($m, $( $q $( ( $($w),* ) )? )? $($body)?),
+                check: route_check!($($check)?),
+            };
+        }
+
+        impl $crate::ops::route::Routing for $op {
+            const ROUTED: Option<&'static $crate::ops::route::Route> = Some($op::ROUTE);
+        }
+
         impl $crate::ops::BuildRequest for $op {
+            #[allow(clippy::vec_init_then_push)] // pushes are per field of the route
             fn build(&self, ep: &$crate::Endpoint) -> Result<$crate::Request, $crate::Error> {
-                $( ($check)(self)?; )?
-                let b = route_root!(self, ep, $root);
-                $( let b = route_seg!(self, b, $seg); )*
-                route_send!(self, ep, b, $m, $($q)? $($body)?)
+                #[allow(unused_mut)]
+                let mut args: Vec<(&str, &dyn $crate::ops::route::BodyArg)> = Vec::new();
+                $( route_push!(args, self, $seg); )*
+                $( route_query_push!(args, self, $q $( ( $($w),* ) )?); )?
+                $( route_push!(args, self, $body); )?
+                $crate::ops::route::build(
+                    Self::ROUTE,
+                    ep,
+                    route_mailbox!(self, $root),
+                    $crate::ops::route::Args(&args),
+                )
             }
+        }
+    )* };
+}
+
+macro_rules! route_check {
+    () => {
+        None
+    };
+    ($check:expr) => {
+        Some($check)
+    };
+}
+
+/// `Routing` for operations with a hand-written `BuildRequest`.
+macro_rules! built_by_hand {
+    ($($op:ident),* $(,)?) => { $(
+        impl $crate::ops::route::Routing for $op {
+            const ROUTED: Option<&'static $crate::ops::route::Route> = None;
         }
     )* };
 }

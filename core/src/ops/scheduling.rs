@@ -1,37 +1,38 @@
 //! Scheduling: meeting time suggestions, free/busy, rooms and room lists.
 
-use super::route::Check;
+use super::route::{Args, Check};
 use super::*;
 use crate::model::LocationConstraint;
 
 impl Check for LocationConstraint {}
 
-fn meeting_times(op: &FindMeetingTimes) -> Result<(), Error> {
-    if let Some(d) = &op.meeting_duration {
+fn meeting_times(a: &Args) -> Result<(), Error> {
+    if let Some(d) = a.get::<Option<String>>("meeting_duration")? {
         super::events::check_duration("meeting_duration", d)?;
     }
-    if op.max_candidates.is_some_and(|n| n < 1) {
+    if a.get::<Option<i64>>("max_candidates")?.is_some_and(|n| n < 1) {
         return Err(Error::invalid("max_candidates", "must be at least 1"));
     }
-    if op.minimum_attendee_percentage.is_some_and(|p| !(0.0..=100.0).contains(&p)) {
+    if a.get::<Option<f64>>("minimum_attendee_percentage")?.is_some_and(|p| !(0.0..=100.0).contains(&p)) {
         return Err(Error::invalid("minimum_attendee_percentage", "must be between 0 and 100"));
     }
     Ok(())
 }
 
-fn schedule(op: &GetSchedule) -> Result<(), Error> {
-    if op.schedules.is_empty() {
+fn schedule(a: &Args) -> Result<(), Error> {
+    let schedules: &Vec<String> = a.get("schedules")?;
+    if schedules.is_empty() {
         return Err(Error::invalid("schedules", "needs at least one user or room address"));
     }
-    for (i, s) in op.schedules.iter().enumerate() {
+    for (i, s) in schedules.iter().enumerate() {
         if !s.contains('@') || s.trim() != s {
             return Err(Error::invalid(&format!("schedules[{i}]"), "must be an email address"));
         }
     }
-    if op.availability_view_interval.is_some_and(|m| !(5..=1440).contains(&m)) {
+    if a.get::<Option<i64>>("availability_view_interval")?.is_some_and(|m| !(5..=1440).contains(&m)) {
         return Err(Error::invalid("availability_view_interval", "must be 5 to 1440 minutes"));
     }
-    super::event_checks::ordered(("start_time", &op.start_time), ("end_time", &op.end_time))
+    super::event_checks::ordered(("start_time", a.get("start_time")?), ("end_time", a.get("end_time")?))
 }
 
 routes! {
@@ -56,3 +57,5 @@ impl BuildRequest for ListRooms {
         get(path, &self.query, false)
     }
 }
+
+built_by_hand!(ListRooms);

@@ -356,14 +356,31 @@ macro_rules! define_operations {
         pub static OPERATIONS: &[$crate::ops::OpInfo] = &[ $(
             $crate::ops::OpInfo {
                 name: stringify!($name),
-                op: stringify!($op),
-                doc: concat!($($doc, "\n"),*),
+                op: shipped_text!(stringify!($op)),
+                doc: shipped_text!(concat!($($doc, "\n"),*)),
                 params: &[ $( $crate::ops::ParamInfo { name: stringify!($p), ty: stringify!($pty) } ),* ],
                 output: stringify!($out),
                 kind: $crate::ops::OpKind::$kind,
                 mailbox: false $( || stringify!($scope).len() > 0 )?,
+                route: <$op as $crate::ops::route::Routing>::ROUTED,
             },
         )* ];
+    };
+}
+
+/// Text for documentation and code generators, which run natively: the npm package's wasm does
+/// not carry it (its TypeScript declarations have the docs).
+#[cfg(not(target_arch = "wasm32"))]
+macro_rules! shipped_text {
+    ($text:expr) => {
+        $text
+    };
+}
+
+#[cfg(target_arch = "wasm32")]
+macro_rules! shipped_text {
+    ($text:expr) => {
+        ""
     };
 }
 

@@ -7,29 +7,6 @@ pub(super) fn threads(ep: &Endpoint, group_id: &str) -> Result<PathBuilder, Erro
     Ok(ep.path().seg("groups").id("group_id", group_id)?.seg("threads"))
 }
 
-pub(super) fn thread(ep: &Endpoint, group_id: &str, thread_id: &str) -> Result<PathBuilder, Error> {
-    threads(ep, group_id)?.id("thread_id", thread_id)
-}
-
-impl BuildRequest for ListConversationThreads {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        let path = ep.path().seg("groups").id("group_id", &self.group_id)?.seg("conversations");
-        get(path.id("conversation_id", &self.conversation_id)?.seg("threads"), &self.query, false)
-    }
-}
-
-impl BuildRequest for ListGroupThreads {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        get(threads(ep, &self.group_id)?, &self.query, false)
-    }
-}
-
-impl BuildRequest for GetThread {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        get(thread(ep, &self.group_id, &self.thread_id)?, &self.query, false)
-    }
-}
-
 impl BuildRequest for CreateThread {
     fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
         require_text("topic", Some(&self.topic))?;
@@ -49,22 +26,15 @@ impl BuildRequest for CreateConversationThread {
     }
 }
 
-impl BuildRequest for UpdateThread {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        with_json(ep, Request::patch(thread(ep, &self.group_id, &self.thread_id)?.build()), &self.thread)
-    }
+impl super::route::Check for ConversationThread {}
+
+routes! {
+    ListConversationThreads: GET root / "groups" / {group_id} / "conversations" / {conversation_id} / "threads" ? query;
+    ListGroupThreads: GET root / "groups" / {group_id} / "threads" ? query;
+    GetThread: GET root / "groups" / {group_id} / "threads" / {thread_id} ? query;
+    UpdateThread: PATCH root / "groups" / {group_id} / "threads" / {thread_id} <- thread;
+    DeleteThread: DELETE root / "groups" / {group_id} / "threads" / {thread_id};
+    ReplyToThread: POST root / "groups" / {group_id} / "threads" / {thread_id} / "reply" <- { post };
 }
 
-impl BuildRequest for DeleteThread {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        Ok(Request::delete(thread(ep, &self.group_id, &self.thread_id)?.build()))
-    }
-}
-
-impl BuildRequest for ReplyToThread {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        super::posts::check_post("post", &self.post)?;
-        let url = thread(ep, &self.group_id, &self.thread_id)?.seg("reply").build();
-        super::posts::post_action(ep, url, &self.post)
-    }
-}
+built_by_hand!(CreateThread, CreateConversationThread);

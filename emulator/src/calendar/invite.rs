@@ -167,3 +167,89 @@ pub(crate) fn forward(t: &mut Tenant, store: usize, i: usize, added: &[String]) 
     let eid = text(&ev.props, "id").unwrap_or_default().to_string();
     deliver(t, s, &eid, Some(added), true);
 }
+
+/// What every copy of a meeting shares: an organizer's change reaches the attendees' copies.
+const SHARED: &[&str] = &[
+    "subject",
+    "body",
+    "bodyPreview",
+    "start",
+    "end",
+    "originalStartTimeZone",
+    "originalEndTimeZone",
+    "location",
+    "locations",
+    "recurrence",
+    "isAllDay",
+    "attendees",
+    "importance",
+    "sensitivity",
+    "isOnlineMeeting",
+    "onlineMeeting",
+    "onlineMeetingProvider",
+    "allowNewTimeProposals",
+    "hideAttendees",
+];
+
+/// A change of these asks the attendees to answer again, as Outlook does.
+const TIMING: &[&str] = &["start", "end", "recurrence", "isAllDay"];
+
+/// The organizer changed event `i` of `store` (its properties were `before`): the attendees'
+/// copies follow, a new time resets their answers, removed attendees lose their copy, added
+/// ones get theirs, and each is told by mail.
+pub(crate) fn update(t: &mut Tenant, store: usize, i: usize, before: &Obj) {
+    let retimed = TIMING.iter().any(|k| before.get(*k) != t.calendars[store].events[i].props.get(*k));
+    if retimed {
+        let none = json!({ "response": "none", "time": "0001-01-01T00:00:00Z" });
+        if let Some(list) = t.calendars[store].events[i].props.get_mut("attendees").and_then(Value::as_array_mut) {
+            list.iter_mut().for_each(|a| a["status"] = none.clone());
+        }
+    }
+    let master = t.calendars[store].events[i].clone();
+    let key = uid(&master.props);
+    let kept = addresses(&master.props);
+    let address_of =
+        |t: &Tenant, owner: &str| t.mailbox_index_for_owner(owner).map(|m| t.mailboxes[m].address().to_string());
+    let (mut updated, mut removed) = (Vec::new(), Vec::new());
+    for s in 0..t.calendars.len() {
+        if s == store || t.calendars[s].is_group {
+            continue;
+        }
+        let Some(address) = address_of(t, &t.calendars[s].owner.clone()) else { continue };
+        let Some(ci) = t.calendars[s].events.iter().position(|e| uid(&e.props) == key) else { continue };
+        if !kept.iter().any(|k| k.eq_ignore_ascii_case(&address)) {
+            t.calendars[s].events.remove(ci);
+            removed.push(address);
+            continue;
+        }
+        let copy = &mut t.calendars[s].events[ci];
+        for k in SHARED {
+            match master.props.get(*k) {
+                Some(v) => copy.props.insert((*k).into(), v.clone()),
+                None => copy.props.remove(*k),
+            };
+        }
+        copy.exceptions = master.exceptions.clone();
+        copy.props.insert("changeKey".into(), json!(ids::change_key()));
+        copy.props.insert("lastModifiedDateTime".into(), json!(clock::now_iso()));
+        if retimed {
+            copy.props
+                .insert("responseStatus".into(), json!({ "response": "notResponded", "time": "0001-01-01T00:00:00Z" }));
+        }
+        updated.push(address);
+    }
+    let organizer = t.calendars[store].owner.clone();
+    if let Some(from) = t.mailbox_index_for_owner(&organizer) {
+        let subject = text(&master.props, "subject").unwrap_or_default().to_string();
+        if !updated.is_empty() {
+            let body = master.props.get("body").cloned().unwrap_or(Value::Null);
+            mail(t, from, &updated, subject.clone(), body, "meetingRequest");
+        }
+        if !removed.is_empty() {
+            let body = json!({ "contentType": "text", "content": "" });
+            mail(t, from, &removed, format!("Canceled: {subject}"), body, "meetingCancelled");
+        }
+    }
+    let eid = text(&master.props, "id").unwrap_or_default().to_string();
+    deliver(t, store, &eid, None, true);
+}

@@ -1,46 +1,12 @@
 //! Time zones for events: IANA names from the tz database bundled with `jiff`, Windows names
-//! mapped to IANA ones (CLDR's windowsZones, the zones Outlook offers most), and `Prefer:
+//! mapped to IANA ones by the core (`o365kit::timezone`, CLDR's windowsZones), and `Prefer:
 //! outlook.timezone`. Graph writes date-times as `2025-03-10T09:00:00.0000000` plus a zone name.
 
-use crate::mail::settings::TIME_ZONES;
 use axum::http::HeaderMap;
 use jiff::civil::DateTime;
 use jiff::tz::TimeZone;
 use jiff::Timestamp;
 use serde_json::{json, Value};
-
-/// Windows zones beyond the ones `supportedTimeZones` lists (CLDR windowsZones, territory 001).
-const MORE_WINDOWS: &[(&str, &str)] = &[
-    ("Alaskan Standard Time", "America/Anchorage"),
-    ("US Mountain Standard Time", "America/Phoenix"),
-    ("Canada Central Standard Time", "America/Regina"),
-    ("Central America Standard Time", "America/Guatemala"),
-    ("Mexico Standard Time", "America/Mexico_City"),
-    ("SA Pacific Standard Time", "America/Bogota"),
-    ("Atlantic Standard Time", "America/Halifax"),
-    ("Newfoundland Standard Time", "America/St_Johns"),
-    ("Argentina Standard Time", "America/Buenos_Aires"),
-    ("Greenwich Standard Time", "Atlantic/Reykjavik"),
-    ("Central Europe Standard Time", "Europe/Budapest"),
-    ("Central European Standard Time", "Europe/Warsaw"),
-    ("GTB Standard Time", "Europe/Bucharest"),
-    ("FLE Standard Time", "Europe/Kiev"),
-    ("E. Europe Standard Time", "Europe/Chisinau"),
-    ("Egypt Standard Time", "Africa/Cairo"),
-    ("South Africa Standard Time", "Africa/Johannesburg"),
-    ("Israel Standard Time", "Asia/Jerusalem"),
-    ("Turkey Standard Time", "Europe/Istanbul"),
-    ("Russian Standard Time", "Europe/Moscow"),
-    ("Arabian Standard Time", "Asia/Dubai"),
-    ("Pakistan Standard Time", "Asia/Karachi"),
-    ("SE Asia Standard Time", "Asia/Bangkok"),
-    ("Singapore Standard Time", "Asia/Singapore"),
-    ("Korea Standard Time", "Asia/Seoul"),
-    ("W. Australia Standard Time", "Australia/Perth"),
-    ("E. Australia Standard Time", "Australia/Brisbane"),
-    ("New Zealand Standard Time", "Pacific/Auckland"),
-    ("Coordinated Universal Time", "Etc/UTC"),
-];
 
 /// A zone by Windows or IANA name (without regard to case for Windows names).
 pub(crate) fn zone(name: &str) -> Option<TimeZone> {
@@ -48,12 +14,7 @@ pub(crate) fn zone(name: &str) -> Option<TimeZone> {
     if name.eq_ignore_ascii_case("utc") || name.eq_ignore_ascii_case("z") {
         return Some(TimeZone::UTC);
     }
-    let windows = TIME_ZONES
-        .iter()
-        .map(|(w, iana, _)| (*w, *iana))
-        .chain(MORE_WINDOWS.iter().copied())
-        .find(|(w, _)| w.eq_ignore_ascii_case(name));
-    TimeZone::get(windows.map_or(name, |(_, iana)| iana)).ok()
+    TimeZone::get(o365kit::timezone::iana_name(name)).ok()
 }
 
 /// A wall-clock date-time as Graph writes it (`2025-03-10T09:00:00`, fractions, or with an offset).

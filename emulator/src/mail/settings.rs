@@ -21,22 +21,22 @@ pub(crate) const LANGUAGES: &[(&str, &str)] = &[
 ];
 
 /// (Windows name, IANA name, display name): what `supportedTimeZones` lists.
-pub(crate) const TIME_ZONES: &[(&str, &str, &str)] = &[
-    ("Dateline Standard Time", "Etc/GMT+12", "(UTC-12:00) International Date Line West"),
-    ("Hawaiian Standard Time", "Pacific/Honolulu", "(UTC-10:00) Hawaii"),
-    ("Pacific Standard Time", "America/Los_Angeles", "(UTC-08:00) Pacific Time (US & Canada)"),
-    ("Mountain Standard Time", "America/Denver", "(UTC-07:00) Mountain Time (US & Canada)"),
-    ("Central Standard Time", "America/Chicago", "(UTC-06:00) Central Time (US & Canada)"),
-    ("Eastern Standard Time", "America/New_York", "(UTC-05:00) Eastern Time (US & Canada)"),
-    ("E. South America Standard Time", "America/Sao_Paulo", "(UTC-03:00) Brasilia"),
-    ("UTC", "Etc/UTC", "(UTC) Coordinated Universal Time"),
-    ("GMT Standard Time", "Europe/London", "(UTC+00:00) Dublin, Edinburgh, Lisbon, London"),
-    ("W. Europe Standard Time", "Europe/Berlin", "(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna"),
-    ("Romance Standard Time", "Europe/Paris", "(UTC+01:00) Brussels, Copenhagen, Madrid, Paris"),
-    ("India Standard Time", "Asia/Calcutta", "(UTC+05:30) Chennai, Kolkata, Mumbai, New Delhi"),
-    ("China Standard Time", "Asia/Shanghai", "(UTC+08:00) Beijing, Chongqing, Hong Kong, Urumqi"),
-    ("Tokyo Standard Time", "Asia/Tokyo", "(UTC+09:00) Osaka, Sapporo, Tokyo"),
-    ("AUS Eastern Standard Time", "Australia/Sydney", "(UTC+10:00) Canberra, Melbourne, Sydney"),
+pub(crate) const TIME_ZONES: &[(&str, &str)] = &[
+    ("Dateline Standard Time", "(UTC-12:00) International Date Line West"),
+    ("Hawaiian Standard Time", "(UTC-10:00) Hawaii"),
+    ("Pacific Standard Time", "(UTC-08:00) Pacific Time (US & Canada)"),
+    ("Mountain Standard Time", "(UTC-07:00) Mountain Time (US & Canada)"),
+    ("Central Standard Time", "(UTC-06:00) Central Time (US & Canada)"),
+    ("Eastern Standard Time", "(UTC-05:00) Eastern Time (US & Canada)"),
+    ("E. South America Standard Time", "(UTC-03:00) Brasilia"),
+    ("UTC", "(UTC) Coordinated Universal Time"),
+    ("GMT Standard Time", "(UTC+00:00) Dublin, Edinburgh, Lisbon, London"),
+    ("W. Europe Standard Time", "(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna"),
+    ("Romance Standard Time", "(UTC+01:00) Brussels, Copenhagen, Madrid, Paris"),
+    ("India Standard Time", "(UTC+05:30) Chennai, Kolkata, Mumbai, New Delhi"),
+    ("China Standard Time", "(UTC+08:00) Beijing, Chongqing, Hong Kong, Urumqi"),
+    ("Tokyo Standard Time", "(UTC+09:00) Osaka, Sapporo, Tokyo"),
+    ("AUS Eastern Standard Time", "(UTC+10:00) Canberra, Melbourne, Sydney"),
 ];
 
 pub(crate) fn language(locale: &str) -> Value {
@@ -115,7 +115,8 @@ pub(crate) fn patch(settings: &mut Obj, body: Obj) -> Result<Obj> {
             }
             "timeZone" => {
                 let s = v.as_str().unwrap_or_default();
-                if !TIME_ZONES.iter().any(|(w, i, _)| w.eq_ignore_ascii_case(s) || i.eq_ignore_ascii_case(s)) {
+                let listed = |(w, _): &&(&str, &str)| w.eq_ignore_ascii_case(s) || o365kit::timezone::iana_name(w) == s;
+                if !TIME_ZONES.iter().any(|z| listed(&z)) {
                     return Err(GraphError::new(400, "ErrorTimeZoneException", format!("Time zone '{s}' is not supported.")));
                 }
                 v

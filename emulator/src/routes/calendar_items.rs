@@ -151,6 +151,8 @@ pub(super) fn handle(call: &Call, at: &CalAt) -> Result<Response> {
             let props = compose::parse(&Value::Object(call.json_body()?))?;
             let s = &mut t.calendars[store];
             let (i, date) = s.find(eid).ok_or_else(GraphError::item_not_found)?;
+            let meeting = s.events[i].props.get("isOrganizer") == Some(&Value::Bool(true)) && !s.is_group;
+            let before = s.events[i].props.clone();
             let e = &mut s.events[i];
             match date {
                 Some(d) => {
@@ -166,6 +168,9 @@ pub(super) fn handle(call: &Call, at: &CalAt) -> Result<Response> {
             }
             e.props.insert("lastModifiedDateTime".into(), json!(clock::now_iso()));
             e.props.insert("changeKey".into(), json!(ids::change_key()));
+            if meeting {
+                invite::update(&mut t, store, i, &before);
+            }
             one(call, &t, store, eid, StatusCode::OK)
         }
         (CalPath::Event(eid), &Method::DELETE) => {

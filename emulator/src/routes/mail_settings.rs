@@ -57,7 +57,10 @@ pub(super) fn handle(call: &Call, at: &MailAt) -> Result<Response> {
                     "Collection(microsoft.graph.timeZoneInformation)",
                     TIME_ZONES
                         .iter()
-                        .map(|(w, i, d)| json!({ "alias": if iana { i } else { w }, "displayName": d }))
+                        .map(|(w, d)| {
+                            let alias = if iana { o365kit::timezone::iana_name(w) } else { w };
+                            json!({ "alias": alias, "displayName": d })
+                        })
                         .collect(),
                 ),
                 _ => ("", Vec::new()),
