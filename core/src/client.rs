@@ -80,6 +80,7 @@ pub struct ClientBuilder {
     policy: Policy,
     timeout: Duration,
     mailbox: Mailbox,
+    roots: Vec<Vec<u8>>,
 }
 
 impl ClientBuilder {
@@ -129,6 +130,13 @@ impl ClientBuilder {
         self
     }
 
+    /// Trusts the certificates of this PEM text besides the built-in roots, e.g. the CA file an
+    /// emulator started with `--tls` prints.
+    pub fn root_certificates_pem(mut self, pem: impl Into<Vec<u8>>) -> Self {
+        self.roots.push(pem.into());
+        self
+    }
+
     pub fn build(self) -> Result<Client, Error> {
         let endpoint = match (self.endpoint, self.base_url) {
             (Some(ep), _) => ep,
@@ -136,7 +144,17 @@ impl ClientBuilder {
             (None, None) => Endpoint::graph(self.cloud, self.version),
         };
         let token = self.token.ok_or_else(|| Error::invalid("token", "a token or token provider is required"))?;
-        let http = reqwest::Client::builder()
+        let mut http = reqwest::Client::builder();
+        for pem in &self.roots {
+            let certs = reqwest::Certificate::from_pem_bundle(pem)
+                .ok()
+                .filter(|c| !c.is_empty())
+                .ok_or_else(|| Error::invalid("root_certificates_pem", "not PEM text with a CERTIFICATE block"))?;
+            for cert in certs {
+                http = http.add_root_certificate(cert);
+            }
+        }
+        let http = http
             .timeout(self.timeout)
             .connect_timeout(Duration::from_secs(30))
             .user_agent(concat!("o365kit/", env!("CARGO_PKG_VERSION")))
@@ -193,6 +211,7 @@ impl Client {
             policy: Policy::default(),
             timeout: Duration::from_secs(100),
             mailbox: Mailbox::Me,
+            roots: Vec::new(),
         }
     }
 

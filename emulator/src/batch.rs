@@ -143,7 +143,7 @@ pub(crate) async fn handle(app: &App, ctx: &Ctx, parts: &Parts, body: &[u8]) -> 
         } else {
             match sub_request(parts, r) {
                 Some(req) => {
-                    let sub = Ctx::new(req.headers(), app.local);
+                    let sub = Ctx::new(req.headers(), app.local, app.scheme);
                     Box::pin(crate::route(app, &sub, req)).await
                 }
                 None => invalid(&format!("Request '{id}' is not a valid request.")).render(ctx),

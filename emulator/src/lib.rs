@@ -21,6 +21,7 @@ mod cors;
 mod delta;
 mod drive;
 mod errors;
+mod extended;
 mod faults;
 mod filter;
 mod fixture;
@@ -34,11 +35,12 @@ mod routes;
 mod schema;
 mod search;
 mod tenant;
+mod tls;
 mod views;
 
 pub use tenant::Tenant;
+pub use tls::Tls;
 
-use axum::body::to_bytes;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, Method};
 use axum::response::Response;
@@ -65,12 +67,21 @@ pub struct Config {
     pub page_size: usize,
     /// Bytes of files each group's document library holds at most (Graph's 507 beyond).
     pub drive_quota: u64,
+    /// Serve https with this certificate instead of http.
+    pub tls: Option<Tls>,
 }
 
 impl Default for Config {
     /// The built-in seed tenant, no latency, no faults, pages of 100.
     fn default() -> Self {
-        Config { tenant: Tenant::seed(), latency_ms: 0, fault_rate: 0.0, page_size: 100, drive_quota: DRIVE_QUOTA }
+        Config {
+            tenant: Tenant::seed(),
+            latency_ms: 0,
+            fault_rate: 0.0,
+            page_size: 100,
+            drive_quota: DRIVE_QUOTA,
+            tls: None,
+        }
     }
 }
 
@@ -79,6 +90,9 @@ impl Default for Config {
 pub const DRIVE_QUOTA: u64 = 1 << 30;
 
 const MAX_BODY: usize = 4 * 1024 * 1024 + 64 * 1024;
+/// How much of a body over the limit is read and dropped so that the client, still sending,
+/// gets to read the 413 rather than a reset connection. Past this the connection is closed.
+const DRAIN_LIMIT: usize = 64 * 1024 * 1024;
 /// How long open connections get to finish once shutdown starts.
 const GRACE: Duration = Duration::from_secs(2);
 
@@ -92,6 +106,8 @@ pub(crate) struct App {
     page_size: usize,
     drive_quota: u64,
     local: SocketAddr,
+    /// `http` or `https`, for the links and contexts the emulator writes.
+    scheme: &'static str,
 }
 
 impl App {
@@ -115,14 +131,15 @@ impl App {
 #[derive(Debug)]
 pub struct Running {
     addr: SocketAddr,
+    scheme: &'static str,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Running {
-    /// `http://127.0.0.1:PORT`: no trailing slash, no `/v1.0`.
+    /// `http://127.0.0.1:PORT` (`https://` with [`Config::tls`]): no trailing slash, no `/v1.0`.
     pub fn base_url(&self) -> String {
-        format!("http://{}", self.addr)
+        format!("{}://{}", self.scheme, self.addr)
     }
 
     pub fn addr(&self) -> SocketAddr {
@@ -148,6 +165,7 @@ pub fn spawn(config: Config) -> std::io::Result<Running> {
     let addr = listener.local_addr()?;
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let scheme = if config.tls.is_some() { "https" } else { "http" };
     let thread = std::thread::Builder::new().name(format!("o365kit-emulator-{}", addr.port())).spawn(move || {
         runtime.block_on(async move {
             if let Ok(listener) = TcpListener::from_std(listener) {
@@ -158,7 +176,7 @@ pub fn spawn(config: Config) -> std::io::Result<Running> {
             }
         })
     })?;
-    Ok(Running { addr, stop: Some(stop), thread: Some(thread) })
+    Ok(Running { addr, scheme, stop: Some(stop), thread: Some(thread) })
 }
 
 /// Serves Graph on `listener` until the process ends.
@@ -172,6 +190,7 @@ where
     F: Future<Output = ()> + Send + 'static,
 {
     let local = listener.local_addr()?;
+    let tls = config.tls.clone();
     let app = Arc::new(App {
         tenant: Mutex::new(config.tenant.clone()),
         initial: config.tenant,
@@ -182,31 +201,41 @@ where
         page_size: config.page_size.max(1),
         drive_quota: config.drive_quota,
         local,
+        scheme: if tls.is_some() { "https" } else { "http" },
     });
     let router = Router::new().fallback(handle).with_state(app);
-    let listener = listener.tap_io(|tcp| {
-        let _ = tcp.set_nodelay(true);
-    });
     let (began, begun) = tokio::sync::oneshot::channel::<()>();
     let signal = async move {
         signal.await;
         let _ = began.send(());
     };
-    let server = axum::serve(listener, router).with_graceful_shutdown(signal);
     let deadline = async move {
         match begun.await {
             Ok(()) => tokio::time::sleep(GRACE).await,
             Err(_) => std::future::pending::<()>().await,
         }
     };
+    let server = match tls {
+        Some(tls) => {
+            let listener = tls::TlsListener::new(listener, &tls)?;
+            Box::pin(axum::serve(listener, router).with_graceful_shutdown(signal).into_future())
+                as std::pin::Pin<Box<dyn Future<Output = std::io::Result<()>> + Send>>
+        }
+        None => {
+            let listener = listener.tap_io(|tcp| {
+                let _ = tcp.set_nodelay(true);
+            });
+            Box::pin(axum::serve(listener, router).with_graceful_shutdown(signal).into_future())
+        }
+    };
     tokio::select! {
-        done = server.into_future() => done,
+        done = server => done,
         () = deadline => Ok(()),
     }
 }
 
 async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
-    let mut ctx = Ctx::new(req.headers(), app.local);
+    let mut ctx = Ctx::new(req.headers(), app.local, app.scheme);
     if beta::is_beta(req.uri().path()) {
         ctx.version = "beta";
     }
@@ -239,8 +268,8 @@ async fn preauthenticated(app: &App, ctx: &Ctx, req: Request) -> Response {
         return faults::error_response(status, retry_after, ctx);
     }
     let (parts, body) = req.into_parts();
-    let Ok(body) = to_bytes(body, MAX_BODY).await else {
-        return GraphError::new(413, "RequestEntityTooLarge", "The request body is larger than 4 MB.").render(ctx);
+    let Some(body) = read_body(&parts.headers, body).await else {
+        return too_large(ctx);
     };
     let res = routes::uploads::handle(app, ctx, &parts, &body).unwrap_or_else(|e| e.render(ctx));
     match fault {
@@ -249,6 +278,39 @@ async fn preauthenticated(app: &App, ctx: &Ctx, req: Request) -> Response {
         }
         _ => res,
     }
+}
+
+/// Graph's answer to a body over its limit; the connection closes (the rest was not read).
+fn too_large(ctx: &Ctx) -> Response {
+    let mut res =
+        GraphError::new(413, "RequestEntityTooLarge", "The maximum request length supported is 4MB.").render(ctx);
+    res.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
+    res
+}
+
+/// The whole body, or `None` when it is over [`MAX_BODY`]: then as much of the rest as
+/// [`DRAIN_LIMIT`] allows is read and dropped, and nothing is kept past the limit.
+async fn read_body(headers: &axum::http::HeaderMap, mut body: axum::body::Body) -> Option<axum::body::Bytes> {
+    use http_body_util::BodyExt;
+    let declared =
+        headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > DRAIN_LIMIT as u64) {
+        return None;
+    }
+    let mut kept = Vec::new();
+    let mut seen = 0usize;
+    while let Some(frame) = body.frame().await {
+        // A client that stops sending mid-body gets no answer to act on anyway.
+        let Ok(frame) = frame else { return None };
+        let Some(data) = frame.data_ref() else { continue };
+        seen += data.len();
+        if seen <= MAX_BODY {
+            kept.extend_from_slice(data);
+        } else if seen > DRAIN_LIMIT {
+            return None;
+        }
+    }
+    (seen <= MAX_BODY).then(|| kept.into())
 }
 
 async fn route(app: &App, ctx: &Ctx, req: Request) -> Response {
@@ -277,8 +339,8 @@ async fn route(app: &App, ctx: &Ctx, req: Request) -> Response {
         return faults::error_response(status, retry_after, ctx);
     }
     let (mut parts, body) = req.into_parts();
-    let Ok(mut body) = to_bytes(body, MAX_BODY).await else {
-        return GraphError::new(413, "RequestEntityTooLarge", "The request body is larger than 4 MB.").render(ctx);
+    let Some(mut body) = read_body(&parts.headers, body).await else {
+        return too_large(ctx);
     };
     if v2 {
         match outlook_rest::request(&mut parts, &body) {

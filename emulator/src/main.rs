@@ -1,7 +1,8 @@
 //! `o365kit-emulator`: serves the Graph emulator until interrupted. The first line on stdout is
-//! `o365kit-emulator listening on http://HOST:PORT`, for scripts and tests to read the port from.
+//! `o365kit-emulator listening on http://HOST:PORT` (`https://` with `--tls`), for scripts and
+//! tests to read the port from; with `--tls` the second is `o365kit-emulator CA file: PATH`.
 
-use o365kit_emulator::{serve_with_shutdown, Config, Tenant};
+use o365kit_emulator::{serve_with_shutdown, Config, Tenant, Tls};
 use std::io::Write;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::process::ExitCode;
@@ -19,6 +20,10 @@ Options:
   --fault-rate F    answer this fraction (0..1) of Graph requests with 429/503 [default: 0]
   --page-size N     items per page when a request sets no $top [default: 100]
   --drive-quota N   bytes of files each group's document library holds [default: 1073741824]
+  --tls             serve https with a certificate made at start, signed by a new local CA
+  --cert FILE       serve https with this PEM certificate chain (implies --tls; needs --key)
+  --key FILE        the PEM private key of --cert
+  --ca-out FILE     where --tls writes the CA to trust [default: a file in the temp dir]
   -h, --help        print this help
   -V, --version     print the version
 
@@ -34,6 +39,10 @@ struct Options {
     fault_rate: f64,
     page_size: usize,
     drive_quota: u64,
+    tls: bool,
+    cert: Option<String>,
+    key: Option<String>,
+    ca_out: Option<String>,
 }
 
 enum Parsed {
@@ -50,6 +59,10 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
         fault_rate: 0.0,
         page_size: 100,
         drive_quota: o365kit_emulator::DRIVE_QUOTA,
+        tls: false,
+        cert: None,
+        key: None,
+        ca_out: None,
     };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
@@ -63,9 +76,22 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
         if matches!(flag, "-V" | "--version") {
             return Ok(Parsed::Print(format!("o365kit-emulator {}", env!("CARGO_PKG_VERSION"))));
         }
+        if flag == "--tls" && inline.is_none() {
+            o.tls = true;
+            continue;
+        }
         if !matches!(
             flag,
-            "--port" | "--host" | "--tenant" | "--latency-ms" | "--fault-rate" | "--page-size" | "--drive-quota"
+            "--port"
+                | "--host"
+                | "--tenant"
+                | "--latency-ms"
+                | "--fault-rate"
+                | "--page-size"
+                | "--cert"
+                | "--key"
+                | "--ca-out"
+                | "--drive-quota"
         ) {
             return Err(format!("unknown option '{arg}'"));
         }
@@ -84,6 +110,9 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
                 }
             }
             "--tenant" => o.tenant = Some(value),
+            "--cert" => o.cert = Some(value),
+            "--key" => o.key = Some(value),
+            "--ca-out" => o.ca_out = Some(value),
             "--latency-ms" => o.latency_ms = value.parse().map_err(|_| invalid("a number of milliseconds"))?,
             "--fault-rate" => {
                 o.fault_rate = value
@@ -99,7 +128,39 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
             }
         }
     }
+    match (&o.cert, &o.key) {
+        (Some(_), None) => return Err("--cert needs --key".into()),
+        (None, Some(_)) => return Err("--key needs --cert".into()),
+        (Some(_), Some(_)) if o.ca_out.is_some() => {
+            return Err("--ca-out is for a generated certificate, not --cert".into())
+        }
+        (Some(_), Some(_)) => o.tls = true,
+        (None, None) => {}
+    }
+    if o.ca_out.is_some() && !o.tls {
+        return Err("--ca-out needs --tls".into());
+    }
     Ok(Parsed::Run(o))
+}
+
+/// The certificate to serve and the file a client should trust, written before the server
+/// announces itself so that a script reading the first line finds the file in place.
+fn tls_setup(o: &Options) -> Result<Option<(Tls, String)>, String> {
+    if !o.tls {
+        return Ok(None);
+    }
+    if let (Some(cert), Some(key)) = (&o.cert, &o.key) {
+        return Ok(Some((Tls::from_pem_files(cert, key)?, cert.clone())));
+    }
+    let host = o.host.to_string();
+    let extra: Vec<String> = if o.host.is_loopback() { Vec::new() } else { vec![host] };
+    let tls = Tls::generate(&extra)?;
+    let path = match &o.ca_out {
+        Some(p) => std::path::PathBuf::from(p),
+        None => std::env::temp_dir().join(format!("o365kit-emulator-ca-{}.pem", std::process::id())),
+    };
+    std::fs::write(&path, tls.trust_pem()).map_err(|e| format!("cannot write the CA file {}: {e}", path.display()))?;
+    Ok(Some((tls, path.display().to_string())))
 }
 
 async fn shutdown_signal() {
@@ -140,12 +201,22 @@ fn main() -> ExitCode {
         },
         None => Tenant::seed(),
     };
+    let (tls, ca_file) = match tls_setup(&o) {
+        Ok(Some((tls, file))) => (Some(tls), Some(file)),
+        Ok(None) => (None, None),
+        Err(e) => {
+            eprintln!("o365kit-emulator: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let scheme = if tls.is_some() { "https" } else { "http" };
     let config = Config {
         tenant,
         latency_ms: o.latency_ms,
         fault_rate: o.fault_rate,
         page_size: o.page_size,
         drive_quota: o.drive_quota,
+        tls,
     };
     let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
         Ok(rt) => rt,
@@ -170,10 +241,22 @@ fn main() -> ExitCode {
             }
         };
         let mut out = std::io::stdout().lock();
-        let _ = writeln!(out, "o365kit-emulator listening on http://{addr}");
+        let _ = writeln!(out, "o365kit-emulator listening on {scheme}://{addr}");
+        if let Some(file) = &ca_file {
+            let _ = writeln!(out, "o365kit-emulator CA file: {file}");
+            eprintln!(
+                "o365kit-emulator: trust {file} to reach it over https, e.g. SSL_CERT_FILE={file} \
+                 NODE_EXTRA_CA_CERTS={file} REQUESTS_CA_BUNDLE={file}"
+            );
+        }
         let _ = out.flush();
         drop(out);
-        match serve_with_shutdown(listener, config, shutdown_signal()).await {
+        let served = serve_with_shutdown(listener, config, shutdown_signal()).await;
+        // A CA file the emulator chose the place of is its own to remove; `--ca-out` is the caller's.
+        if let (Some(file), true, None) = (&ca_file, o.cert.is_none(), &o.ca_out) {
+            let _ = std::fs::remove_file(file);
+        }
+        match served {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("o365kit-emulator: {e}");
@@ -200,6 +283,10 @@ mod tests {
         assert_eq!((o.port, o.latency_ms, o.fault_rate, o.page_size), (0, 5, 0.25, 2));
         assert_eq!(o.host, "::1".parse::<IpAddr>().unwrap());
         assert!(matches!(parse(&args("--help")), Ok(Parsed::Print(_))));
+        let Ok(Parsed::Run(o)) = parse(&args("--cert c.pem --key k.pem")) else { panic!("parses") };
+        assert!(o.tls, "--cert implies --tls");
+        let Ok(Parsed::Run(o)) = parse(&args("--tls --ca-out /tmp/ca.pem")) else { panic!("parses") };
+        assert_eq!((o.tls, o.ca_out.as_deref()), (true, Some("/tmp/ca.pem")));
     }
 
     #[test]
@@ -213,6 +300,10 @@ mod tests {
             "--host nowhere",
             "--page-size 0",
             "extra",
+            "--cert c.pem",
+            "--key k.pem",
+            "--ca-out ca.pem",
+            "--tls=yes",
         ] {
             assert!(parse(&args(bad)).is_err(), "{bad}");
         }

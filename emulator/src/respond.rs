@@ -17,14 +17,14 @@ pub(crate) const JSON_MEDIA_TYPE: &str =
 pub(crate) struct Ctx {
     pub request_id: String,
     pub client_request_id: String,
-    /// `http://host:port`, as the client addressed the emulator; no trailing slash.
+    /// `http://host:port` (or `https://`), as the client addressed the emulator; no trailing slash.
     pub base: String,
     /// `v1.0`, or `beta` for a request on `/beta` (links and contexts stay on its version).
     pub version: &'static str,
 }
 
 impl Ctx {
-    pub fn new(headers: &HeaderMap, local: SocketAddr) -> Ctx {
+    pub fn new(headers: &HeaderMap, local: SocketAddr, scheme: &str) -> Ctx {
         let request_id = ids::guid();
         // Graph echoes a client's id and otherwise reuses its own request id.
         let client_request_id = headers
@@ -35,8 +35,8 @@ impl Ctx {
             .map_or_else(|| request_id.clone(), str::to_string);
         let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).filter(|h| is_plain_host(h));
         let base = match host {
-            Some(h) => format!("http://{h}"),
-            None => format!("http://{local}"),
+            Some(h) => format!("{scheme}://{h}"),
+            None => format!("{scheme}://{local}"),
         };
         Ctx { request_id, client_request_id, base, version: "v1.0" }
     }

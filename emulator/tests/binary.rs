@@ -20,6 +20,12 @@ impl Drop for Proc {
 
 /// Starts the binary and returns it with the base URL read from its first line.
 fn start(extra: &[&str]) -> (Proc, String) {
+    let (proc, url, _) = launch(extra, "http");
+    (proc, url)
+}
+
+/// Starts the binary; returns it, the base URL of its first line and the rest of its stdout.
+fn launch(extra: &[&str], scheme: &str) -> (Proc, String, BufReader<std::process::ChildStdout>) {
     let child = Command::new(BIN)
         .args(["--port", "0"])
         .args(extra)
@@ -30,12 +36,13 @@ fn start(extra: &[&str]) -> (Proc, String) {
     let mut proc = Proc(child);
     let stdout = proc.0.stdout.take().expect("stdout is piped");
     let mut line = String::new();
-    BufReader::new(stdout).read_line(&mut line).expect("a first line");
+    let mut stdout = BufReader::new(stdout);
+    stdout.read_line(&mut line).expect("a first line");
     let line = line.trim_end_matches('\n');
     let url = line.strip_prefix("o365kit-emulator listening on ").unwrap_or_else(|| panic!("first line: {line:?}"));
-    let port = url.strip_prefix("http://127.0.0.1:").unwrap_or_else(|| panic!("url: {url:?}"));
+    let port = url.strip_prefix(&format!("{scheme}://127.0.0.1:")).unwrap_or_else(|| panic!("url: {url:?}"));
     assert!(port.parse::<u16>().is_ok_and(|p| p > 0), "a real port: {line:?}");
-    (proc, url.to_string())
+    (proc, url.to_string(), stdout)
 }
 
 #[test]
@@ -101,4 +108,78 @@ fn help_and_bad_flags() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("userPrincipalName"));
     let _ = std::fs::remove_file(broken);
+}
+
+/// A GET over TLS trusting only `ca_pem`; the raw HTTP/1.1 answer.
+fn https_get(url: &str, ca_pem: &str, path: &str, token: &str) -> String {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, ServerName};
+    use std::io::{Read, Write};
+    use std::sync::Arc;
+    let mut roots = rustls::RootCertStore::empty();
+    for cert in CertificateDer::pem_slice_iter(ca_pem.as_bytes()) {
+        roots.add(cert.unwrap()).unwrap();
+    }
+    let config = rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    let authority = url.strip_prefix("https://").unwrap();
+    let name = ServerName::try_from("127.0.0.1").unwrap();
+    let conn = rustls::ClientConnection::new(Arc::new(config), name).unwrap();
+    let mut tls = rustls::StreamOwned::new(conn, std::net::TcpStream::connect(authority).unwrap());
+    let request = format!(
+        "GET {path} HTTP/1.1\r\nHost: {authority}\r\nAuthorization: Bearer {token}\r\nConnection: close\r\n\r\n"
+    );
+    tls.write_all(request.as_bytes()).unwrap();
+    let mut answer = Vec::new();
+    // A server may close without close_notify; what arrived before is the answer.
+    let _ = tls.read_to_end(&mut answer);
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+#[test]
+fn tls_serves_https_and_names_the_ca_file_on_its_second_line() {
+    let ca = std::env::temp_dir().join(format!("o365kit-emulator-{}-ca.pem", std::process::id()));
+    let (_proc, url, mut rest) = launch(&["--tls", "--ca-out", ca.to_str().unwrap()], "https");
+    let mut line = String::new();
+    rest.read_line(&mut line).unwrap();
+    assert_eq!(line.trim_end(), format!("o365kit-emulator CA file: {}", ca.display()));
+    let pem = std::fs::read_to_string(&ca).expect("the CA file is written before the first line");
+    assert!(pem.starts_with("-----BEGIN CERTIFICATE-----"), "{pem}");
+
+    let answer = https_get(&url, &pem, "/v1.0/groups?$top=1", "emulator:owner@contoso.test");
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(answer.contains(&format!("\"@odata.context\":\"{url}/v1.0/$metadata#groups\"")), "{answer}");
+    assert!(answer.contains(&format!("\"@odata.nextLink\":\"{url}/v1.0/groups?")), "{answer}");
+    let _ = std::fs::remove_file(ca);
+}
+
+#[test]
+fn tls_flags_that_cannot_work_exit_2() {
+    let missing = ["--cert", "/nonexistent/c.pem", "--key", "/nonexistent/k.pem"];
+    for args in [&missing[..], &["--cert", "c.pem"], &["--ca-out", "ca.pem"]] {
+        let out = Command::new(BIN).args(["--port", "0"]).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.starts_with("o365kit-emulator: --"), "{args:?}: {err}");
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn tls_removes_the_ca_file_it_placed_itself_on_shutdown() {
+    let (mut proc, url, mut rest) = launch(&["--tls"], "https");
+    let mut line = String::new();
+    rest.read_line(&mut line).unwrap();
+    let ca = PathBuf::from(line.trim_end().strip_prefix("o365kit-emulator CA file: ").expect("the CA line"));
+    assert!(ca.starts_with(std::env::temp_dir()) && ca.exists(), "{}", ca.display());
+    // Once it has answered, it is serving and listening for signals.
+    let pem = std::fs::read_to_string(&ca).unwrap();
+    assert!(https_get(&url, &pem, "/_emulator/health", "none").starts_with("HTTP/1.1 200"));
+    let term = Command::new("kill").args(["-TERM", &proc.0.id().to_string()]).status().unwrap();
+    assert!(term.success());
+    assert!(proc.0.wait().unwrap().success(), "SIGTERM is a clean stop");
+    assert!(!ca.exists(), "{} is removed", ca.display());
 }

@@ -157,3 +157,20 @@ fn group_events_follow_the_group_visibility() {
     assert_eq!((accept.status, accept.code()), (400, "ErrorInvalidRequest".to_string()));
     assert_eq!(accept.error()["message"], "Your request can't be completed. Group mailbox cannot respond to events.");
 }
+
+#[test]
+fn extended_properties_sent_inline_are_taken_and_checked() {
+    // As python-o365 saves every event and Graph accepts it.
+    let emu = Emu::start();
+    let mut event: Value = serde_json::from_str(&meeting("With extended properties")).unwrap();
+    event["singleValueExtendedProperties"] =
+        json!([{"id": "Boolean {00020329-0000-0000-C000-000000000046} Name DoNotForward", "value": "false"}]);
+    let r = emu.call(MEMBER, "POST", "/v1.0/me/events", Some(&event.to_string()));
+    assert_eq!(r.status, 201, "{}", String::from_utf8_lossy(&r.body));
+    assert!(r.json().get("singleValueExtendedProperties").is_none(), "a navigation property, not returned");
+    let message = json!({"subject": "x", "singleValueExtendedProperties": [{"id": "String 0x007D", "value": "h"}]});
+    assert_eq!(emu.call(MEMBER, "POST", "/v1.0/me/messages", Some(&message.to_string())).status, 201);
+    event["singleValueExtendedProperties"] = json!([{"id": "nonsense", "value": "x"}]);
+    let r = emu.call(MEMBER, "POST", "/v1.0/me/events", Some(&event.to_string()));
+    assert_eq!((r.status, r.code()), (400, "BadRequest".to_string()));
+}

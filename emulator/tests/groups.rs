@@ -119,6 +119,13 @@ fn group_photo_metadata_bytes_and_replacement() {
     assert_eq!((read.body.as_slice(), read.header("content-type")), (&png[..], Some("image/png")));
     let text = [("Authorization", "Bearer emulator:owner@contoso.test"), ("Content-Type", "text/plain")];
     assert_eq!(send(&emu.base(), "PUT", &private, &text, Some(b"hello")).status, 400);
+    // As Microsoft's SDKs send a photo stream: the image's header names its type.
+    let octets =
+        [("Authorization", "Bearer emulator:owner@contoso.test"), ("Content-Type", "application/octet-stream")];
+    let gif = b"GIF89a\x02\x00\x03\x00-pretend";
+    assert_eq!(send(&emu.base(), "PUT", &private, &octets, Some(gif)).status, 200);
+    assert_eq!(emu.get(MEMBER, &private).header("content-type"), Some("image/gif"));
+    assert_eq!(send(&emu.base(), "PUT", &private, &octets, Some(b"not an image")).status, 400);
     assert_eq!(emu.call(OWNER, "DELETE", &format!("/v1.0/groups/{PRIVATE}/photo"), None).status, 204);
     assert_eq!(emu.get(MEMBER, &private).code(), "ImageNotFound");
 }

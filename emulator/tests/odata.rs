@@ -162,3 +162,43 @@ fn members_and_joined_groups_are_typed_directory_objects() {
         .is_empty());
     assert_eq!(emu.get(OWNER, "/v1.0/me/memberOf").json()["value"].as_array().unwrap().len(), 2);
 }
+
+#[test]
+fn another_users_groups_by_id_or_upn() {
+    let emu = Emu::start();
+    for who in [MEMBER, MEMBER_ID] {
+        let v = emu.get(OWNER, &format!("/v1.0/users/{who}/memberOf")).json();
+        assert_eq!(v["@odata.context"], format!("{}/v1.0/$metadata#directoryObjects", emu.base()));
+        assert_eq!(v["value"].as_array().unwrap().len(), 1, "{who}");
+        assert_eq!(
+            (v["value"][0]["id"].as_str(), v["value"][0]["@odata.type"].as_str()),
+            (Some(PUBLIC), Some("#microsoft.graph.group"))
+        );
+    }
+    let cast = emu.get(MEMBER, &format!("/v1.0/users/{OWNER}/memberOf/graph.group")).json();
+    assert_eq!(cast["@odata.context"], format!("{}/v1.0/$metadata#groups", emu.base()));
+    assert_eq!(cast["value"].as_array().unwrap().len(), 2);
+    assert!(emu.get(OWNER, &format!("/v1.0/users/{OUTSIDER}/memberOf")).json()["value"].as_array().unwrap().is_empty());
+    assert_eq!(emu.get(OWNER, "/v1.0/users/nobody@contoso.test/memberOf").code(), "Request_ResourceNotFound");
+}
+
+#[test]
+fn member_lists_cast_to_users_with_either_alias() {
+    let emu = Emu::start();
+    for cast in ["microsoft.graph.user", "graph.user"] {
+        let v = emu.get(OWNER, &format!("/v1.0/groups/{PUBLIC}/members/{cast}?$select=displayName")).json();
+        assert_eq!(v["@odata.context"], format!("{}/v1.0/$metadata#users(displayName)", emu.base()), "{cast}");
+        let users = v["value"].as_array().unwrap();
+        assert_eq!(users.len(), 2, "{cast}");
+        assert!(users.iter().all(|u| u["displayName"].is_string() && u.get("userPrincipalName").is_none()));
+    }
+    let owners = emu.get(OWNER, &format!("/v1.0/groups/{PUBLIC}/owners/graph.user")).json();
+    assert_eq!(owners["@odata.context"], format!("{}/v1.0/$metadata#users", emu.base()));
+    assert!(!owners["value"].as_array().unwrap().is_empty());
+    let groups = emu.get(OWNER, &format!("/v1.0/groups/{PUBLIC}/members/graph.group")).json();
+    assert_eq!(groups["@odata.context"], format!("{}/v1.0/$metadata#groups", emu.base()));
+    assert_eq!(groups["value"], Value::Array(vec![]), "members here are users only");
+    let other = emu.get(OWNER, &format!("/v1.0/groups/{PUBLIC}/members/microsoft.graph.device"));
+    assert_eq!(other.status, 400);
+    assert_eq!(emu.get(OWNER, "/v1.0/groups/nope/members/graph.user").status, 404);
+}

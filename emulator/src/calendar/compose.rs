@@ -68,6 +68,10 @@ pub(crate) fn parse(v: &Value) -> Result<Obj> {
     for (k, v) in o {
         let value = match k.as_str() {
             _ if k.starts_with('@') => continue,
+            _ if crate::extended::is_extended(k) => {
+                crate::extended::check(k, v)?;
+                continue;
+            }
             "start" | "end" => date_time_zone(v, k)?,
             "body" => {
                 let content = v.get("content").and_then(Value::as_str).unwrap_or_default();

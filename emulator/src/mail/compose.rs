@@ -47,6 +47,10 @@ pub(crate) fn parse(v: &Value) -> Result<(Obj, Vec<Obj>)> {
     for (k, v) in o {
         let value = match k.as_str() {
             _ if k.starts_with('@') => continue,
+            _ if crate::extended::is_extended(k) => {
+                crate::extended::check(k, v)?;
+                continue;
+            }
             "attachments" => {
                 let now = clock::now_iso();
                 for a in v.as_array().ok_or_else(|| bad("'attachments' must be a collection."))? {

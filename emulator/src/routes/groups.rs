@@ -20,10 +20,17 @@ pub(super) fn handle(call: &Call, route: Route) -> Result<Response> {
             let q = call.query(Kind::User)?;
             odata::one(call.ctx, &q, Kind::User, "users", views::user(&call.caller.user), StatusCode::OK)
         }
-        (Route::MeMemberOf { cast }, &Method::GET) => {
+        (Route::MemberOf { user, cast }, &Method::GET) => {
             let q = call.query(Kind::Group)?;
             let t = call.app.tenant();
-            let mine = t.groups.iter().filter(|g| g.is_member(&call.caller.id)).map(views::typed_group).collect();
+            let who = match &user {
+                None => call.caller.id.clone(),
+                Some(key) => {
+                    let u = t.user_by_key(key).ok_or_else(|| GraphError::resource_not_found(key))?;
+                    crate::tenant::id(u).to_string()
+                }
+            };
+            let mine = t.groups.iter().filter(|g| g.is_member(&who)).map(views::typed_group).collect();
             call.list(&q, Kind::Group, if cast { "groups" } else { "directoryObjects" }, mine)
         }
         (Route::Users, &Method::GET) => {

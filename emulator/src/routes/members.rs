@@ -1,6 +1,6 @@
 //! Group membership (`members`, `owners`, their `$ref` links) and the group photo.
 
-use super::{not_allowed, owned_group, Call, Rel, Route};
+use super::{not_allowed, owned_group, Call, Cast, Rel, Route};
 use crate::errors::{Family, GraphError, Result};
 use crate::odata;
 use crate::respond::{empty, json, key, percent_decode};
@@ -71,6 +71,19 @@ pub(super) fn refs(call: &Call, route: Route) -> Result<Response> {
                 ids_of(g, rel).iter().filter_map(|id| t.user(id)).map(views::directory_object).collect()
             };
             call.list(&q, Kind::DirectoryObject, "directoryObjects", items)
+        }
+        (Route::RefsCast(gid, rel, cast), &Method::GET) => {
+            let kind = if cast == Cast::User { Kind::User } else { Kind::Group };
+            let q = call.query(kind)?;
+            let items = {
+                let t = call.app.tenant();
+                let g = t.group(&gid).ok_or_else(|| GraphError::resource_not_found(&gid))?;
+                match cast {
+                    Cast::User => ids_of(g, rel).iter().filter_map(|id| t.user(id)).map(views::user).collect(),
+                    Cast::Group => Vec::new(),
+                }
+            };
+            call.list(&q, kind, if cast == Cast::User { "users" } else { "groups" }, items)
         }
         (Route::RefGet(gid, rel, uid), &Method::GET) => {
             let q = call.query(Kind::DirectoryObject)?;
@@ -144,14 +157,20 @@ pub(super) fn photo(call: &Call, gid: &str, value: bool) -> Result<Response> {
         (true, &Method::PUT | &Method::PATCH) => {
             let g = owned_group(&mut t, gid, &call.caller)?;
             let ct = call.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").trim();
-            if !ct.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("image/")) {
-                let msg = format!("The photo's Content-Type must be an image type such as image/jpeg, not '{ct}'.");
-                return Err(GraphError::new(400, "ErrorInvalidRequest", msg));
-            }
             if call.body.is_empty() {
                 return Err(GraphError::new(400, "ErrorInvalidRequest", "The photo is empty."));
             }
-            g.photo = Some(Photo { content_type: ct.to_string(), bytes: call.body.to_vec() });
+            // Microsoft's SDKs upload photo streams as application/octet-stream and Graph takes
+            // them; the image's own header says what it is.
+            let ct = if ct.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("image/")) {
+                ct.to_string()
+            } else if let (true, Some(sniffed)) = (is_octet_stream(ct), sniff(call.body)) {
+                sniffed.to_string()
+            } else {
+                let msg = format!("The photo's Content-Type must be an image type such as image/jpeg, not '{ct}'.");
+                return Err(GraphError::new(400, "ErrorInvalidRequest", msg));
+            };
+            g.photo = Some(Photo { content_type: ct, bytes: call.body.to_vec() });
             Ok(empty(StatusCode::OK))
         }
         (false, &Method::DELETE) => {
@@ -161,6 +180,23 @@ pub(super) fn photo(call: &Call, gid: &str, value: bool) -> Result<Response> {
         }
         (true, _) => not_allowed(Family::Exchange, "GET, PUT, PATCH"),
         (false, _) => not_allowed(Family::Exchange, "GET, DELETE"),
+    }
+}
+
+fn is_octet_stream(ct: &str) -> bool {
+    ct.split(';').next().is_some_and(|t| t.trim().eq_ignore_ascii_case("application/octet-stream"))
+}
+
+/// The media type of a PNG, GIF or JPEG by its first bytes.
+fn sniff(b: &[u8]) -> Option<&'static str> {
+    if b.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("image/png")
+    } else if b.starts_with(b"GIF87a") || b.starts_with(b"GIF89a") {
+        Some("image/gif")
+    } else if b.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("image/jpeg")
+    } else {
+        None
     }
 }
 

@@ -56,16 +56,30 @@ pub(crate) enum Rel {
     Owners,
 }
 
+/// The derived types a member list can be cast to. Members are users here; nested groups are
+/// not emulated, so a cast to groups is an empty list, as it is on Graph for such a group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Cast {
+    User,
+    Group,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Route {
     Me,
-    MeMemberOf { cast: bool },
+    /// `/me/memberOf` (user `None`) or `/users/{id}/memberOf`, optionally cast to groups.
+    MemberOf {
+        user: Option<String>,
+        cast: bool,
+    },
     Users,
     User(String),
     Groups,
     GroupsDelta,
     Group(String),
     Refs(String, Rel),
+    /// `/groups/{id}/members/microsoft.graph.user` (or `.group`): the members of that type.
+    RefsCast(String, Rel, Cast),
     RefGet(String, Rel, String),
     RefAdd(String, Rel),
     RefRemove(String, Rel, String),
@@ -156,10 +170,12 @@ pub(crate) fn dispatch(app: &App, ctx: &Ctx, parts: &Parts, body: &[u8]) -> Resu
         body,
     };
     match route {
-        Route::Me | Route::MeMemberOf { .. } | Route::Users | Route::User(_) | Route::Groups | Route::Group(_) => {
+        Route::Me | Route::MemberOf { .. } | Route::Users | Route::User(_) | Route::Groups | Route::Group(_) => {
             groups::handle(&call, route)
         }
-        Route::Refs(..) | Route::RefGet(..) | Route::RefAdd(..) | Route::RefRemove(..) => members::refs(&call, route),
+        Route::Refs(..) | Route::RefsCast(..) | Route::RefGet(..) | Route::RefAdd(..) | Route::RefRemove(..) => {
+            members::refs(&call, route)
+        }
         Route::Photo(g) => members::photo(&call, &g, false),
         Route::PhotoValue(g) => members::photo(&call, &g, true),
         Route::GroupsDelta if call.method == Method::GET => delta::groups(&call),
@@ -204,8 +220,10 @@ pub(crate) fn resolve(s: &[String]) -> Result<Route> {
     match head.to_ascii_lowercase().as_str() {
         "me" => match tail {
             [] => Ok(Route::Me),
-            [m] if is(m, "memberOf") => Ok(Route::MeMemberOf { cast: false }),
-            [m, c] if is(m, "memberOf") && is(c, "microsoft.graph.group") => Ok(Route::MeMemberOf { cast: true }),
+            [m] if is(m, "memberOf") => Ok(Route::MemberOf { user: None, cast: false }),
+            [m, c] if is(m, "memberOf") && is(c, "microsoft.graph.group") => {
+                Ok(Route::MemberOf { user: None, cast: true })
+            }
             [m, x, ..] if is(m, "memberOf") => Err(unknown(x)),
             [x, ..] if mail::is_mail_segment(x) => Ok(Route::Mail(mail::parse(None, tail)?)),
             [x, ..] if calendar::is_calendar_segment(x) => {
@@ -216,6 +234,11 @@ pub(crate) fn resolve(s: &[String]) -> Result<Route> {
         "users" => match tail {
             [] => Ok(Route::Users),
             [id] => Ok(Route::User(id.clone())),
+            [id, m] if is(m, "memberOf") => Ok(Route::MemberOf { user: Some(id.clone()), cast: false }),
+            [id, m, c] if is(m, "memberOf") && is(c, "microsoft.graph.group") => {
+                Ok(Route::MemberOf { user: Some(id.clone()), cast: true })
+            }
+            [_, m, x, ..] if is(m, "memberOf") => Err(unknown(x)),
             [id, x, ..] if mail::is_mail_segment(x) => Ok(Route::Mail(mail::parse(Some(id.clone()), &tail[1..])?)),
             [id, x, ..] if calendar::is_calendar_segment(x) => {
                 Ok(Route::Calendar(calendar::parse(calendar::Owner::User(Some(id.clone())), &tail[1..])?))
@@ -249,6 +272,10 @@ fn group_child(g: &str, rest: &[String]) -> Result<Route> {
         return match tail {
             [] => Ok(Route::Refs(g, rel)),
             [r] if is(r, "$ref") => Ok(Route::RefAdd(g, rel)),
+            [c] if is(c, "microsoft.graph.user") => Ok(Route::RefsCast(g, rel, Cast::User)),
+            [c] if is(c, "microsoft.graph.group") => Ok(Route::RefsCast(g, rel, Cast::Group)),
+            // Other directory types (devices, contacts...) are not emulated: an unknown segment.
+            [c] if c.to_ascii_lowercase().starts_with("microsoft.graph.") => Err(unknown(c)),
             [uid] => Ok(Route::RefGet(g, rel, uid.clone())),
             [uid, r] if is(r, "$ref") => Ok(Route::RefRemove(g, rel, uid.clone())),
             [_, x, ..] => Err(unknown(x)),
@@ -346,8 +373,19 @@ mod tests {
         );
         assert_eq!(r("/v1.0/groups/g/members/%24ref").unwrap(), Route::RefAdd("g".into(), Rel::Members));
         assert_eq!(r("/v1.0/groups/g/owners/u/$ref").unwrap(), Route::RefRemove("g".into(), Rel::Owners, "u".into()));
-        assert_eq!(r("/v1.0/me/memberOf/microsoft.graph.group").unwrap(), Route::MeMemberOf { cast: true });
-        assert_eq!(r("/v1.0/me/memberOf/graph.group").unwrap(), Route::MeMemberOf { cast: true });
+        assert_eq!(r("/v1.0/me/memberOf/microsoft.graph.group").unwrap(), Route::MemberOf { user: None, cast: true });
+        assert_eq!(r("/v1.0/me/memberOf/graph.group").unwrap(), Route::MemberOf { user: None, cast: true });
+        let g = || "g1".to_string();
+        for (path, rel, cast) in [
+            ("/v1.0/groups/g1/members/microsoft.graph.user", Rel::Members, Cast::User),
+            ("/v1.0/groups/g1/members/graph.user", Rel::Members, Cast::User),
+            ("/v1.0/groups/g1/members/Microsoft.Graph.User/", Rel::Members, Cast::User),
+            ("/v1.0/groups/g1/owners/graph.user", Rel::Owners, Cast::User),
+            ("/v1.0/groups/g1/members/graph.group", Rel::Members, Cast::Group),
+        ] {
+            assert_eq!(r(path).unwrap(), Route::RefsCast(g(), rel, cast), "{path}");
+        }
+        assert!(r("/v1.0/groups/g1/members/microsoft.graph.device").is_err());
         assert_eq!(r("/v1.0/groups/").unwrap(), Route::Groups);
         let post = PostAt { at: at(None), post: "p".into() };
         assert_eq!(

@@ -95,7 +95,7 @@ pub fn send(base: &str, method: &str, target: &str, headers: &[(&str, &str)], bo
     parse(&raw)
 }
 
-fn parse(raw: &[u8]) -> Reply {
+pub fn parse(raw: &[u8]) -> Reply {
     let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("a complete response head");
     let head = String::from_utf8_lossy(&raw[..split]).to_string();
     let mut lines = head.split("\r\n");
