@@ -136,15 +136,9 @@ impl NativeClient {
         token: String,
         next_link: Option<String>,
     ) -> PyResult<String> {
-        let args: Value = serde_json::from_str(args).map_err(|e| PyValueError::new_err(format!("arguments: {e}")))?;
-        if let Ok(mut t) = self.token.lock() {
-            *t = token;
-        }
-        let rt = runtime()?;
-        let client = self.client.clone();
+        let args = parse_args(args)?;
         let name = name.to_string();
-        let out = py.allow_threads(move || rt.block_on(run(&client, &name, args, next_link)));
-        out.map_err(errors::to_py)
+        self.run_blocking(py, token, move |client| async move { run(&client, &name, args, next_link).await })
     }
 
     /// Runs the core's upload machine through an upload session (`session`: its JSON text) for
@@ -211,19 +205,13 @@ impl NativeClient {
             batch.add_request(call.request, &after).map_err(errors::to_py)?;
             reads.push(call.read);
         }
-        if let Ok(mut t) = self.token.lock() {
-            *t = token;
-        }
-        let rt = runtime()?;
-        let client = self.client.clone();
-        let outcomes = py.allow_threads(move || {
-            rt.block_on(client.send_batch(&mut batch))?;
+        let outcomes = self.run_blocking(py, token, move |client| async move {
+            client.send_batch(&mut batch).await?;
             let ep = client.endpoint();
             let answers =
                 reads.into_iter().enumerate().map(|(i, read)| batch.response(i).and_then(|res| read(ep, res)));
-            Ok::<_, Error>(answers.collect::<Vec<_>>())
-        });
-        let outcomes = outcomes.map_err(errors::to_py)?;
+            Ok(answers.collect::<Vec<_>>())
+        })?;
         Ok(outcomes
             .into_iter()
             .map(|o| match o {
@@ -245,20 +233,36 @@ impl NativeClient {
         token: String,
         state: Option<String>,
     ) -> PyResult<String> {
-        let args: Value = serde_json::from_str(args).map_err(|e| PyValueError::new_err(format!("arguments: {e}")))?;
-        if let Ok(mut t) = self.token.lock() {
-            *t = token;
-        }
-        let rt = runtime()?;
-        let client = self.client.clone();
+        let args = parse_args(args)?;
         let name = name.to_string();
-        let out = py.allow_threads(move || rt.block_on(dispatch_sync(&client, &name, args, state)));
-        out.map_err(errors::to_py)
+        self.run_blocking(py, token, move |client| async move { dispatch_sync(&client, &name, args, state).await })
     }
 
     fn __repr__(&self) -> String {
         format!("NativeClient(base_url={:?}, mailbox={:?})", self.client.endpoint().base(), self.mailbox())
     }
+}
+
+impl NativeClient {
+    /// Runs `work` on the I/O runtime with the GIL released, its requests carrying `token`.
+    fn run_blocking<T, F, Fut>(&self, py: Python<'_>, token: String, work: F) -> PyResult<T>
+    where
+        T: Send,
+        F: FnOnce(Client) -> Fut + Send,
+        Fut: std::future::Future<Output = Result<T, Error>>,
+    {
+        if let Ok(mut t) = self.token.lock() {
+            *t = token;
+        }
+        let rt = runtime()?;
+        let client = self.client.clone();
+        py.allow_threads(move || rt.block_on(work(client))).map_err(errors::to_py)
+    }
+}
+
+/// An operation's arguments: JSON text of its parameters by name.
+fn parse_args(args: &str) -> PyResult<Value> {
+    serde_json::from_str(args).map_err(|e| PyValueError::new_err(format!("arguments: {e}")))
 }
 
 /// An operation ready to send: its request, and how its answer becomes the JSON text the Python
