@@ -22,17 +22,26 @@ fn named_calendar(param: &str, c: &Calendar) -> Result<(), Error> {
     require_text(&format!("{param}.name"), c.name.as_deref())
 }
 
-/// `/me/calendar` (the default calendar) or `/me/calendars/{id}`.
-fn calendar(ep: &Endpoint, mailbox: &crate::Mailbox, calendar_id: Option<&str>) -> Result<PathBuilder, Error> {
-    let root = mailbox.path(ep)?;
-    match calendar_id {
-        None => Ok(root.seg("calendar")),
-        Some(id) => root.seg("calendars").item_id("calendar_id", id),
+/// A new permission names who to share with and the role.
+fn new_permission(a: &Args) -> Result<(), Error> {
+    let p: &CalendarPermission = a.get("permission")?;
+    p.check("permission")?;
+    if p.email_address.as_ref().and_then(|e| e.address.as_deref()).is_none() {
+        return Err(Error::invalid("permission.email_address.address", "is required: who to share with"));
     }
+    require_text("permission.role", p.role.as_deref())
 }
 
 routes! {
     ListCalendars: GET mailbox / "calendars" ? query;
+    GetCalendar: GET mailbox / (calendar_id ? "calendar" : "calendars") ? query;
+    ListCalendarPermissions: GET mailbox / (calendar_id ? "calendar" : "calendars") / "calendarPermissions" ? query;
+    CreateCalendarPermission: POST mailbox / (calendar_id ? "calendar" : "calendars") / "calendarPermissions"
+        <- permission if new_permission;
+    UpdateCalendarPermission: PATCH mailbox / (calendar_id ? "calendar" : "calendars") / "calendarPermissions"
+        / permission_id <- permission;
+    DeleteCalendarPermission: DELETE mailbox / (calendar_id ? "calendar" : "calendars") / "calendarPermissions"
+        / permission_id;
     CreateCalendar: POST mailbox / "calendars" <- calendar if |a: &Args| named_calendar("calendar", a.get("calendar")?);
     UpdateCalendar: PATCH mailbox / "calendars" / calendar_id <- calendar;
     DeleteCalendar: DELETE mailbox / "calendars" / calendar_id;
@@ -46,52 +55,3 @@ routes! {
     CreateCalendarGroupCalendar: POST mailbox / "calendarGroups" / calendar_group_id / "calendars" <- calendar
         if |a: &Args| named_calendar("calendar", a.get("calendar")?);
 }
-
-impl BuildRequest for GetCalendar {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        get(calendar(ep, &self.mailbox, self.calendar_id.as_deref())?, &self.query, false)
-    }
-}
-
-impl BuildRequest for ListCalendarPermissions {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        let path = calendar(ep, &self.mailbox, self.calendar_id.as_deref())?.seg("calendarPermissions");
-        get(path, &self.query, false)
-    }
-}
-
-impl BuildRequest for CreateCalendarPermission {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        let p = &self.permission;
-        p.check("permission")?;
-        if p.email_address.as_ref().and_then(|e| e.address.as_deref()).is_none() {
-            return Err(Error::invalid("permission.email_address.address", "is required: who to share with"));
-        }
-        require_text("permission.role", p.role.as_deref())?;
-        let path = calendar(ep, &self.mailbox, self.calendar_id.as_deref())?.seg("calendarPermissions");
-        with_json(ep, Request::post(path.build()), p)
-    }
-}
-
-impl BuildRequest for UpdateCalendarPermission {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        self.permission.check("permission")?;
-        let path = calendar(ep, &self.mailbox, self.calendar_id.as_deref())?.seg("calendarPermissions");
-        with_json(ep, Request::patch(path.item_id("permission_id", &self.permission_id)?.build()), &self.permission)
-    }
-}
-
-impl BuildRequest for DeleteCalendarPermission {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        let path = calendar(ep, &self.mailbox, self.calendar_id.as_deref())?.seg("calendarPermissions");
-        Ok(Request::delete(path.item_id("permission_id", &self.permission_id)?.build()))
-    }
-}
-
-built_by_hand!(
-    GetCalendar,
-    ListCalendarPermissions,
-    CreateCalendarPermission,
-    UpdateCalendarPermission,
-    DeleteCalendarPermission
-);

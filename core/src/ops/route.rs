@@ -6,11 +6,13 @@
 //! MoveMessage: POST mailbox / "messages" / message_id / "move" <- { destination_id };
 //! CreateMessage: POST mailbox / "messages" <- message;
 //! ListCalendarView: GET mailbox / "calendarView" ? window(start, end);
+//! GetCalendar: GET mailbox / (calendar_id ? "calendar" : "calendars") ? query;
 //! ```
 //! The root is `mailbox` (the operation's `Mailbox`: `/me` or `/users/{id}`) or `root` (the
 //! versioned base). A string is a fixed segment; a field name is an Outlook id, checked and
 //! encoded as one segment (`item_id`); `{field}` an id checked as the Groups family checks its
-//! own (`id`: any characters, encoded). `? query` adds the OData options and Prefer headers
+//! own (`id`: any characters, encoded); `(field ? "a" : "b")` an optional Outlook id: `a` without
+//! it, `b/{id}` with it. `? query` adds the OData options and Prefer headers
 //! (`? directory` also the `ConsistencyLevel` directory queries need; `? window(start, end)` a
 //! time window as `startDateTime`/`endDateTime`); `<- field` sends that field as the JSON body;
 //! `<- { a, b }` sends `{"a": ..., "b": ...}` (camelCase, `None`s left out); no body on a POST
@@ -122,6 +124,13 @@ pub enum Seg {
     Item(&'static str),
     /// An id of the Groups family: any characters, encoded.
     Id(&'static str),
+    /// An optional Outlook id: `none` without it (`calendar`, the default one), `some/{id}` with
+    /// it (`calendars/{id}`).
+    OrDefault {
+        param: &'static str,
+        none: &'static str,
+        some: &'static str,
+    },
 }
 
 #[derive(Debug)]
@@ -158,6 +167,10 @@ pub fn build(route: &Route, ep: &Endpoint, mailbox: &Mailbox, args: Args<'_>) ->
             Seg::Lit(text) => b.seg(text),
             Seg::Item(param) => b.item_id(param, args.text(param)?)?,
             Seg::Id(param) => b.id(param, args.text(param)?)?,
+            Seg::OrDefault { param, none, some } => match args.get::<Option<String>>(param)? {
+                None => b.seg(none),
+                Some(id) => b.seg(some).item_id(param, id)?,
+            },
         };
     }
     let query = || args.get::<Query>("query");
@@ -206,12 +219,18 @@ macro_rules! route_seg {
     ({ $id:ident }) => {
         $crate::ops::route::Seg::Id(stringify!($id))
     };
+    (($id:ident ? $none:literal : $some:literal)) => {
+        $crate::ops::route::Seg::OrDefault { param: stringify!($id), none: $none, some: $some }
+    };
 }
 
 /// Pushes `(name, &field)` for each field a route reads.
 macro_rules! route_push {
     ($v:ident, $this:ident, $lit:literal) => {};
     ($v:ident, $this:ident, $id:ident) => {
+        $v.push((stringify!($id), &$this.$id as &dyn $crate::ops::route::BodyArg));
+    };
+    ($v:ident, $this:ident, ($id:ident ? $none:literal : $some:literal)) => {
         $v.push((stringify!($id), &$this.$id as &dyn $crate::ops::route::BodyArg));
     };
     ($v:ident, $this:ident, { $($id:ident),* }) => {
