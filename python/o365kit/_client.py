@@ -321,6 +321,15 @@ class AsyncClient(_AsyncOperations):
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(None, functools.partial(fn, *args))
 
+    async def _each(self, items: Iterator[Any]) -> AsyncIterator[Any]:
+        """`items`, a blocking iterator, advanced on a worker thread one item at a time."""
+        done = object()
+        while True:
+            item = await self._run(next, items, done)
+            if item is done:
+                return
+            yield item
+
     def _alist(self, name: str, model: Type[Model], args: Dict[str, Any], progress: bool) -> "AsyncPager[Any]":
         return AsyncPager(self, Pager(self._sync, name, model, args, progress))
 
@@ -352,12 +361,7 @@ class AsyncPager(Generic[T]):
         return await self._client._run(self._pager.first_page)
 
     async def pages(self) -> AsyncIterator[Page[T]]:
-        pages = self._pager.pages()
-        done = object()
-        while True:
-            page = await self._client._run(next, pages, done)
-            if page is done:
-                return
+        async for page in self._client._each(self._pager.pages()):
             yield page
 
     async def __aiter__(self) -> AsyncIterator[T]:

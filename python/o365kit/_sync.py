@@ -114,22 +114,11 @@ class AsyncSyncPager(Generic[T]):
 
     async def pages(self) -> AsyncIterator[List[Change[T]]]:
         """As `SyncPager.pages`."""
-        pages = self._pager.pages()
-        done = object()
-        while True:
-            page = await self._client._run(next, pages, done)
-            if page is done:
-                return
+        async for page in self._client._each(self._pager.pages()):
             yield page
 
     async def __aiter__(self) -> AsyncIterator[Change[T]]:
-        steps = self._pager._steps()
-        done = object()
-        while True:
-            step = await self._client._run(next, steps, done)
-            if step is done:
-                return
-            changes, state = step
+        async for changes, state in self._client._each(self._pager._steps()):
             for change in changes:
                 yield change
             self._pager.state = state
