@@ -7,7 +7,7 @@ use crate::http::{Method, Request, Response};
 use crate::mailbox::Mailbox;
 use crate::odata::{next_page_request, Page};
 use crate::ops::{Change, DeltaPage, Operation, Tracked};
-use crate::retry::{Decision, Policy};
+use crate::retry::Policy;
 use crate::sync::{DeltaSync, Step};
 use std::fmt;
 use std::future::Future;
@@ -288,35 +288,16 @@ impl Client {
     /// kept across retries. Redirects go where the core says (`http::redirect`): to a
     /// pre-authenticated URL, without the token.
     pub async fn execute(&self, req: &Request) -> Result<Response, Error> {
-        let mut res = self.execute_one(req).await?;
-        let mut hops = 0;
-        while let Some(next) = crate::http::redirect(req, &res)? {
-            hops += 1;
-            if hops > crate::http::MAX_REDIRECTS {
-                return Err(Error::Transport(format!("more than {} redirects", crate::http::MAX_REDIRECTS)));
-            }
-            res = self.execute_one(&next).await?;
-        }
-        Ok(res)
-    }
-
-    async fn execute_one(&self, req: &Request) -> Result<Response, Error> {
-        let inner = &self.inner;
-        let client_request_id = req.header_value("client-request-id").map(str::to_string).unwrap_or_else(new_guid);
-        let idempotent = req.is_idempotent();
-        let mut attempt = 1;
+        let mut x = crate::exchange::Exchange::new(req.clone(), self.inner.policy.clone(), &new_guid());
         loop {
-            let token = if req.pre_authenticated { None } else { Some(inner.token.token().await?) };
-            let outcome = self.send_once(req, token.as_deref(), &client_request_id).await;
-            let decision = match &outcome {
-                Ok(res) => inner.policy.decide(res, attempt, idempotent),
-                Err(_) => inner.policy.decide_transport(attempt, idempotent),
-            };
-            match decision {
-                Decision::Retry(wait) => tokio::time::sleep(wait).await,
-                Decision::Done => return outcome,
+            let req = x.request();
+            let token = if req.pre_authenticated { None } else { Some(self.inner.token.token().await?) };
+            let outcome = self.send_once(req, token.as_deref()).await;
+            match x.absorb(outcome)? {
+                crate::exchange::Next::Send => {}
+                crate::exchange::Next::Wait(wait) => tokio::time::sleep(wait).await,
+                crate::exchange::Next::Done(res) => return Ok(res),
             }
-            attempt += 1;
         }
     }
 
@@ -365,7 +346,7 @@ impl Client {
             };
             let before = up.progress();
             let token = if req.pre_authenticated { None } else { Some(self.inner.token.token().await?) };
-            match self.send_once(&req, token.as_deref(), &new_guid()).await {
+            match self.send_once(&req, token.as_deref()).await {
                 Ok(res) => up.absorb(res)?,
                 Err(e) => up.failed(e)?,
             }
@@ -376,7 +357,7 @@ impl Client {
     }
 
     /// One attempt; `token` is `None` for a pre-authenticated URL, which gets nothing of the caller's.
-    async fn send_once(&self, req: &Request, token: Option<&str>, client_request_id: &str) -> Result<Response, Error> {
+    async fn send_once(&self, req: &Request, token: Option<&str>) -> Result<Response, Error> {
         let method = match req.method {
             Method::Get => reqwest::Method::GET,
             Method::Post => reqwest::Method::POST,
@@ -389,7 +370,7 @@ impl Client {
             builder = builder.header(k.as_str(), v.as_str());
         }
         if let Some(token) = token {
-            builder = builder.header("client-request-id", client_request_id).bearer_auth(token);
+            builder = builder.bearer_auth(token);
         }
         if let Some(body) = &req.body {
             builder = builder.body(body.clone());

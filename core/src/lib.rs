@@ -27,6 +27,7 @@ pub mod datetime;
 pub mod decode;
 pub mod endpoint;
 pub mod error;
+pub mod exchange;
 pub mod http;
 pub mod mailbox;
 pub mod model;

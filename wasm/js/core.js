@@ -1,8 +1,9 @@
 // The JS face of o365kit: `Client` with one camelCase method per operation of the core's table,
 // `GraphError`, and list results that are both a promise of the first page and an async iterator
 // over every item. The methods are made from the table at load time (see `operations`), so this
-// file does not grow with the number of operations. Requests, paging links, retries and errors
-// all come from the Rust core; this file only shapes them for JS.
+// file does not grow with the number of operations. Requests, paging links, retries, redirects and
+// errors all come from the Rust core; this file sends what the core's machines say with `fetch`,
+// waits with `setTimeout`, and shapes the results for JS.
 
 import initWasm, { RawClient, operations as rawOperations, setBytesReplacer } from "./o365kit_wasm.js";
 
@@ -38,6 +39,108 @@ function toJsError(e) {
 
 function camel(snake) {
   return snake.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
+}
+
+/** `getToken`'s token, checked (a rejection of the host's getToken reaches the caller as is). */
+async function bearer(getToken) {
+  const token = await getToken();
+  if (typeof token !== "string" || !token.trim() || /[\0-\x1f\x7f-\x9f]/.test(token)) {
+    throw new TypeError("getToken must return (or resolve to) a non-empty token string");
+  }
+  return token;
+}
+
+/** fetch's own words, and its cause's as Node gives them (fetch errors never hold headers). */
+function describe(e) {
+  let msg = typeof e?.message === "string" ? e.message : "request failed";
+  const cause = e?.cause;
+  const why = typeof cause?.message === "string" ? cause.message : typeof cause === "string" ? cause : undefined;
+  return why === undefined ? msg : `${msg}: ${why}`;
+}
+
+/** One attempt at what a machine's `send` step says; the token only where `auth` says so. The
+ * core follows redirects (without the token), so fetch must hand them over. */
+async function send(step, token) {
+  const headers = new Headers(step.headers);
+  if (token !== undefined) headers.set("Authorization", `Bearer ${token}`);
+  const init = { method: step.method, headers, body: step.body, redirect: "manual" };
+  // The whole request, as the native client's default (Graph's own gateway gives up at 100 s).
+  if (typeof AbortSignal.timeout === "function") init.signal = AbortSignal.timeout(100000);
+  const res = await fetch(step.url, init);
+  let lines = "";
+  res.headers.forEach((value, name) => { lines += `${name}:${value}\n`; });
+  let body;
+  try {
+    body = new Uint8Array(await res.arrayBuffer());
+  } catch (e) {
+    throw new Error(`the response body was cut off: ${describe(e)}`);
+  }
+  return [res.status, lines, body];
+}
+
+/** Runs a core machine (a call, a sync step, an upload) to its result. */
+async function run(machine, getToken, hooks) {
+  try {
+    for (;;) {
+      const step = machine.step();
+      switch (step.k) {
+        case "send": {
+          // A fresh token for every attempt, so the host can refresh it.
+          const token = step.auth ? await bearer(getToken) : undefined;
+          let res;
+          try {
+            res = await send(step, token);
+          } catch (e) {
+            machine.fail(describe(e));
+            break;
+          }
+          machine.feed(...res);
+          break;
+        }
+        case "wait":
+          await new Promise((resolve) => setTimeout(resolve, step.ms));
+          break;
+        case "read": {
+          const chunk = await hooks.read(step.offset, step.length);
+          if (!(chunk instanceof Uint8Array)) throw new TypeError("source: read must give a Uint8Array");
+          machine.chunk(chunk);
+          break;
+        }
+        case "progress":
+          hooks.progress?.(step.sent, step.total);
+          break;
+        default:
+          return step.value;
+      }
+    }
+  } catch (e) {
+    throw toJsError(e);
+  } finally {
+    machine.free();
+  }
+}
+
+/** A machine from the wasm client; bad arguments throw here, before anything is sent. */
+function made(make) {
+  try {
+    return make();
+  } catch (e) {
+    throw toJsError(e);
+  }
+}
+
+/** The wasm client with the host's token source: what `Client` methods run their calls on. */
+class Conn {
+  constructor(raw, getToken) {
+    this.raw = raw;
+    this.getToken = getToken;
+  }
+  async call(name, args, nextLink) {
+    return run(made(() => this.raw.call(name, args, nextLink)), this.getToken);
+  }
+  async syncStep(name, args, state) {
+    return run(made(() => this.raw.syncStep(name, args, state)), this.getToken);
+  }
 }
 
 /** What list methods return: a promise of the first page that can also walk every page. */
@@ -190,8 +293,8 @@ export class Client {
       throw new RangeError("maxAttempts: must be an integer from 1 to 100");
     }
     try {
-      this[RAW] = new RawClient(getToken, baseUrl ?? undefined, version ?? undefined, cloud ?? undefined, maxAttempts ?? undefined,
-        mailbox ?? undefined);
+      this[RAW] = new Conn(new RawClient(baseUrl ?? undefined, version ?? undefined, cloud ?? undefined, maxAttempts ?? undefined,
+        mailbox ?? undefined), getToken);
     } catch (e) {
       throw toJsError(e);
     }
@@ -204,7 +307,7 @@ export class Client {
     if (typeof id !== "string") throw new TypeError("mailbox: must be a string (a user id or principal name, or \"me\")");
     let raw;
     try {
-      raw = this[RAW].withMailbox(id);
+      raw = new Conn(this[RAW].raw.withMailbox(id), this[RAW].getToken);
     } catch (e) {
       throw toJsError(e);
     }
@@ -215,12 +318,12 @@ export class Client {
 
   /** `"me"`, or the mailbox given to `mailbox()` or the constructor. */
   get mailboxId() {
-    return this[RAW].mailboxId;
+    return this[RAW].raw.mailboxId;
   }
 
   /** The versioned base URL, e.g. `https://graph.microsoft.com/v1.0`. */
   get baseUrl() {
-    return this[RAW].baseUrl;
+    return this[RAW].raw.baseUrl;
   }
 
   /** Uploads `source` (a Blob or File, a Uint8Array or an ArrayBuffer) through an upload session
@@ -241,12 +344,8 @@ export class Client {
     } else {
       throw new TypeError("source: must be a Blob, File, Uint8Array or ArrayBuffer");
     }
-    try {
-      const out = await this[RAW].upload(session, size, read, onProgress, chunkSize, Boolean(resume));
-      return out.value;
-    } catch (e) {
-      throw toJsError(e);
-    }
+    const machine = made(() => this[RAW].raw.upload(session, size, chunkSize, Boolean(resume)));
+    return (await run(machine, this[RAW].getToken, { read, progress: onProgress })).value;
   }
 
   toString() {
@@ -285,12 +384,8 @@ export function setup(wasmSource) {
               // The sync options come after the operation's own parameters.
               return new SyncRequest(this[RAW], name, args.slice(0, arity), args[arity]);
             }
-          : async function (...args) {
-              try {
-                return await this[RAW].call(name, args, undefined);
-              } catch (e) {
-                throw toJsError(e);
-              }
+          : function (...args) {
+              return this[RAW].call(name, args, undefined);
             };
         Object.defineProperty(method, "name", { value: op.jsName });
         Object.defineProperty(Client.prototype, op.jsName, { value: method, writable: true, configurable: true });

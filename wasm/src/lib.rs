@@ -1,31 +1,32 @@
 //! WebAssembly binding of o365kit (npm `o365kit`).
 //!
 //! The binding only moves bytes: the core builds every request, parses every response, decides on
-//! retries and paging. This file converts JS arguments into operation structs, sends the core's
-//! `Request` with the global `fetch` (browsers and Node 20 alike), sleeps with `setTimeout`, and
-//! converts outputs and errors back. One generic `call` serves every operation of the table;
-//! `js/core.js` turns the table (`operations()`) into camelCase methods.
+//! retries, redirects and paging. This file converts JS arguments into operations and outputs and
+//! errors back; it is synchronous: a call, a sync step or an upload is a `Machine` (machine.rs)
+//! that js/core.js runs with the host's `fetch` and `setTimeout`. One generic `call` serves every
+//! operation of the table; `js/core.js` turns the table (`operations()`) into camelCase methods.
 
-use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
+use js_sys::{Array, Function, Object, Reflect, Uint8Array};
 use o365kit::decode::checked::{check, Checked};
 use o365kit::decode::FromJson;
 use o365kit::model::schema::Schema;
 use o365kit::model::{Photo, Post, Recipient};
 use o365kit::odata::next_page_request;
 use o365kit::sync::Links;
-use o365kit::{ApiVersion, Cloud, Decision, Endpoint, Error, Mailbox, OpKind, Page, Policy, Query, Request, Response};
+use o365kit::{ApiVersion, Cloud, Endpoint, Error, Mailbox, OpKind, Policy, Query, Request, Response};
 use std::cell::RefCell;
 use std::marker::PhantomData;
 use std::rc::Rc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
 mod dispatch;
 pub mod dts;
+mod machine;
 
 use dispatch::{by_struct, FromJsArgs, How};
+use machine::{Job, Machine};
 use o365kit::ops::route::Routing;
 
 #[cfg(feature = "debug-panics")]
@@ -39,20 +40,8 @@ pub fn start() {
     std::panic::set_hook(Box::new(|info| console_error(&info.to_string())));
 }
 
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(catch, js_name = fetch)]
-    fn global_fetch(req: &web_sys::Request) -> Result<Promise, JsValue>;
-    #[wasm_bindgen(js_name = setTimeout)]
-    fn set_timeout(cb: &Function, ms: f64) -> JsValue;
-    /// `AbortSignal.timeout(ms)`; an error where the host lacks it (then there is no timeout).
-    #[wasm_bindgen(catch, js_namespace = AbortSignal, js_name = timeout)]
-    fn abort_after(ms: u32) -> Result<web_sys::AbortSignal, JsValue>;
-}
-
 struct Inner {
     endpoint: Endpoint,
-    get_token: Function,
     policy: Policy,
 }
 
@@ -66,10 +55,8 @@ pub struct RawClient {
 
 #[wasm_bindgen]
 impl RawClient {
-    /// `getToken` is called before every attempt so the host can refresh its token.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        get_token: Function,
         base_url: Option<String>,
         version: Option<String>,
         cloud: Option<String>,
@@ -97,7 +84,7 @@ impl RawClient {
         }
         o365kit::clock::set_source(js_now);
         let mailbox = checked_mailbox(&endpoint, mailbox)?;
-        Ok(RawClient { inner: Rc::new(Inner { endpoint, get_token, policy }), mailbox })
+        Ok(RawClient { inner: Rc::new(Inner { endpoint, policy }), mailbox })
     }
 
     /// The same transport and token source on another mailbox (`"me"` for the signed-in user's).
@@ -119,101 +106,65 @@ impl RawClient {
         self.inner.endpoint.base()
     }
 
-    /// Runs operation `name` (snake_case, as in the table) with positional `args`. List operations
-    /// resolve to their first page, or to the page at `next_link` when given.
-    pub fn call(&self, name: &str, args: Array, next_link: Option<String>) -> Promise {
-        // Arguments are checked and the request built before anything is sent.
-        let prepared = build(name, &args, &self.mailbox, &self.inner.endpoint).and_then(|call| {
-            let req = match next_link {
-                Some(link) => next_page_request(&self.inner.endpoint, &call.request, &link).map_err(error_to_js)?,
-                None => call.request.clone(),
-            };
-            Ok((call, req))
-        });
-        let inner = self.inner.clone();
-        future_to_promise(async move {
-            let (call, req) = prepared?;
-            let res = execute(&inner, &req).await?;
-            call.read(&inner.endpoint, res)
-        })
+    /// Operation `name` (snake_case, as in the table) with positional `args`, checked and built
+    /// before anything is sent. List operations give their first page, or the page at `next_link`.
+    pub fn call(&self, name: &str, args: Array, next_link: Option<String>) -> Result<Machine, JsValue> {
+        let mut call = build(name, &args, &self.mailbox, &self.inner.endpoint)?;
+        if let Some(link) = next_link {
+            call.request = next_page_request(&self.inner.endpoint, &call.request, &link).map_err(error_to_js)?;
+        }
+        self.machine(Job::Call(call))
     }
 
     /// Uploads `size` bytes through an upload session (Graph's object, as `create*UploadSession`
-    /// resolves it) with the core's machine; resolves to `{ kind: "driveItem" | "attachment", value }`.
+    /// resolves it) with the core's machine; done with `{ kind: "driveItem" | "attachment", value }`.
     pub fn upload(
         &self,
         session: JsValue,
         size: f64,
-        read: Function,
-        progress: Option<Function>,
         chunk_size: Option<u32>,
         resume: bool,
-    ) -> Promise {
-        let prepared = (|| {
-            let session: o365kit::model::UploadSession = from_js_json("session", session)?;
-            if !(size.is_finite() && size >= 0.0 && size.fract() == 0.0) {
-                return Err(error_to_js(Error::invalid("size", "must be a whole number of bytes")));
-            }
-            let up = if resume {
-                o365kit::Upload::resume(&session, size as u64)
-            } else {
-                o365kit::Upload::new(&session, size as u64)
-            };
-            let up = up.map_err(error_to_js)?;
-            match chunk_size {
-                Some(n) => up.with_chunk_size(n as usize).map_err(error_to_js),
-                None => Ok(up),
-            }
-        })();
-        future_to_promise(async move { run_upload(prepared?, read, progress).await })
+    ) -> Result<Machine, JsValue> {
+        let session: o365kit::model::UploadSession = from_js_json("session", session)?;
+        if !(size.is_finite() && size >= 0.0 && size.fract() == 0.0) {
+            return Err(error_to_js(Error::invalid("size", "must be a whole number of bytes")));
+        }
+        let up = if resume {
+            o365kit::Upload::resume(&session, size as u64)
+        } else {
+            o365kit::Upload::new(&session, size as u64)
+        };
+        let mut up = up.map_err(error_to_js)?.with_policy(self.inner.policy.clone());
+        if let Some(n) = chunk_size {
+            up = up.with_chunk_size(n as usize).map_err(error_to_js)?;
+        }
+        let reported = up.progress();
+        self.machine(Job::Upload { up, sending: None, reported })
+    }
+
+    /// Delta operation `name` until its next page or announced resync, from `state` (none: a new
+    /// sync): done with `{ kind: "changes", changes, caughtUp, state }` or
+    /// `{ kind: "resync", reason, state }`.
+    #[wasm_bindgen(js_name = syncStep)]
+    pub fn sync_step(&self, name: &str, args: Array, state: Option<String>) -> Result<Machine, JsValue> {
+        let ep = &self.inner.endpoint;
+        let call = build(name, &args, &self.mailbox, ep)?;
+        let table = match (call.kind, call.table) {
+            (OpKind::Delta, Some(table)) => table(),
+            _ => return Err(error_to_js(Error::invalid("operation", "is not a sync"))),
+        };
+        let sync = match state {
+            Some(s) => o365kit::DeltaSync::resume(ep, call.request, &s).map_err(error_to_js)?,
+            None => o365kit::DeltaSync::start(ep, call.request),
+        };
+        let sync = sync.with_policy(self.inner.policy.clone());
+        self.machine(Job::Sync { sync, table, what: call.what })
     }
 }
 
-#[wasm_bindgen]
 impl RawClient {
-    /// Runs delta operation `name` until its next page or announced resync, from `state` (none: a
-    /// new sync): `{ kind: "changes", changes, caughtUp, state }` or `{ kind: "resync", reason, state }`.
-    #[wasm_bindgen(js_name = syncStep)]
-    pub fn sync_step(&self, name: &str, args: Array, state: Option<String>) -> Promise {
-        let ep = self.inner.endpoint.clone();
-        let prepared = build(name, &args, &self.mailbox, &ep).and_then(|call| {
-            let table = match (call.kind, call.table) {
-                (OpKind::Delta, Some(table)) => table(),
-                _ => return Err(error_to_js(Error::invalid("operation", "is not a sync"))),
-            };
-            let sync = match state {
-                Some(s) => o365kit::DeltaSync::resume(&ep, call.request, &s).map_err(error_to_js)?,
-                None => o365kit::DeltaSync::start(&ep, call.request),
-            };
-            let sync = sync.with_policy(self.inner.policy.clone());
-            Ok((sync, table, call.what))
-        });
-        let inner = self.inner.clone();
-        future_to_promise(async move {
-            let (mut sync, table, what) = prepared?;
-            loop {
-                let res = execute(&inner, &sync.request().map_err(error_to_js)?).await?;
-                let out = match sync
-                    .absorb(&res, |r| read_changes(&inner.endpoint, what, table, r))
-                    .map_err(error_to_js)?
-                {
-                    o365kit::sync::Step::Page { page, caught_up } => object(&[
-                        ("kind", "changes".into()),
-                        ("changes", page),
-                        ("caughtUp", caught_up.into()),
-                        ("state", sync.state().into()),
-                    ]),
-                    o365kit::sync::Step::Resync { reason } => {
-                        object(&[("kind", "resync".into()), ("reason", reason.into()), ("state", sync.state().into())])
-                    }
-                    o365kit::sync::Step::Retry(wait) => {
-                        sleep(wait.as_secs_f64() * 1000.0).await;
-                        continue;
-                    }
-                };
-                return Ok(out);
-            }
-        })
+    fn machine(&self, job: Job) -> Result<Machine, JsValue> {
+        Machine::new(job, self.inner.endpoint.clone(), self.inner.policy.clone())
     }
 }
 
@@ -392,179 +343,17 @@ pub(crate) fn check_arity(name: &str, n: usize, args: &Array) -> Result<(), JsVa
     Ok(())
 }
 
-// ---------------------------------------------------------------- transport
-
-/// Sends `req` with the retry policy of the core; a fresh token for every attempt. Redirects go
-/// where the core says (`http::redirect`): to a pre-authenticated URL, without the token.
-async fn execute(inner: &Inner, req: &Request) -> Result<Response, JsValue> {
-    let mut res = execute_one(inner, req).await?;
-    if res.status == 0 {
-        // A browser hid the redirect (opaque): the core says how to find its target.
-        let item = execute_one(inner, &o365kit::http::hidden_redirect(req).map_err(error_to_js)?).await?;
-        res = execute_one(inner, &o365kit::http::download_url(&item).map_err(error_to_js)?).await?;
-    }
-    let mut hops = 0;
-    while let Some(next) = o365kit::http::redirect(req, &res).map_err(error_to_js)? {
-        hops += 1;
-        if hops > o365kit::http::MAX_REDIRECTS {
-            return Err(error_to_js(Error::Transport("too many redirects".into())));
-        }
-        res = execute_one(inner, &next).await?;
-    }
-    Ok(res)
-}
-
-async fn execute_one(inner: &Inner, req: &Request) -> Result<Response, JsValue> {
-    let client_request_id = req.header_value("client-request-id").map(str::to_string).unwrap_or_else(new_guid);
-    let idempotent = req.is_idempotent();
-    let mut attempt = 1;
-    loop {
-        let token = if req.pre_authenticated { None } else { Some(token(inner).await?) };
-        let outcome = send_once(req, token.as_deref(), &client_request_id).await;
-        let decision = match &outcome {
-            Ok(res) => inner.policy.decide(res, attempt, idempotent),
-            Err(_) => inner.policy.decide_transport(attempt, idempotent),
-        };
-        match decision {
-            Decision::Retry(wait) => sleep(wait.as_secs_f64() * 1000.0).await,
-            // Any HTTP answer goes to the operation's parser, which turns errors into `Error::Api`.
-            Decision::Done => return outcome.map_err(error_to_js),
-        }
-        attempt += 1;
-    }
-}
-
-/// Runs the core's upload machine (`o365kit::Upload`): `read(offset, length)` gives the source's
-/// bytes (a promise of a Uint8Array), `progress(sent, total)` hears of every acknowledged chunk.
-async fn run_upload(mut up: o365kit::Upload, read: Function, progress: Option<Function>) -> Result<JsValue, JsValue> {
-    use o365kit::Step;
-    loop {
-        let req = match up.step().map_err(error_to_js)? {
-            Step::Read { offset, len } => {
-                let chunk = read.call2(&JsValue::NULL, &(offset as f64).into(), &(len as f64).into())?;
-                let chunk = match chunk.dyn_into::<Promise>() {
-                    Ok(p) => JsFuture::from(p).await?,
-                    Err(v) => v,
-                };
-                if !chunk.is_instance_of::<Uint8Array>() {
-                    return Err(type_error("source", "read must give a Uint8Array"));
-                }
-                up.chunk(&Uint8Array::new(&chunk).to_vec()).map_err(error_to_js)?
-            }
-            Step::Send(req) => req,
-            Step::Wait(d) => {
-                sleep(d.as_secs_f64() * 1000.0).await;
-                continue;
-            }
-            Step::Done => break,
-        };
-        let before = up.progress();
-        match send_once(&req, None, &new_guid()).await {
-            Ok(res) => up.absorb(res).map_err(error_to_js)?,
-            Err(e) => up.failed(e).map_err(error_to_js)?,
-        }
-        if let Some(f) = progress.as_ref().filter(|_| up.progress() != before) {
-            f.call2(&JsValue::NULL, &(up.progress() as f64).into(), &(up.size() as f64).into())?;
-        }
-    }
-    let (kind, value) = match up.into_result() {
-        Some(o365kit::Uploaded::Item(item)) => ("driveItem", serde_json::to_vec(&*item)),
-        Some(o365kit::Uploaded::Attachment(a)) => ("attachment", serde_json::to_vec(&*a)),
-        None => return Err(error_to_js(Error::Transport("upload finished without a result".into()))),
-    };
-    let value = value.map_err(|e| error_to_js(Error::decode("upload result", "", e)))?;
-    Ok(object(&[("kind", kind.into()), ("value", json_parse(&value)?)]))
-}
-
 /// std has no clock on wasm32-unknown-unknown: the core resolves Retry-After dates with JS's.
 fn js_now() -> SystemTime {
     UNIX_EPOCH + Duration::from_millis(js_sys::Date::now().max(0.0) as u64)
 }
 
-fn json_parse(body: &[u8]) -> Result<JsValue, JsValue> {
+pub(crate) fn json_parse(body: &[u8]) -> Result<JsValue, JsValue> {
     let text = std::str::from_utf8(body).map_err(|e| error_to_js(Error::decode("output", "", e)))?;
     js_sys::JSON::parse(text)
 }
 
-async fn token(inner: &Inner) -> Result<String, JsValue> {
-    // A rejection of the host's getToken is the host's own error: it goes to the caller as is.
-    let value = inner.get_token.call0(&JsValue::NULL)?;
-    let value = match value.dyn_into::<Promise>() {
-        Ok(p) => JsFuture::from(p).await?,
-        Err(v) => v,
-    };
-    match value.as_string() {
-        Some(t) if !t.trim().is_empty() && !t.chars().any(char::is_control) => Ok(t),
-        _ => Err(js_sys::TypeError::new("getToken must return (or resolve to) a non-empty token string").into()),
-    }
-}
-
-/// One attempt; `token` is `None` for a pre-authenticated URL, which gets nothing of the caller's.
-async fn send_once(req: &Request, token: Option<&str>, client_request_id: &str) -> Result<Response, Error> {
-    let init = web_sys::RequestInit::new();
-    init.set_method(req.method.as_str());
-    let headers = web_sys::Headers::new().map_err(js_transport)?;
-    for (k, v) in &req.headers {
-        headers.set(k, v).map_err(js_transport)?;
-    }
-    if let Some(token) = token {
-        headers.set("client-request-id", client_request_id).map_err(js_transport)?;
-        headers.set("Authorization", &format!("Bearer {token}")).map_err(js_transport)?;
-    }
-    init.set_headers(&headers);
-    // The core follows redirects (without the token); fetch must hand them over.
-    let _ = Reflect::set(&init, &"redirect".into(), &"manual".into());
-    // The whole request, as the native client's default (Graph's own gateway gives up at 100 s).
-    if let Ok(signal) = abort_after(100_000) {
-        init.set_signal(Some(&signal));
-    }
-    if let Some(body) = &req.body {
-        init.set_body(&Uint8Array::from(body.as_slice()));
-    }
-    let request = web_sys::Request::new_with_str_and_init(&req.url, &init).map_err(js_transport)?;
-    let promise = global_fetch(&request).map_err(js_transport)?;
-    let res: web_sys::Response = JsFuture::from(promise).await.map_err(js_transport)?.unchecked_into();
-    // Status 0 is a browser's opaque redirect: `execute` asks the core what to do.
-    let mut out_headers = Vec::new();
-    if let Ok(Some(iter)) = js_sys::try_iter(&res.headers()) {
-        for entry in iter.flatten() {
-            let pair: Array = entry.unchecked_into();
-            if let (Some(k), Some(v)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
-                out_headers.push((k, v));
-            }
-        }
-    }
-    let buf = JsFuture::from(res.array_buffer().map_err(js_transport)?)
-        .await
-        .map_err(|e| Error::Transport(format!("the response body was cut off: {}", js_message(&e))))?;
-    Ok(Response { status: res.status(), headers: out_headers, body: Uint8Array::new(&buf).to_vec() })
-}
-
-/// fetch's own words (and its cause's, as Node gives them). fetch errors never hold headers.
-fn js_transport(e: JsValue) -> Error {
-    Error::Transport(js_message(&e))
-}
-
-fn js_message(e: &JsValue) -> String {
-    let get = |v: &JsValue, k: &str| Reflect::get(v, &JsValue::from_str(k)).ok().filter(|v| !v.is_undefined());
-    let mut msg = get(e, "message").and_then(|m| m.as_string()).unwrap_or_else(|| "request failed".into());
-    if let Some(cause) = get(e, "cause") {
-        if let Some(m) = get(&cause, "message").and_then(|m| m.as_string()).or_else(|| cause.as_string()) {
-            msg.push_str(": ");
-            msg.push_str(&m);
-        }
-    }
-    msg
-}
-
-async fn sleep(ms: f64) {
-    let p = Promise::new(&mut |resolve, _| {
-        set_timeout(&resolve, ms);
-    });
-    let _ = JsFuture::from(p).await;
-}
-
-fn new_guid() -> String {
+pub(crate) fn new_guid() -> String {
     let crypto = Reflect::get(&js_sys::global(), &JsValue::from_str("crypto")).ok();
     if let Some(c) = crypto.filter(|c| c.is_object()) {
         if let Ok(f) = Reflect::get(&c, &JsValue::from_str("randomUUID")) {
