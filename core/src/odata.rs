@@ -37,8 +37,9 @@ pub struct Query {
     pub immutable_ids: bool,
 }
 
-/// Reads `{"top": 5, "select": [...]}` (snake_case names; `null` is the same as left out). An
-/// unknown option is an error; a bad value's error names its option.
+/// Reads `{"top": 5, "select": [...]}` (snake_case names, or camelCase as the npm package spells
+/// them; `null` is the same as left out). An unknown option is an error; a bad value's error names
+/// its option.
 impl<'de> Deserialize<'de> for Query {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct Visit;
@@ -68,9 +69,9 @@ impl<'de> Deserialize<'de> for Query {
                         "search" => q.search = read(m, &key)?,
                         "count" => q.count = read(m, &key)?,
                         "timezone" => q.timezone = read(m, &key)?,
-                        "body_type" => q.body_type = read(m, &key)?,
-                        "max_page_size" => q.max_page_size = read(m, &key)?,
-                        "immutable_ids" => q.immutable_ids = read(m, &key)?,
+                        "body_type" | "bodyType" => q.body_type = read(m, &key)?,
+                        "max_page_size" | "maxPageSize" => q.max_page_size = read(m, &key)?,
+                        "immutable_ids" | "immutableIds" => q.immutable_ids = read(m, &key)?,
                         other => return Err(serde::de::Error::unknown_field(other, Query::OPTIONS)),
                     }
                 }

@@ -506,7 +506,8 @@ impl Arg for bool {
 }
 
 /// The options bag: `{ select, filter, orderby, top, skip, expand, search, count, timezone,
-/// bodyType, maxPageSize, immutableIds }` (the core's `Query` fields, camelCased).
+/// bodyType, maxPageSize, immutableIds }` (the core's `Query` options, camelCased; the core reads
+/// both spellings).
 impl Arg for Query {
     fn from_js(param: &'static str, v: JsValue) -> Result<Self, JsValue> {
         if missing(&v) {
@@ -515,19 +516,16 @@ impl Arg for Query {
         if !v.is_object() || Array::is_array(&v) {
             return Err(type_error(param, "must be an options object"));
         }
-        let text = json_text(param, v)?;
-        let json: serde_json::Map<String, serde_json::Value> =
-            o365kit::decode::body(&Endpoint::default(), param, text.as_bytes()).map_err(|e| arg_error(param, e))?;
-        let mut snake = serde_json::Map::new();
-        for (k, val) in json {
-            let key = snake_case(&k);
-            if !Query::OPTIONS.contains(&key.as_str()) {
-                let names: Vec<String> = Query::OPTIONS.iter().map(|k| camel(k)).collect();
-                return Err(type_error(param, &format!("unknown option {k:?}; expected one of {}", names.join(", "))));
+        let names: Vec<String> = Query::OPTIONS.iter().map(|k| camel(k)).collect();
+        for key in Object::keys(v.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()) {
+            if !names.contains(&key) {
+                return Err(type_error(
+                    param,
+                    &format!("unknown option {key:?}; expected one of {}", names.join(", ")),
+                ));
             }
-            snake.insert(key, val);
         }
-        o365kit::decode::value(param, serde_json::Value::Object(snake)).map_err(|e| arg_error(param, e))
+        from_js_json(param, v)
     }
 }
 

@@ -75,7 +75,7 @@ macro_rules! from_json_by_serde {
     )* };
 }
 
-from_json_by_serde!(crate::DateTime, i64, f64);
+from_json_by_serde!(crate::DateTime, crate::Query, i64, f64);
 
 /// `null` is `None`; anything else must be a `T`.
 impl<T: FromJson> FromJson for Option<T> {
