@@ -316,6 +316,25 @@ export class Client {
     return client;
   }
 
+  /** Runs calls together in JSON batches (20 per round trip, throttled items sent again after
+   * their Retry-After). Each call is `[method, ...args]` (`["getGroup", id]`) or
+   * `{ call: [method, ...args], dependsOn: [indexes of earlier calls] }`; resolves to one
+   * `{ ok: true, value }` or `{ ok: false, error }` per call, in order (a list method gives its
+   * first page). A bad call rejects the whole batch before anything is sent. */
+  async batch(calls) {
+    if (!Array.isArray(calls)) throw new TypeError("calls: must be an array of [method, ...args] or { call, dependsOn }");
+    const raw = calls.map((c, i) => {
+      const { call, dependsOn } = Array.isArray(c) ? { call: c } : (c ?? {});
+      const op = Array.isArray(call) ? operations.find((o) => o.jsName === call[0]) : undefined;
+      if (!op || op.kind === "delta") {
+        throw new TypeError(`calls[${i}]: must be [method, ...args] or { call: [method, ...args], dependsOn } with a method of Client (not a sync)`);
+      }
+      return [op.name, call.slice(1), dependsOn];
+    });
+    const answers = await run(made(() => this[RAW].raw.batch(raw)), this[RAW].getToken);
+    return answers.map((a) => ("error" in a ? { ok: false, error: toJsError(a.error) } : { ok: true, value: a.value }));
+  }
+
   /** `"me"`, or the mailbox given to `mailbox()` or the constructor. */
   get mailboxId() {
     return this[RAW].raw.mailboxId;

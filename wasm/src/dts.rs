@@ -172,6 +172,11 @@ export class Client {
    * `"me"` is the signed-in user's. Mail operations then go to `/users/{id}` instead of `/me`;
    * without access Graph answers 403 (a `GraphError`). */
   mailbox(id: string): Client;
+  /** Runs calls together in JSON batches (20 per round trip; throttled items are sent again after
+   * their Retry-After): each call is `[method, ...args]` or `{ call, dependsOn }` (indexes of earlier
+   * calls that must succeed first, else that call's error is Graph's 424). Resolves to one result
+   * per call, in order; a list method's value is its first page. A sync cannot be batched. */
+  batch(calls: readonly (BatchCall | { call: BatchCall; dependsOn?: readonly number[] })[]): Promise<BatchResult[]>;
   /** Uploads a file through an upload session (`createDriveUploadSession`, `createMessageUploadSession`,
    * `createEventUploadSession`) with the core's machine: chunks of a multiple of 320 KiB, failed chunks
    * resumed from the service's `nextExpectedRanges`, and never the token to the (pre-authenticated)
@@ -371,7 +376,26 @@ pub fn generate() -> String {
         let _ = writeln!(out, "  {}({}): {};", camel(op.name), params.join(", "), return_type(op));
     }
     out.push_str("}\n");
+    batch_types(&mut out);
     out
+}
+
+/// `BatchCall`: one tuple type per operation (`["getGroup", groupId: string, query?: Query]`).
+fn batch_types(out: &mut String) {
+    out.push_str("\n/** One call of `Client.batch`: a method's name and its arguments. */\nexport type BatchCall =\n");
+    for op in OPERATIONS.iter().filter(|op| op.kind != OpKind::Delta) {
+        let mut elems = vec![format!("method: \"{}\"", camel(op.name))];
+        for (i, p) in op.params.iter().enumerate() {
+            let optional = op.params[i..].iter().all(|q| q.is_optional());
+            let ty = param_type(p.ty);
+            elems.push(if optional { format!("{}?: {ty}", camel(p.name)) } else { format!("{}: {ty}", camel(p.name)) });
+        }
+        let _ = writeln!(out, "  | [{}]", elems.join(", "));
+    }
+    out.push_str(";\n\n/** A batch call's outcome: its value (a list's first page), or its error. */\n");
+    out.push_str(
+        "export type BatchResult = { ok: true; value: unknown } | { ok: false; error: GraphError | RangeError | TypeError };\n",
+    );
 }
 
 #[cfg(test)]
