@@ -36,6 +36,7 @@ pub mod retry;
 pub mod sync;
 pub mod timezone;
 pub mod upload;
+pub mod watch;
 
 pub use batch::Batch;
 #[cfg(feature = "native")]
@@ -50,3 +51,4 @@ pub use ops::{Change, DeltaPage, Named, OpInfo, OpKind, Operation, Paged, OPERAT
 pub use retry::{Decision, Policy};
 pub use sync::DeltaSync;
 pub use upload::{Step, Upload, Uploaded};
+pub use watch::{GroupMailWatch, WatchStep};
