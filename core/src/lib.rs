@@ -40,7 +40,9 @@ pub mod watch;
 
 pub use batch::Batch;
 #[cfg(feature = "native")]
-pub use client::{Client, ClientBuilder, Pager, ReaderSource, SyncEvent, Syncer, TokenProvider, UploadSource};
+pub use client::{
+    Client, ClientBuilder, GroupMailWatcher, Pager, ReaderSource, SyncEvent, Syncer, TokenProvider, UploadSource,
+};
 pub use datetime::DateTime;
 pub use endpoint::{ApiVersion, Cloud, Dialect, Endpoint};
 pub use error::{ApiError, Error};

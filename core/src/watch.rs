@@ -215,6 +215,11 @@ impl GroupMailWatch {
         self.floor.is_none()
     }
 
+    /// The group watched.
+    pub fn group_id(&self) -> &str {
+        &self.group_id
+    }
+
     /// The interval between rounds.
     pub fn interval(&self) -> Duration {
         self.interval
