@@ -69,7 +69,7 @@ const THREAD_FIELDS: &[&str] = &["id", "topic", "lastDeliveredDateTime", "hasAtt
 /// What one answer meant for the watch.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WatchStep {
-    /// New posts, oldest first: hand them out, then store [`GroupMailWatch::state`].
+    /// New posts, in the order they arrived: hand them out, then store [`GroupMailWatch::state`].
     pub posts: Vec<GroupMail>,
     /// How long to wait before sending [`GroupMailWatch::request`]: zero inside a round, the
     /// interval after one, a `Retry-After` or backoff after a failure.
@@ -299,6 +299,10 @@ impl GroupMailWatch {
                     self.phase = Phase::List { link: Some(next), now: Some(round_now), listed };
                     return Ok(WatchStep { posts: Vec::new(), wait: Duration::ZERO, caught_up: false });
                 }
+                // Oldest delivery first, so that posts come out in the order they arrived (Graph
+                // lists threads newest first, and the later-created first among equal times).
+                listed.reverse();
+                listed.sort_by_key(|t| t.last_delivered_date_time.as_deref().and_then(parse_epoch).unwrap_or(i64::MAX));
                 let queue: VecDeque<_> = listed.into_iter().filter(|t| self.may_hold_new(t)).collect();
                 if queue.is_empty() {
                     return Ok(self.end_round(round_now, Vec::new()));
