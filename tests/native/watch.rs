@@ -81,6 +81,35 @@ async fn new_posts_are_handed_out_once_with_thread_and_conversation() {
     );
 }
 
+#[tokio::test]
+async fn the_delivery_route_refuses_what_exchange_would_not_deliver() {
+    let env = Env::start();
+    let (group, _) = env.groups().await;
+    let route = "/_emulator/groups/deliver";
+    let unknown_group = json!({ "groupId": "no-such-group", "from": "a@b.example", "topic": "x", "body": "x" });
+    assert_eq!(env.control(route, unknown_group).await, 404);
+    let unknown_thread = json!({ "groupId": group, "from": "a@b.example", "threadId": "nope", "body": "x" });
+    assert_eq!(env.control(route, unknown_thread).await, 404);
+    for bad in [
+        json!({ "groupId": group, "topic": "x", "body": "x" }),
+        json!({ "groupId": group, "from": "not an address", "topic": "x", "body": "x" }),
+        json!({ "groupId": group, "from": "a@b.example", "body": "x" }),
+        json!({ "groupId": group, "from": "a@b.example", "topic": "x", "threadId": "t", "body": "x" }),
+        json!({ "groupId": group, "from": "a@b.example", "topic": "x" }),
+        json!({ "groupId": group, "from": "a@b.example", "topic": "x", "body": "x", "extra": 1 }),
+        json!({ "groupId": group, "from": "a@b.example", "topic": "x", "body": "x", "receivedDateTime": "soon" }),
+    ] {
+        assert_eq!(env.control(route, bad.clone()).await, 400, "{bad}");
+    }
+    // A locked thread takes no mail.
+    let first = env.deliver(json!({ "groupId": group, "from": "a@b.example", "topic": "Lock me", "body": "x" })).await;
+    let thread = text(&first, "threadId");
+    let lock = o365kit::model::ConversationThread { is_locked: Some(true), ..Default::default() };
+    env.client(OWNER).update_thread(group.as_str(), thread.as_str(), lock).await.expect("owner locks");
+    let reply = json!({ "groupId": group, "from": "a@b.example", "threadId": thread, "body": "x" });
+    assert_eq!(env.control(route, reply).await, 403);
+}
+
 /// A deterministic generator for the test's random choices.
 struct Lcg(u64);
 
