@@ -303,7 +303,15 @@ impl GroupMailWatch {
                 // lists threads newest first, and the later-created first among equal times).
                 listed.reverse();
                 listed.sort_by_key(|t| t.last_delivered_date_time.as_deref().and_then(parse_epoch).unwrap_or(i64::MAX));
-                let queue: VecDeque<_> = listed.into_iter().filter(|t| self.may_hold_new(t)).collect();
+                // Paging by offset while mail arrives can list a thread twice (it moved to the
+                // top between two pages): it is read once, at its newest.
+                let mut queue = VecDeque::new();
+                for (i, t) in listed.iter().enumerate() {
+                    let again_later = listed[i + 1..].iter().any(|u| u.id == t.id);
+                    if !again_later && self.may_hold_new(t) {
+                        queue.push_back(t.clone());
+                    }
+                }
                 if queue.is_empty() {
                     return Ok(self.end_round(round_now, Vec::new()));
                 }
@@ -655,6 +663,17 @@ mod tests {
         assert!(w.request().unwrap().url.ends_with("/threads/t2/posts"));
         let step = w.absorb(&at(T0 + 62, 200, &posts(&[("x", T0 + 20)]))).unwrap();
         assert_eq!(ids(&step), ["x"]);
+        assert!(step.caught_up);
+
+        // A thread listed twice (it moved to the top between two pages) is read once.
+        let page1 = r#"{"value": [{"id": "t3", "lastDeliveredDateTime": "2026-11-28T22:01:00Z"}],
+                        "@odata.nextLink": "https://graph.microsoft.com/v1.0/groups/g1/threads?$skip=1"}"#;
+        assert!(!w.absorb(&at(T0 + 70, 200, page1)).unwrap().caught_up);
+        assert!(w.request().unwrap().url.ends_with("$skip=1"));
+        w.absorb(&at(T0 + 70, 200, &threads(&[("t3", T0 + 65)]))).unwrap();
+        assert!(w.request().unwrap().url.ends_with("/threads/t3/posts"));
+        let step = w.absorb(&at(T0 + 71, 200, &posts(&[("y", T0 + 60), ("z", T0 + 65)]))).unwrap();
+        assert_eq!((ids(&step), step.caught_up), (vec!["y".to_string(), "z".to_string()], true));
 
         let denied = at(T0, 403, r#"{"error": {"code": "ErrorAccessDenied", "message": "no"}}"#);
         assert!(matches!(w.absorb(&denied), Err(Error::Api(a)) if a.status == 403));
