@@ -64,6 +64,24 @@ export interface SyncRequest<T> extends AsyncIterable<Change<T>> {
   pages(): AsyncIterableIterator<Change<T>[]>;
 }
 
+/** Options of `watchGroupMail`. */
+export interface WatchOptions {
+  /** The `state` of an earlier watch of the same group (none: posts from now on are new). */
+  state?: string | null;
+  /** Time between rounds, in milliseconds (default 60000, as the Logic Apps trigger polls). */
+  intervalMs?: number;
+  /** Ends the watch, also while it waits (the iteration then throws the signal's reason). */
+  signal?: AbortSignal;
+}
+
+/** A group's new posts, each once, for as long as it is iterated. `state` is that of after the
+ * last round whose posts were all taken: store it to go on from there later. */
+export interface WatchRequest extends AsyncIterable<GroupMail> {
+  readonly state: string | null;
+  /** Starts a new watch now (iterating starts it too): posts received from then on are new. */
+  start(): Promise<void>;
+}
+
 /** Binary content: a group photo, or a file attachment's content (`getMessageAttachmentContent`). */
 export interface Photo {
   /** The content's media type, e.g. `image/png`, `text/csv`, `application/pdf`. */
@@ -307,6 +325,22 @@ export interface PostInput {
   conversationThreadId?: string | null;
   inReplyTo?: PostInput | null;
   attachments?: AttachmentInput[] | null;
+  [property: string]: unknown;
+}
+
+/** Graph `groupMail` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface GroupMail {
+  conversation?: Conversation | null;
+  thread?: ConversationThread | null;
+  post?: Post | null;
+  [property: string]: unknown;
+}
+
+/** Graph `groupMail` as a parameter: like `GroupMail`, and binary content may be a Uint8Array or ArrayBuffer. */
+export interface GroupMailInput {
+  conversation?: ConversationInput | null;
+  thread?: ConversationThreadInput | null;
+  post?: PostInput | null;
   [property: string]: unknown;
 }
 
@@ -1120,6 +1154,11 @@ export class Client {
    * upload URL. `source`: a Blob or File (read slice by slice), a Uint8Array or an ArrayBuffer.
    * Resolves to the drive item, or to the attachment (holding its id). */
   upload(session: UploadSession, source: Blob | Uint8Array | ArrayBuffer, options?: UploadOptions): Promise<DriveItem | Attachment>;
+  /** Each new post of group `groupId` once, with its thread and conversation (what the Logic Apps
+   * trigger "When a new email arrives in a group" gives), polling every `intervalMs`: as few
+   * requests as Graph allows, throttling honoured, and resumable from `state` without losing or
+   * repeating a post. */
+  watchGroupMail(groupId: string, options?: WatchOptions): WatchRequest;
 
   /**
    * List the groups in the organization.

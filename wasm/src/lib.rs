@@ -193,6 +193,29 @@ impl RawClient {
     }
 }
 
+#[wasm_bindgen]
+impl RawClient {
+    /// The group-mail watcher of `group_id`, from `state` (none: a new watch), a round every
+    /// `interval_ms`: every step is done with the new posts and what to wait before the next.
+    #[wasm_bindgen(js_name = watchGroupMail)]
+    pub fn watch_group_mail(
+        &self,
+        group_id: &str,
+        state: Option<String>,
+        interval_ms: f64,
+    ) -> Result<Machine, JsValue> {
+        let interval = Duration::try_from_secs_f64(interval_ms / 1000.0)
+            .map_err(|_| error_to_js(Error::invalid("interval_ms", "must be a number of milliseconds")))?;
+        let ep = &self.inner.endpoint;
+        let watch = match state {
+            Some(s) => o365kit::watch::GroupMailWatch::resume(ep, group_id, interval, &s),
+            None => o365kit::watch::GroupMailWatch::new(ep, group_id, interval),
+        };
+        let watch = watch.map_err(error_to_js)?.with_policy(self.inner.policy.clone());
+        self.machine(Job::Watch(watch))
+    }
+}
+
 impl RawClient {
     fn machine(&self, job: Job) -> Result<Machine, JsValue> {
         Machine::new(job, self.inner.endpoint.clone(), self.inner.policy.clone())

@@ -24,6 +24,8 @@ pub(crate) enum Job {
         sending: Option<Request>,
         reported: u64,
     },
+    /// Done at every step: `{ posts, waitMs, caughtUp, state }`; JS waits, then steps on.
+    Watch(o365kit::watch::GroupMailWatch),
     /// The `$batch` POSTs not sent yet (last first) and each call, to read its answer.
     Batch {
         batch: Batch,
@@ -49,7 +51,7 @@ impl Machine {
         let first = match &mut job {
             Job::Call(p) => Some(p.request.clone()),
             Job::Sync { sync, .. } => Some(sync.request().map_err(error_to_js)?),
-            Job::Upload { .. } => None,
+            Job::Upload { .. } | Job::Watch(_) => None,
             Job::Batch { batch, queue, .. } => {
                 *queue = batch.requests().map_err(error_to_js)?;
                 queue.reverse();
@@ -67,6 +69,21 @@ impl Machine {
     }
 
     fn absorb(&mut self, outcome: Result<Response, Error>) -> Result<(), JsValue> {
+        if let Job::Watch(watch) = &mut self.job {
+            let step = match outcome {
+                Ok(res) => watch.absorb(&res),
+                Err(e) => watch.failed(e),
+            }
+            .map_err(error_to_js)?;
+            let posts = serde_json::to_vec(&step.posts).map_err(|e| error_to_js(Error::decode("GroupMail", "", e)))?;
+            self.done = Some(object(&[
+                ("posts", crate::json_parse(&posts)?),
+                ("waitMs", (step.wait.as_secs_f64() * 1000.0).into()),
+                ("caughtUp", step.caught_up.into()),
+                ("state", watch.state().into()),
+            ]));
+            return Ok(());
+        }
         if let Job::Upload { up, sending, .. } = &mut self.job {
             *sending = None;
             return match outcome {
@@ -123,7 +140,7 @@ impl Machine {
                 }
                 self.exchange = queue.pop().map(|req| Exchange::new(req, self.policy.clone(), &new_guid()));
             }
-            Job::Upload { .. } => {}
+            Job::Upload { .. } | Job::Watch(_) => {}
         }
         Ok(())
     }
@@ -157,6 +174,9 @@ impl Machine {
         if let Some(x) = &self.exchange {
             return Ok(send(x.request()));
         }
+        if let Job::Watch(watch) = &self.job {
+            return Ok(send(&watch.request().map_err(error_to_js)?));
+        }
         let Job::Upload { up, sending, reported } = &mut self.job else { return Err(error_to_js(finished())) };
         if up.progress() != *reported {
             *reported = up.progress();
@@ -181,6 +201,12 @@ impl Machine {
             o365kit::Step::Wait(wait) => object(&[("k", "wait".into()), ("ms", (wait.as_secs_f64() * 1000.0).into())]),
             o365kit::Step::Done => object(&[("k", "done".into()), ("value", uploaded(up)?)]),
         })
+    }
+
+    /// A watch that has yet to learn the server's time, from which posts are new.
+    #[wasm_bindgen(getter)]
+    pub fn starting(&self) -> bool {
+        matches!(&self.job, Job::Watch(w) if w.is_starting())
     }
 
     /// The answer to the last `send`: its status, its headers as `name:value` lines, its body.
