@@ -70,7 +70,7 @@ pub(crate) fn deliver(app: &App, body: &[u8]) -> Result<Value> {
                 "id": ids::thread_id(), "topic": topic, "isLocked": false,
                 "toRecipients": [g.recipient()], "ccRecipients": [],
             });
-            let thread = Thread { props: props.as_object().cloned().unwrap_or_default(), posts: Vec::new() };
+            let thread = Thread::new(props.as_object().cloned().unwrap_or_default(), Vec::new());
             let props = json!({ "id": cid, "topic": topic }).as_object().cloned().unwrap_or_default();
             g.conversations.push(Conversation { props, threads: vec![thread] });
             (g.conversations.len() - 1, 0)
