@@ -31,6 +31,11 @@ impl DateTime {
     pub fn epoch_seconds(&self) -> i64 {
         self.epoch
     }
+
+    /// The instant `epoch` seconds after 1970-01-01T00:00:00Z, in UTC (`2026-03-15T09:00:00Z`).
+    pub fn from_epoch_seconds(epoch: i64) -> DateTime {
+        DateTime { text: format_utc(epoch), epoch }
+    }
 }
 
 impl std::fmt::Display for DateTime {
@@ -184,6 +189,17 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_instant_from_epoch_seconds_is_utc_and_reads_back() {
+        for (epoch, text) in
+            [(0, "1970-01-01T00:00:00Z"), (951_782_400, "2000-02-29T00:00:00Z"), (-1, "1969-12-31T23:59:59Z")]
+        {
+            let t = DateTime::from_epoch_seconds(epoch);
+            assert_eq!(t.as_str(), text);
+            assert_eq!(DateTime::parse("t", text), Ok(t));
+        }
+    }
 
     #[test]
     fn offsets_and_fractions() {

@@ -55,7 +55,8 @@ impl Summary {
     pub(crate) fn of(posts: &[Post]) -> Summary {
         let mut senders: Vec<Value> = Vec::new();
         for p in posts {
-            let name = p.props.get("from").and_then(|f| f.pointer("/emailAddress/name")).cloned().unwrap_or(Value::Null);
+            let name =
+                p.props.get("from").and_then(|f| f.pointer("/emailAddress/name")).cloned().unwrap_or(Value::Null);
             if name.is_string() && !senders.contains(&name) {
                 senders.push(name);
             }
