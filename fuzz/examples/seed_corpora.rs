@@ -4,7 +4,7 @@
 //! Seeds over 6 KB are left out (the committed corpora stay small).
 
 #[path = "../../core/tests/common/mod.rs"]
-#[allow(dead_code, unused_imports)]
+#[allow(unused_imports)]
 mod common;
 
 use o365kit::model::MODELS;
@@ -224,7 +224,11 @@ fn batch_seeds(out: &mut Out) {
         out.put("batch", name, &with_prefix(&[flags], &serde_json::to_vec(v).expect("json")));
     }
     out.put("batch", "not_a_batch", b"\x00{\"value\":[]}");
-    out.put("batch", "error", b"\x0c{\"error\":{\"code\":\"BadRequest\",\"message\":\"Invalid batch payload format.\"}}");
+    out.put(
+        "batch",
+        "error",
+        b"\x0c{\"error\":{\"code\":\"BadRequest\",\"message\":\"Invalid batch payload format.\"}}",
+    );
 }
 
 fn delta_seeds(out: &mut Out) {
@@ -238,7 +242,11 @@ fn delta_seeds(out: &mut Out) {
     out.put("delta", "resumed", &[&[0x10u8][..], state.as_bytes(), &page].concat());
     let gone = br#"{"error":{"code":"SyncStateNotFound","message":"The sync state is gone."}}"#;
     out.put("delta", "resync_410", &[&[0x1au8][..], state.as_bytes(), gone].concat());
-    out.put("delta", "bad_state", &[&[0x10u8][..], b"o365kit-sync/1 done https://evil.example/x\n", &page[..]].concat());
+    out.put(
+        "delta",
+        "bad_state",
+        &[&[0x10u8][..], b"o365kit-sync/1 done https://evil.example/x\n", &page[..]].concat(),
+    );
     out.put("delta", "outlook", &with_prefix(&[1], br#"{"value":[{"Id":"m1","Subject":"x"}],"@odata.deltaLink":"https://outlook.office.com/api/v2.0/me/mailfolders/inbox/messages?$deltatoken=1"}"#));
 }
 
@@ -291,43 +299,133 @@ fn requests() -> Vec<(Option<&'static str>, &'static str, &'static str, &'static
         (Some("get_thread"), "GET", "/v1.0/groups/{g}/threads/{t}", ""),
         (Some("list_posts"), "GET", "/v1.0/groups/{g}/threads/{t}/posts?$expand=attachments", ""),
         (Some("get_post"), "GET", "/v1.0/groups/{g}/threads/{t}/posts/{p}", ""),
-        (None, "POST", "/v1.0/groups/{g}/threads/{t}/reply", r#"{"post":{"body":{"contentType":"html","content":"<p>Hi</p>"}}}"#),
-        (None, "POST", "/v1.0/groups/{g}/threads/{t}/posts/{p}/forward", r#"{"Comment":"fyi","ToRecipients":[{"emailAddress":{"address":"a@contoso.test"}}]}"#),
-        (None, "POST", "/v1.0/groups/{g}/threads", r#"{"topic":"New","posts":[{"body":{"contentType":"text","content":"x"}}]}"#),
+        (
+            None,
+            "POST",
+            "/v1.0/groups/{g}/threads/{t}/reply",
+            r#"{"post":{"body":{"contentType":"html","content":"<p>Hi</p>"}}}"#,
+        ),
+        (
+            None,
+            "POST",
+            "/v1.0/groups/{g}/threads/{t}/posts/{p}/forward",
+            r#"{"Comment":"fyi","ToRecipients":[{"emailAddress":{"address":"a@contoso.test"}}]}"#,
+        ),
+        (
+            None,
+            "POST",
+            "/v1.0/groups/{g}/threads",
+            r#"{"topic":"New","posts":[{"body":{"contentType":"text","content":"x"}}]}"#,
+        ),
         (None, "PATCH", "/v1.0/groups/{g}/threads/{t}", r#"{"isLocked":true}"#),
-        (None, "POST", "/v1.0/groups/{g}/members/$ref", r#"{"@odata.id":"https://graph.microsoft.com/v1.0/directoryObjects/{u}"}"#),
-        (None, "POST", "/v1.0/groups", r#"{"displayName":"G","mailNickname":"g","mailEnabled":true,"securityEnabled":false,"groupTypes":["Unified"]}"#),
+        (
+            None,
+            "POST",
+            "/v1.0/groups/{g}/members/$ref",
+            r#"{"@odata.id":"https://graph.microsoft.com/v1.0/directoryObjects/{u}"}"#,
+        ),
+        (
+            None,
+            "POST",
+            "/v1.0/groups",
+            r#"{"displayName":"G","mailNickname":"g","mailEnabled":true,"securityEnabled":false,"groupTypes":["Unified"]}"#,
+        ),
         (Some("get_me"), "GET", "/v1.0/me", ""),
-        (Some("list_messages"), "GET", "/v1.0/me/messages?$select=subject,from&$filter=isRead eq false&$orderby=receivedDateTime desc", ""),
+        (
+            Some("list_messages"),
+            "GET",
+            "/v1.0/me/messages?$select=subject,from&$filter=isRead eq false&$orderby=receivedDateTime desc",
+            "",
+        ),
         (Some("get_message"), "GET", "/v1.0/me/messages/{m}?$expand=attachments", ""),
         (Some("list_mail_folders"), "GET", "/v1.0/me/mailFolders?includeHiddenFolders=true", ""),
         (Some("list_messages"), "GET", "/v1.0/me/mailFolders/inbox/messages?$search=\"plan\"&$count=true", ""),
         (Some("sync_messages"), "GET", "/v1.0/me/mailFolders/inbox/messages/delta", ""),
         (Some("sync_mail_folders"), "GET", "/v1.0/me/mailFolders/delta", ""),
         (Some("sync_groups"), "GET", "/v1.0/groups/delta?$select=displayName", ""),
-        (None, "POST", "/v1.0/me/sendMail", r#"{"message":{"subject":"s","toRecipients":[{"emailAddress":{"address":"owner@contoso.test"}}]},"saveToSentItems":false}"#),
+        (
+            None,
+            "POST",
+            "/v1.0/me/sendMail",
+            r#"{"message":{"subject":"s","toRecipients":[{"emailAddress":{"address":"owner@contoso.test"}}]},"saveToSentItems":false}"#,
+        ),
         (None, "POST", "/v1.0/me/messages/{m}/move", r#"{"destinationId":"archive"}"#),
-        (None, "PATCH", "/v1.0/me/messages/{m}", r#"{"isRead":true,"categories":["Red"],"flag":{"flagStatus":"flagged"}}"#),
+        (
+            None,
+            "PATCH",
+            "/v1.0/me/messages/{m}",
+            r#"{"isRead":true,"categories":["Red"],"flag":{"flagStatus":"flagged"}}"#,
+        ),
         (Some("get_mailbox_settings"), "GET", "/v1.0/me/mailboxSettings", ""),
-        (None, "PATCH", "/v1.0/me/mailboxSettings", r#"{"timeZone":"UTC","automaticRepliesSetting":{"status":"disabled"}}"#),
-        (Some("get_mail_tips"), "POST", "/v1.0/me/getMailTips", r#"{"EmailAddresses":["owner@contoso.test"],"MailTipsOptions":"automaticReplies, mailboxFullStatus"}"#),
+        (
+            None,
+            "PATCH",
+            "/v1.0/me/mailboxSettings",
+            r#"{"timeZone":"UTC","automaticRepliesSetting":{"status":"disabled"}}"#,
+        ),
+        (
+            Some("get_mail_tips"),
+            "POST",
+            "/v1.0/me/getMailTips",
+            r#"{"EmailAddresses":["owner@contoso.test"],"MailTipsOptions":"automaticReplies, mailboxFullStatus"}"#,
+        ),
         (Some("list_message_rules"), "GET", "/v1.0/me/mailFolders/inbox/messageRules", ""),
         (Some("list_events"), "GET", "/v1.0/me/events?$top=3&$select=subject,start", ""),
         (Some("get_event"), "GET", "/v1.0/me/events/{e}", ""),
-        (Some("list_calendar_view"), "GET", "/v1.0/me/calendarView?startDateTime=2024-01-01T00:00:00Z&endDateTime=2026-12-31T00:00:00Z", ""),
+        (
+            Some("list_calendar_view"),
+            "GET",
+            "/v1.0/me/calendarView?startDateTime=2024-01-01T00:00:00Z&endDateTime=2026-12-31T00:00:00Z",
+            "",
+        ),
         (Some("list_calendars"), "GET", "/v1.0/me/calendars", ""),
-        (None, "POST", "/v1.0/me/events", r#"{"subject":"M","start":{"dateTime":"2025-01-01T10:00:00","timeZone":"Pacific Standard Time"},"end":{"dateTime":"2025-01-01T11:00:00","timeZone":"Pacific Standard Time"},"recurrence":{"pattern":{"type":"weekly","interval":1,"daysOfWeek":["monday"]},"range":{"type":"numbered","startDate":"2025-01-01","numberOfOccurrences":3}}}"#),
-        (None, "POST", "/v1.0/me/calendar/getSchedule", r#"{"schedules":["owner@contoso.test"],"startTime":{"dateTime":"2025-01-01T00:00:00","timeZone":"UTC"},"endTime":{"dateTime":"2025-01-02T00:00:00","timeZone":"UTC"},"availabilityViewInterval":60}"#),
-        (None, "POST", "/v1.0/me/findMeetingTimes", r#"{"attendees":[{"emailAddress":{"address":"owner@contoso.test"},"type":"required"}],"meetingDuration":"PT1H","maxCandidates":3}"#),
-        (None, "GET", "/v1.0/me/reminderView(startDateTime='2025-01-01T00:00:00Z',endDateTime='2025-02-01T00:00:00Z')", ""),
+        (
+            None,
+            "POST",
+            "/v1.0/me/events",
+            r#"{"subject":"M","start":{"dateTime":"2025-01-01T10:00:00","timeZone":"Pacific Standard Time"},"end":{"dateTime":"2025-01-01T11:00:00","timeZone":"Pacific Standard Time"},"recurrence":{"pattern":{"type":"weekly","interval":1,"daysOfWeek":["monday"]},"range":{"type":"numbered","startDate":"2025-01-01","numberOfOccurrences":3}}}"#,
+        ),
+        (
+            None,
+            "POST",
+            "/v1.0/me/calendar/getSchedule",
+            r#"{"schedules":["owner@contoso.test"],"startTime":{"dateTime":"2025-01-01T00:00:00","timeZone":"UTC"},"endTime":{"dateTime":"2025-01-02T00:00:00","timeZone":"UTC"},"availabilityViewInterval":60}"#,
+        ),
+        (
+            None,
+            "POST",
+            "/v1.0/me/findMeetingTimes",
+            r#"{"attendees":[{"emailAddress":{"address":"owner@contoso.test"},"type":"required"}],"meetingDuration":"PT1H","maxCandidates":3}"#,
+        ),
+        (
+            None,
+            "GET",
+            "/v1.0/me/reminderView(startDateTime='2025-01-01T00:00:00Z',endDateTime='2025-02-01T00:00:00Z')",
+            "",
+        ),
         (Some("list_rooms"), "GET", "/v1.0/places/microsoft.graph.room", ""),
         (None, "GET", "/v1.0/groups/{g}/drive/root/children?$orderby=name", ""),
-        (None, "POST", "/v1.0/groups/{g}/drive/root:/a/b.txt:/createUploadSession", r#"{"item":{"@microsoft.graph.conflictBehavior":"rename"}}"#),
+        (
+            None,
+            "POST",
+            "/v1.0/groups/{g}/drive/root:/a/b.txt:/createUploadSession",
+            r#"{"item":{"@microsoft.graph.conflictBehavior":"rename"}}"#,
+        ),
         (None, "PUT", "/v1.0/groups/{g}/drive/root:/notes.txt:/content", "hello"),
-        (None, "POST", "/v1.0/$batch", r#"{"requests":[{"id":"1","method":"GET","url":"/me/messages?$top=1"},{"id":"2","method":"PATCH","url":"/me/messages/{m}","dependsOn":["1"],"headers":{"Content-Type":"application/json"},"body":{"isRead":false}}]}"#),
+        (
+            None,
+            "POST",
+            "/v1.0/$batch",
+            r#"{"requests":[{"id":"1","method":"GET","url":"/me/messages?$top=1"},{"id":"2","method":"PATCH","url":"/me/messages/{m}","dependsOn":["1"],"headers":{"Content-Type":"application/json"},"body":{"isRead":false}}]}"#,
+        ),
         (None, "GET", "/beta/me/messages?$top=1", ""),
         (None, "GET", "/api/v2.0/me/messages?$top=2&$select=Subject", ""),
-        (None, "POST", "/api/v2.0/me/sendmail", r#"{"Message":{"Subject":"s","ToRecipients":[{"EmailAddress":{"Address":"owner@contoso.test"}}]}}"#),
+        (
+            None,
+            "POST",
+            "/api/v2.0/me/sendmail",
+            r#"{"Message":{"Subject":"s","ToRecipients":[{"EmailAddress":{"Address":"owner@contoso.test"}}]}}"#,
+        ),
         (None, "GET", "/v1.0/groups/{g}/threads/%2F..%2Fx", ""),
         (None, "GET", "/v1.0/groups?$filter=groupTypes/any(c:c eq 'Unified')&$top=0", ""),
         (None, "GET", "/v1.0/groups?$orderby=nope&$skip=-1", ""),
@@ -379,7 +477,8 @@ impl Http {
         let addr = self.base.trim_start_matches("http://");
         let mut s = std::net::TcpStream::connect(addr).expect("connect");
         let target = target.replace(' ', "%20").replace('"', "%22");
-        write!(s, "GET {target} HTTP/1.1\r\nHost: {addr}\r\nAuthorization: {TOKEN}\r\nConnection: close\r\n\r\n").expect("send");
+        write!(s, "GET {target} HTTP/1.1\r\nHost: {addr}\r\nAuthorization: {TOKEN}\r\nConnection: close\r\n\r\n")
+            .expect("send");
         let mut raw = Vec::new();
         s.read_to_end(&mut raw).expect("read");
         let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("a head");

@@ -4,14 +4,15 @@
 //!
 //! Promises checked beyond "no panic": a 2xx gives a value or `Error::Decode`, anything else
 //! `Error::Api` with that status; a decoded value serializes, decodes again and serializes to the
-//! same bytes; a delta sync's saved state resumes.
+//! same bytes, and (Graph dialect) to the JSON value it was read from; a delta sync's saved
+//! state resumes.
 
 use o365kit::batch::Batch;
 use o365kit::model::*;
 use o365kit::ops::table_types::*;
 use o365kit::ops::{
-    read_binary, read_empty, read_json, DeleteGroup, GetGroup, GetGroupPhoto, ListGroupThreads, OpKind, SyncMailFolders,
-    SyncMessages,
+    read_binary, read_empty, read_json, DeleteGroup, GetGroup, GetGroupPhoto, ListGroupThreads, OpKind,
+    SyncMailFolders, SyncMessages,
 };
 use o365kit::sync::{DeltaSync, Links, Step};
 use o365kit::{Change, Endpoint, Error, Operation, Policy, Response};
@@ -57,7 +58,12 @@ fn round_trip<T: DeserializeOwned + Serialize>(what: &str, value: &T) {
     let again: T = o365kit::decode::body(&Endpoint::default(), what, &first)
         .unwrap_or_else(|e| panic!("{what}: its own JSON does not decode: {e}\n{}", String::from_utf8_lossy(&first)));
     let second = serde_json::to_vec(&again).expect("serializes once more");
-    assert!(first == second, "{what}: not stable over a round trip:\n{}\n{}", String::from_utf8_lossy(&first), String::from_utf8_lossy(&second));
+    assert!(
+        first == second,
+        "{what}: not stable over a round trip:\n{}\n{}",
+        String::from_utf8_lossy(&first),
+        String::from_utf8_lossy(&second)
+    );
 }
 
 type Reader = fn(&Endpoint, &Response);
@@ -67,6 +73,35 @@ fn json_output<T: DeserializeOwned + Serialize>(ep: &Endpoint, res: &Response) {
     check_class(std::any::type_name::<T>(), res.status, &out);
     if let Ok(v) = out {
         round_trip(std::any::type_name::<T>(), &v);
+        if ep.dialect() == o365kit::Dialect::Graph {
+            lossless(std::any::type_name::<T>(), &res.body, &v);
+        }
+    }
+}
+
+/// Models keep every property as sent, explicit nulls included: what decoded from Graph JSON
+/// serializes to the same JSON value.
+fn lossless<T: Serialize>(what: &str, body: &[u8], v: &T) {
+    let sent: serde_json::Value = serde_json::from_slice(body).expect("it decoded");
+    let kept = serde_json::to_value(v).expect("it serializes");
+    assert!(same(&sent, &kept), "{what}: lossy:\nsent {sent}\nkept {kept}");
+}
+
+/// JSON equality where a number typed as a float may come back written as one (`100` -> `100.0`)
+/// and base64 content as its bytes (read with surrounding blanks trimmed, written without).
+fn same(a: &serde_json::Value, b: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    let bytes = |k: &str, v: &Value, w: &Value| match (v, w) {
+        (Value::String(v), Value::String(w)) => k == "contentBytes" && v.trim() == w,
+        _ => false,
+    };
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x == y || x.as_f64().is_some_and(|f| Some(f) == y.as_f64()),
+        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b)),
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w) || bytes(k, v, w)))
+        }
+        _ => a == b,
     }
 }
 
@@ -112,7 +147,12 @@ pub fn decode(data: &[u8]) {
 fn model<T: DeserializeOwned + Serialize>(ep: &Endpoint, body: &[u8]) {
     let what = std::any::type_name::<T>();
     match o365kit::decode::body::<T>(ep, what, body) {
-        Ok(v) => round_trip(what, &v),
+        Ok(v) => {
+            round_trip(what, &v);
+            if ep.dialect() == o365kit::Dialect::Graph {
+                lossless(what, body, &v);
+            }
+        }
         Err(Error::Decode { .. }) => {}
         Err(e) => panic!("{what}: not a decode error: {e}"),
     }
@@ -126,16 +166,71 @@ macro_rules! models {
 }
 
 models!(
-    EmailAddress, Recipient, ItemBody, Group, User, DirectoryObject, Conversation, ConversationThread, Post,
-    Attachment, DriveItem, Folder, File, Hashes, ItemReference, UploadSession, AttachmentItem, DateTimeTimeZone,
-    LocaleInfo, TimeZoneInformation, TimeZoneBase, WorkingHours, Message, InternetMessageHeader, FollowupFlag,
-    Mention, MentionsPreview, MailFolder, MailboxSettings, AutomaticRepliesSetting, InferenceClassificationOverride,
-    MailTips, AutomaticRepliesMailTips, MailTipsError, MessageRule, MessageRulePredicates, SizeRange,
-    MessageRuleActions, Event, Location, PhysicalAddress, OutlookGeoCoordinates, Attendee, AttendeeBase,
-    ResponseStatus, TimeSlot, PatternedRecurrence, RecurrencePattern, RecurrenceRange, OnlineMeetingInfo, Calendar,
-    CalendarGroup, CalendarPermission, Reminder, MeetingTimeSuggestionsResult, MeetingTimeSuggestion,
-    AttendeeAvailability, TimeConstraint, LocationConstraint, LocationConstraintItem, ScheduleInformation,
-    ScheduleItem, FreeBusyError, Room, RoomList,
+    EmailAddress,
+    Recipient,
+    ItemBody,
+    Group,
+    User,
+    DirectoryObject,
+    Conversation,
+    ConversationThread,
+    Post,
+    Attachment,
+    DriveItem,
+    Folder,
+    File,
+    Hashes,
+    ItemReference,
+    UploadSession,
+    AttachmentItem,
+    DateTimeTimeZone,
+    LocaleInfo,
+    TimeZoneInformation,
+    TimeZoneBase,
+    WorkingHours,
+    Message,
+    InternetMessageHeader,
+    FollowupFlag,
+    Mention,
+    MentionsPreview,
+    MailFolder,
+    MailboxSettings,
+    AutomaticRepliesSetting,
+    InferenceClassificationOverride,
+    MailTips,
+    AutomaticRepliesMailTips,
+    MailTipsError,
+    MessageRule,
+    MessageRulePredicates,
+    SizeRange,
+    MessageRuleActions,
+    Event,
+    Location,
+    PhysicalAddress,
+    OutlookGeoCoordinates,
+    Attendee,
+    AttendeeBase,
+    ResponseStatus,
+    TimeSlot,
+    PatternedRecurrence,
+    RecurrencePattern,
+    RecurrenceRange,
+    OnlineMeetingInfo,
+    Calendar,
+    CalendarGroup,
+    CalendarPermission,
+    Reminder,
+    MeetingTimeSuggestionsResult,
+    MeetingTimeSuggestion,
+    AttendeeAvailability,
+    TimeConstraint,
+    LocationConstraint,
+    LocationConstraintItem,
+    ScheduleInformation,
+    ScheduleItem,
+    FreeBusyError,
+    Room,
+    RoomList,
 );
 
 /// `[model][flags] json`: one model's decoder on `json` in the flags' dialect.

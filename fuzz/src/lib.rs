@@ -9,8 +9,11 @@ pub mod emulator_targets;
 pub mod mutate;
 pub mod request_text;
 
+/// A target: arbitrary bytes in, a panic only on a broken promise.
+pub type Target = fn(&[u8]);
+
 /// Every target by name, as the corpus directories and the libFuzzer binaries are named.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("decode", core_targets::decode),
     ("models", core_targets::models),
     ("error", core_targets::error),

@@ -4,14 +4,74 @@
 
 /// Tokens that move JSON, OData and HTTP parsers to other branches than random bytes do.
 pub const TOKENS: &[&str] = &[
-    "{", "}", "[", "]", ",", ":", "\"", "\\u0000", "\\ud800", "null", "true", "false", "-0", "1e999", "-1", "0.5",
-    "18446744073709551616", "\"value\"", "\"@odata.nextLink\"", "\"@odata.deltaLink\"", "\"@removed\"", "\"error\"",
-    "\"id\"", "\"Id\"", "\"responses\"", "\"status\"", "\"body\"", "\"headers\"", "\"@odata.type\"",
-    "\"#microsoft.graph.fileAttachment\"", "\"contentBytes\"", "\"dateTime\"", "\"timeZone\"",
-    "\"2024-05-01T10:00:00Z\"", " eq ", " ne ", " and ", " or ", "not ", "(", ")", "'", "''", "any(", "all(", "/",
-    "startswith(", "contains(", " in (", "$filter=", "$select=", "$top=", "$skip=", "$orderby=", "$expand=",
-    "$search=", "$count=true", "&", "?", "%2F", "%00", "%", "..", "Prefer: ", "odata.maxpagesize=",
-    "Content-Type: ", "\n", "\r\n",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    "\"",
+    "\\u0000",
+    "\\ud800",
+    "null",
+    "true",
+    "false",
+    "-0",
+    "1e999",
+    "-1",
+    "0.5",
+    "18446744073709551616",
+    "\"value\"",
+    "\"@odata.nextLink\"",
+    "\"@odata.deltaLink\"",
+    "\"@removed\"",
+    "\"error\"",
+    "\"id\"",
+    "\"Id\"",
+    "\"responses\"",
+    "\"status\"",
+    "\"body\"",
+    "\"headers\"",
+    "\"@odata.type\"",
+    "\"#microsoft.graph.fileAttachment\"",
+    "\"contentBytes\"",
+    "\"dateTime\"",
+    "\"timeZone\"",
+    "\"2024-05-01T10:00:00Z\"",
+    " eq ",
+    " ne ",
+    " and ",
+    " or ",
+    "not ",
+    "(",
+    ")",
+    "'",
+    "''",
+    "any(",
+    "all(",
+    "/",
+    "startswith(",
+    "contains(",
+    " in (",
+    "$filter=",
+    "$select=",
+    "$top=",
+    "$skip=",
+    "$orderby=",
+    "$expand=",
+    "$search=",
+    "$count=true",
+    "&",
+    "?",
+    "%2F",
+    "%00",
+    "%",
+    "..",
+    "Prefer: ",
+    "odata.maxpagesize=",
+    "Content-Type: ",
+    "\n",
+    "\r\n",
 ];
 
 /// xorshift64*: enough for picking mutations.
@@ -22,7 +82,7 @@ impl Rng {
         Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1)
     }
 
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
@@ -33,7 +93,7 @@ impl Rng {
         if n == 0 {
             0
         } else {
-            (self.next() % n as u64) as usize
+            (self.next_u64() % n as u64) as usize
         }
     }
 }
@@ -48,7 +108,7 @@ pub fn mutate(rng: &mut Rng, input: &[u8], other: &[u8]) -> Vec<u8> {
                 let i = rng.below(out.len());
                 out[i] ^= 1 << rng.below(8);
             }
-            1 => out.insert(at, rng.next() as u8),
+            1 => out.insert(at, rng.next_u64() as u8),
             2 if at < out.len() => {
                 let end = (at + 1 + rng.below(16)).min(out.len());
                 out.drain(at..end);
@@ -69,8 +129,8 @@ pub fn mutate(rng: &mut Rng, input: &[u8], other: &[u8]) -> Vec<u8> {
                 out.splice(at..at, other[from..end].iter().copied());
             }
             // The selector bytes at the front pick the operation, model or dialect.
-            _ if !out.is_empty() => out[0] = rng.next() as u8,
-            _ => out.push(rng.next() as u8),
+            _ if !out.is_empty() => out[0] = rng.next_u64() as u8,
+            _ => out.push(rng.next_u64() as u8),
         }
     }
     out
