@@ -175,6 +175,7 @@ models!(
     Conversation,
     ConversationThread,
     Post,
+    GroupMail,
     Attachment,
     DriveItem,
     Folder,
