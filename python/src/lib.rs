@@ -12,6 +12,7 @@ use serde_json::Value;
 use std::sync::{Arc, Mutex, OnceLock};
 
 mod args;
+mod check;
 mod errors;
 mod upload;
 mod watch;
@@ -360,6 +361,19 @@ macro_rules! sync_arm {
     }};
 }
 
+/// The table an output is checked against: none for an empty or binary answer.
+macro_rules! checked_table {
+    (Empty, $out:ty) => {
+        None
+    };
+    (Binary, $out:ty) => {
+        None
+    };
+    ($kind:ident, $out:ty) => {
+        Some(<$out as o365kit::decode::checked::Checked>::table as fn() -> &'static o365kit::model::schema::Schema)
+    };
+}
+
 macro_rules! dispatch_table {
     ($(
         $(#[doc = $doc:literal])*
@@ -376,6 +390,13 @@ macro_rules! dispatch_table {
             }
         }
 
+        /// The tables of the operations' outputs (an item's, for a page), for `check`.
+        fn output_tables() -> Vec<fn() -> &'static o365kit::model::schema::Schema> {
+            let mut out = Vec::new();
+            $( if let Some(t) = checked_table!($kind, $out) { out.push(t); } )*
+            out
+        }
+
         async fn dispatch_sync(client: &Client, name: &str, args: Value, state: Option<String>) -> Result<String, Error> {
             match name {
                 $( stringify!($name) => {
@@ -388,6 +409,8 @@ macro_rules! dispatch_table {
     };
 }
 
+#[allow(unused_imports)]
+use o365kit::ops::table::table_types::*;
 o365kit::operation_table!(dispatch_table);
 
 /// The operation table, for the generated Python layer and its freshness test.
@@ -445,6 +468,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(models, m)?)?;
     m.add_function(wrap_pyfunction!(query_options, m)?)?;
     m.add_function(wrap_pyfunction!(coerce, m)?)?;
+    m.add_function(wrap_pyfunction!(check::check, m)?)?;
+    m.add_function(wrap_pyfunction!(check::check_start, m)?)?;
+    m.add_class::<check::PendingCheck>()?;
     errors::register(m)?;
     Ok(())
 }
