@@ -19,10 +19,10 @@ MODELS = {"posts": ("Post", "PostCollectionResponse", "post_collection_response"
           "events": ("Event", "EventCollectionResponse", "event_collection_response")}
 
 
-def timed(fn, budget=2.0, most=15):
-    """Min and median of several runs: up to `most`, fewer for a slow peer (at least 3)."""
+def timed(fn, budget=2.0, most=15, least=3):
+    """Min and median of several runs: up to `most`, fewer for a slow peer (at least `least`)."""
     times = []
-    while len(times) < most and (len(times) < 3 or sum(times) < budget):
+    while len(times) < most and (len(times) < least or sum(times) < budget):
         t = time.perf_counter()
         fn()
         times.append(time.perf_counter() - t)
@@ -122,6 +122,15 @@ def bench_page(kind, peers):
     data = PAGES[kind](1000)
     expected = with_json(kind, data)
     assert with_o365kit(kind, data) == expected, "o365kit read different values"
+    # json.loads and o365kit run in turn, round by round, so that a busy moment of a shared
+    # machine falls on both; the peers (hundreds of times slower) run on their own.
+    pair = [functools.partial(fn, kind, data) for _, fn in CASES[:2]]
+    best = [float("inf"), float("inf")]
+    for _ in range(20):
+        for i, run in enumerate(pair):
+            t = time.perf_counter()
+            run()
+            best[i] = min(best[i], time.perf_counter() - t)
     rows = []
     for name, fn in CASES:
         if name not in ("json.loads", "o365kit") and not peers:
@@ -133,7 +142,10 @@ def bench_page(kind, peers):
             rows.append((name, None, f"{type(e).__name__}: {e}"))
             continue
         assert [a for a, _ in got] == [a for a, _ in expected], f"{name} read different addresses"
-        rows.append((name, timed(run) if name in ("json.loads", "o365kit") else timed(run, budget=3.0, most=5), ""))
+        if name in ("json.loads", "o365kit"):
+            rows.append((name, (best[len(rows)], None), ""))
+        else:
+            rows.append((name, timed(run, budget=3.0, most=5, least=1), ""))
     base = rows[0][1][0]
     ours = rows[1][1][0]
     (a, _), (b, _) = READS[kind]
