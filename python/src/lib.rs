@@ -283,12 +283,23 @@ struct Prepared {
 /// Reads an operation's answer as JSON text.
 type ReadOutput = Box<dyn FnOnce(&Endpoint, Response) -> Result<String, Error> + Send>;
 
-/// `op`'s output as JSON text: for pages and items, Graph's JSON as received once the core has
-/// checked it (no re-encoding); otherwise the output written by the core.
-fn output<O: Operation>(op: &O, ep: &Endpoint, kind: OpKind, res: Response) -> Result<String, Error>
+/// `op`'s output as JSON text: for pages and items, Graph's JSON (re-cased from Outlook REST)
+/// once the core has checked it against the output's model table, which keeps nothing (no model
+/// built and written again: Python parses the text); otherwise the output written by the core.
+fn output<O: Operation>(
+    op: &O,
+    ep: &Endpoint,
+    kind: OpKind,
+    checked: Option<(&'static str, fn() -> &'static o365kit::model::schema::Schema)>,
+    res: Response,
+) -> Result<String, Error>
 where
     O::Output: serde::Serialize,
 {
+    if let (OpKind::List | OpKind::Item, Some((what, table))) = (kind, checked) {
+        let body = o365kit::decode::checked::check(ep, what, kind, table(), res)?;
+        return String::from_utf8(body.json).map_err(|e| Error::decode(what, "", e));
+    }
     let raw = o365kit::decode::as_sent(ep, kind, &res);
     let out = op.parse(ep, res)?;
     match raw {
@@ -384,7 +395,8 @@ macro_rules! dispatch_table {
                 $( stringify!($name) => {
                     let op: o365kit::ops::$op = args::operation(stringify!($name), args, client.current_mailbox())?;
                     let request = op.request(client.endpoint())?;
-                    Ok(Prepared { request, read: Box::new(move |ep, res| output(&op, ep, OpKind::$kind, res)) })
+                    let checked = checked_table!($kind, $out).map(|t| (stringify!($out), t));
+                    Ok(Prepared { request, read: Box::new(move |ep, res| output(&op, ep, OpKind::$kind, checked, res)) })
                 } )*
                 other => Err(Error::invalid("operation", format!("unknown operation {other:?}"))),
             }
