@@ -283,6 +283,9 @@ struct Prepared {
 /// Reads an operation's answer as JSON text.
 type ReadOutput = Box<dyn FnOnce(&Endpoint, Response) -> Result<String, Error> + Send>;
 
+/// What an output is checked against: its type's name (for decode errors) and its model's table.
+type CheckedBy = (&'static str, fn() -> &'static o365kit::model::schema::Schema);
+
 /// `op`'s output as JSON text: for pages and items, Graph's JSON (re-cased from Outlook REST)
 /// once the core has checked it against the output's model table, which keeps nothing (no model
 /// built and written again: Python parses the text); otherwise the output written by the core.
@@ -290,7 +293,7 @@ fn output<O: Operation>(
     op: &O,
     ep: &Endpoint,
     kind: OpKind,
-    checked: Option<(&'static str, fn() -> &'static o365kit::model::schema::Schema)>,
+    checked: Option<CheckedBy>,
     res: Response,
 ) -> Result<String, Error>
 where
