@@ -38,7 +38,10 @@ def _parse_datetime(text: str) -> Any:
 class Model:
     """A Graph resource. Attributes are the snake_case names of Graph's properties."""
 
-    __slots__ = ("_data",)
+    # No slots: an instance's __dict__ IS the JSON object as parsed (not a copy), so a property
+    # Graph names as Python does (`id`, `subject`, `content`, `address`) is read by the
+    # interpreter's own attribute lookup; the others are properties (below). Graph's camelCase
+    # keys never name a method (those have underscores), and setting attributes is refused.
     # python name -> (wire name, Rust type as the core's table writes it)
     _fields: ClassVar[Dict[str, Tuple[str, str]]] = {}
     _registry: ClassVar[Dict[str, Type["Model"]]] = {}
@@ -46,12 +49,18 @@ class Model:
     def __init_subclass__(cls, **kw: Any) -> None:
         super().__init_subclass__(**kw)
         Model._registry[cls.__name__] = cls
+        # One property per known field, so that reading one is a dict lookup (plus a wrap for a
+        # nested model) rather than a miss into __getattr__ and a walk of the type's text.
+        for name, (wire, ty) in cls.__dict__.get("_fields", {}).items():
+            if hasattr(Model, name) or (name == wire and ty in _PLAIN):
+                continue  # read from the instance's __dict__ (the JSON) directly, or __getattr__
+            setattr(cls, name, property(_accessor(wire, ty), doc=f"Graph's `{wire}` ({ty})"))
 
     def __init__(self, data: Optional[Dict[str, Any]] = None, **props: Any) -> None:
         if data is not None and not isinstance(data, dict):
             raise _invalid(type(self).__name__, "expected a dict of Graph properties")
         # Python values inside the dict (bytes, datetimes, models) become JSON as keywords do.
-        self._data = _to_wire(data, "") if data else {}
+        _set_json(self, _to_wire(data, "") if data else {})
         for name, value in props.items():
             field = self._fields.get(name)
             if field is None:
@@ -62,14 +71,25 @@ class Model:
     def _wrap(cls: Type[M], data: Dict[str, Any]) -> M:
         # Parsed JSON is already ours: wrap it without the copy and checks of __init__.
         obj = object.__new__(cls)
-        obj._data = data
+        _set_json(obj, data)
         return obj
 
+    @property
+    def _data(self) -> Dict[str, Any]:
+        return self.__dict__
+
     def __getattr__(self, name: str) -> Any:
+        # Reached for a known property the JSON does not have (None), or an unknown name.
         field = type(self)._fields.get(name)
         if field is None:
             raise AttributeError(f"{type(self).__name__} has no attribute {name!r}")
-        return _from_wire(self._data.get(field[0]), field[1])
+        return _from_wire(self.__dict__.get(field[0]), field[1])
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only: build a new one with keywords ({name}=...)")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only")
 
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self) and other._data == self._data  # type: ignore[attr-defined]
@@ -110,14 +130,17 @@ class Model:
 
     @classmethod
     def from_json(cls: Type[M], text: "str | bytes") -> M:
-        data = _loads(text, cls.__name__)
+        """A model from Graph JSON, every value checked against the model by the core first."""
+        data = _loads(text, cls.__name__, cls, page=False)
         if not isinstance(data, dict):
             raise _native.DecodeError(f"cannot decode {cls.__name__}: expected a JSON object")
         return cls._wrap(data)
 
     @classmethod
     def from_json_page(cls: Type[M], text: "str | bytes") -> "Page[M]":
-        data = _loads(text, f"Page[{cls.__name__}]")
+        """A page (`{"value": [...], "@odata.nextLink": ...}`) of this model from Graph JSON,
+        every value checked against the model by the core first."""
+        data = _loads(text, f"Page[{cls.__name__}]", cls, page=True)
         return Page._from_wire(data, cls)
 
     def __repr__(self) -> str:
@@ -147,6 +170,9 @@ class Model:
         title = html.escape(type(self).__name__)
         return f"<table><caption>{title}</caption>{''.join(rows)}</table>"
 
+
+# Sets a model's __dict__ (its JSON) past the read-only __setattr__: the C slot itself.
+_set_json = Model.__dict__["__dict__"].__set__
 
 # Graph calls a message's preview `bodyPreview` and a thread's `preview`: one column name for both.
 _COLUMNS = {"body_preview": "preview"}
@@ -230,11 +256,63 @@ def _flatten(model: Model, prefix: str, row: Dict[str, Any], depth: int) -> None
             row[col] = value
 
 
-def _loads(text: "str | bytes", what: str) -> Any:
+def _loads(text: "str | bytes", what: str, model: Optional[Type["Model"]] = None, page: bool = False) -> Any:
+    """Parsed JSON; with `model`, checked by the core against the model's table first (the core
+    names the JSON path of a bad value), then parsed by `json.loads`: checking keeps nothing, so
+    the two cost less than building the models in Rust and handing them over."""
+    pending = None
+    if model is not None and isinstance(text, (str, bytes, bytearray, memoryview)):
+        raw = text.encode() if isinstance(text, str) else bytes(text)
+        # A large body is checked on a thread while json.loads parses it here.
+        pending = _native.check_start(model.__name__, page, raw)
     try:
-        return json.loads(text)
+        data = json.loads(text)
     except (ValueError, TypeError) as e:
+        if pending is not None:
+            pending.wait()  # the core's error, naming where the JSON goes wrong, comes first
         raise _native.DecodeError(f"cannot decode {what}: {e}") from None
+    if pending is not None:
+        pending.wait()
+    return data
+
+
+# Field types whose JSON value is the Python value as json.loads gives it.
+_PLAIN = frozenset({"String", "bool", "i64", "i32", "u32", "u64", "f64", "Value", "serde_json::Value", "Vec<String>", "Vec<Value>", "Vec<serde_json::Value>"})
+
+
+def _accessor(wire: str, ty: str) -> Any:
+    """The getter of one known property: the value as sent for plain types, a wrapped model for a
+    nested model (its class found on first use: models name classes defined after them), and
+    `_from_wire` for the rest (date-times, lists of models, bytes)."""
+    if ty in _PLAIN:
+
+        def plain(self: Model) -> Any:
+            return self.__dict__.get(wire)
+
+        return plain
+    if "<" not in ty and ty != "DateTime" and ty[:1].isupper():
+        new, set_json = object.__new__, _set_json
+        found: List[Any] = []
+
+        def nested(self: Model) -> Any:
+            value = self.__dict__.get(wire)
+            if value.__class__ is not dict:
+                return value
+            if not found:
+                cls = Model._registry.get(ty)
+                if cls is None:
+                    return value
+                found.append(cls)
+            obj = new(found[0])
+            set_json(obj, value)
+            return obj
+
+        return nested
+
+    def other(self: Model) -> Any:
+        return _from_wire(self.__dict__.get(wire), ty)
+
+    return other
 
 
 def _from_wire(value: Any, ty: str) -> Any:
@@ -312,8 +390,16 @@ class Page(Generic[T]):
     def _from_wire(cls, data: Any, model: Type[Model]) -> "Page[Any]":
         if not isinstance(data, dict) or not isinstance(data.get("value"), list):
             raise _native.DecodeError(f"cannot decode Page[{model.__name__}]: expected an object with a value list")
-        wrap = model._wrap
-        items: List[Any] = [wrap(v) if isinstance(v, dict) else v for v in data["value"]]
+        new, set_json = object.__new__, _set_json
+        items: List[Any] = []
+        append = items.append
+        for v in data["value"]:
+            if v.__class__ is dict:
+                obj = new(model)
+                set_json(obj, v)
+                append(obj)
+            else:
+                append(v)
         return cls(items, data.get("@odata.nextLink"), data.get("@odata.count"))
 
     def __iter__(self) -> Iterator[T]:

@@ -12,6 +12,7 @@ use serde_json::Value;
 use std::sync::{Arc, Mutex, OnceLock};
 
 mod args;
+mod check;
 mod errors;
 mod upload;
 mod watch;
@@ -282,12 +283,26 @@ struct Prepared {
 /// Reads an operation's answer as JSON text.
 type ReadOutput = Box<dyn FnOnce(&Endpoint, Response) -> Result<String, Error> + Send>;
 
-/// `op`'s output as JSON text: for pages and items, Graph's JSON as received once the core has
-/// checked it (no re-encoding); otherwise the output written by the core.
-fn output<O: Operation>(op: &O, ep: &Endpoint, kind: OpKind, res: Response) -> Result<String, Error>
+/// What an output is checked against: its type's name (for decode errors) and its model's table.
+type CheckedBy = (&'static str, fn() -> &'static o365kit::model::schema::Schema);
+
+/// `op`'s output as JSON text: for pages and items, Graph's JSON (re-cased from Outlook REST)
+/// once the core has checked it against the output's model table, which keeps nothing (no model
+/// built and written again: Python parses the text); otherwise the output written by the core.
+fn output<O: Operation>(
+    op: &O,
+    ep: &Endpoint,
+    kind: OpKind,
+    checked: Option<CheckedBy>,
+    res: Response,
+) -> Result<String, Error>
 where
     O::Output: serde::Serialize,
 {
+    if let (OpKind::List | OpKind::Item, Some((what, table))) = (kind, checked) {
+        let body = o365kit::decode::checked::check(ep, what, kind, table(), res)?;
+        return String::from_utf8(body.json).map_err(|e| Error::decode(what, "", e));
+    }
     let raw = o365kit::decode::as_sent(ep, kind, &res);
     let out = op.parse(ep, res)?;
     match raw {
@@ -360,6 +375,19 @@ macro_rules! sync_arm {
     }};
 }
 
+/// The table an output is checked against: none for an empty or binary answer.
+macro_rules! checked_table {
+    (Empty, $out:ty) => {
+        None
+    };
+    (Binary, $out:ty) => {
+        None
+    };
+    ($kind:ident, $out:ty) => {
+        Some(<$out as o365kit::decode::checked::Checked>::table as fn() -> &'static o365kit::model::schema::Schema)
+    };
+}
+
 macro_rules! dispatch_table {
     ($(
         $(#[doc = $doc:literal])*
@@ -370,10 +398,18 @@ macro_rules! dispatch_table {
                 $( stringify!($name) => {
                     let op: o365kit::ops::$op = args::operation(stringify!($name), args, client.current_mailbox())?;
                     let request = op.request(client.endpoint())?;
-                    Ok(Prepared { request, read: Box::new(move |ep, res| output(&op, ep, OpKind::$kind, res)) })
+                    let checked = checked_table!($kind, $out).map(|t| (stringify!($out), t));
+                    Ok(Prepared { request, read: Box::new(move |ep, res| output(&op, ep, OpKind::$kind, checked, res)) })
                 } )*
                 other => Err(Error::invalid("operation", format!("unknown operation {other:?}"))),
             }
+        }
+
+        /// The tables of the operations' outputs (an item's, for a page), for `check`.
+        fn output_tables() -> Vec<fn() -> &'static o365kit::model::schema::Schema> {
+            let mut out = Vec::new();
+            $( if let Some(t) = checked_table!($kind, $out) { out.push(t); } )*
+            out
         }
 
         async fn dispatch_sync(client: &Client, name: &str, args: Value, state: Option<String>) -> Result<String, Error> {
@@ -388,6 +424,8 @@ macro_rules! dispatch_table {
     };
 }
 
+#[allow(unused_imports)]
+use o365kit::ops::table::table_types::*;
 o365kit::operation_table!(dispatch_table);
 
 /// The operation table, for the generated Python layer and its freshness test.
@@ -445,6 +483,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(models, m)?)?;
     m.add_function(wrap_pyfunction!(query_options, m)?)?;
     m.add_function(wrap_pyfunction!(coerce, m)?)?;
+    m.add_function(wrap_pyfunction!(check::check, m)?)?;
+    m.add_function(wrap_pyfunction!(check::check_start, m)?)?;
+    m.add_class::<check::PendingCheck>()?;
     errors::register(m)?;
     Ok(())
 }

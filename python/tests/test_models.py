@@ -46,6 +46,42 @@ def test_bad_json_is_a_decode_error():
         raise AssertionError("DecodeError expected")
 
 
+def test_from_json_checks_every_value_against_the_model():
+    # A page small enough to be checked in the call, and one large enough to be checked on a
+    # thread while json.loads parses it: both refuse a bad nested value, naming its JSON path.
+    bad = dict(POST, **{"from": {"emailAddress": {"address": 42}}})
+    for n in (1, 3000):
+        text = json.dumps({"value": [POST] * (n - 1) + [bad]})
+        try:
+            o365kit.Post.from_json_page(text)
+        except o365kit.DecodeError as e:
+            assert f"value[{n - 1}].from.emailAddress.address" in str(e), str(e)
+        else:
+            raise AssertionError(f"DecodeError expected for a page of {n}")
+        page = o365kit.Post.from_json_page(json.dumps({"value": [POST] * n}).encode())
+        assert len(page) == n and page.value[-1].from_.email_address.address == "megan@contoso.test"
+    try:
+        o365kit.Message.from_json(json.dumps(dict(MESSAGE, isRead="yes")))
+    except o365kit.DecodeError as e:
+        assert "isRead" in str(e), str(e)
+    else:
+        raise AssertionError("DecodeError expected for a bad isRead")
+
+
+def test_models_are_read_only_views_of_the_json():
+    post = o365kit.Post.from_json(json.dumps(POST))
+    assert post.id == "AAMk=" and post.body.content == POST["body"]["content"]
+    for name in ("id", "from_", "anything"):
+        try:
+            setattr(post, name, "x")
+        except AttributeError:
+            pass
+        else:
+            raise AssertionError(f"setting {name} should fail")
+    assert post.to_dict() == POST
+    assert o365kit.Message.from_json("{}").subject is None
+
+
 def test_generated_layer_is_current():
     src = pathlib.Path(__file__).resolve().parents[1]
     sys.path.insert(0, str(src))

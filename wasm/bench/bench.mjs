@@ -1,6 +1,7 @@
 // The npm package against @microsoft/microsoft-graph-client and a bare fetch + JSON.parse, on the
-// benchmarks' fixture (a 1000-post Graph page, python/bench/fixture.py) served from 127.0.0.1:
-// list the posts and read each sender address and body. Prints times and ratios; not a test. Run with wasm/bench/run.
+// benchmarks' fixtures (1000-item Graph pages of posts, messages and events, python/bench/fixture.py)
+// served from 127.0.0.1: list each page and read two nested fields of every item. Prints times and
+// ratios; not a test. Run with wasm/bench/run (`wasm/bench/run events` for one page; ROUNDS=n).
 import { createServer } from "node:http";
 import { performance } from "node:perf_hooks";
 import { execFileSync } from "node:child_process";
@@ -8,47 +9,67 @@ import { fileURLToPath } from "node:url";
 import { Client as GraphClient } from "@microsoft/microsoft-graph-client";
 import { Client } from "o365kit";
 
-// The fixture every benchmark decodes, from its one generator.
-const BODY = execFileSync("python3", [fileURLToPath(new URL("../../python/bench/fixture.py", import.meta.url)), "1000"], { maxBuffer: 64 << 20 });
+// The fixtures every benchmark decodes, from their one generator: three 1000-item pages, each
+// served at the route its list operation calls, and the two nested fields read from each item.
+const fixture = (kind) =>
+  execFileSync("python3", [fileURLToPath(new URL("../../python/bench/fixture.py", import.meta.url)), kind, "1000"], { maxBuffer: 64 << 20 });
+const PAGES = [
+  { kind: "posts", path: "/v1.0/groups/g/threads/t/posts", list: (c) => c.listPosts("g", "t"), reads: "from.emailAddress.address + body.content", read: (p) => [p.from.emailAddress.address, p.body.content] },
+  { kind: "messages", path: "/v1.0/me/messages", list: (c) => c.listMessages(), reads: "from.emailAddress.address + body.content", read: (m) => [m.from.emailAddress.address, m.body.content] },
+  { kind: "events", path: "/v1.0/me/events", list: (c) => c.listEvents(), reads: "organizer.emailAddress.address + start.dateTime", read: (e) => [e.organizer.emailAddress.address, e.start.dateTime] },
+].filter((p) => process.argv.length <= 2 || process.argv.includes(p.kind));
+for (const page of PAGES) page.body = fixture(page.kind);
 const server = createServer((req, res) => {
-  res.writeHead(200, { "content-type": "application/json", "content-length": BODY.length });
-  res.end(BODY);
+  const page = PAGES.find((p) => p.path === new URL(req.url, "http://x").pathname);
+  if (!page) {
+    res.writeHead(404).end();
+    return;
+  }
+  res.writeHead(200, { "content-type": "application/json", "content-length": page.body.length });
+  res.end(page.body);
 });
 await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
 const base = `http://127.0.0.1:${server.address().port}`;
 
-const read = (posts) => posts.map((p) => [p.from.emailAddress.address, p.body.content]);
-
 const o365 = new Client({ getToken: () => "t", baseUrl: base });
 const peer = GraphClient.init({ authProvider: (done) => done(null, "t"), baseUrl: base, defaultVersion: "v1.0" });
-const cases = [
-  ["fetch + JSON.parse", async () => read((await (await fetch(`${base}/v1.0/groups/g/threads/t/posts`, { headers: { Authorization: "Bearer t" } })).json()).value)],
-  ["o365kit", async () => read((await o365.listPosts("g", "t")).value)],
-  ["microsoft-graph-client", async () => read((await peer.api("/groups/g/threads/t/posts").get()).value)],
-];
+const ROUNDS = Number(process.env.ROUNDS ?? 60);
 
-const ROUNDS = Number(process.env.ROUNDS ?? 40);
-const results = [];
-try {
+/** The three ways, interleaved round by round so that a busy moment of the machine hits all. */
+async function bench(page) {
+  const cases = [
+    ["fetch + JSON.parse", async () => (await (await fetch(base + page.path, { headers: { Authorization: "Bearer t" } })).json()).value.map(page.read)],
+    ["o365kit", async () => (await page.list(o365)).value.map(page.read)],
+    ["microsoft-graph-client", async () => (await peer.api(page.path.slice("/v1.0".length)).get()).value.map(page.read)],
+  ];
   const want = JSON.stringify(await cases[0][1]());
   for (const [name, run] of cases) {
-    if (JSON.stringify(await run()) !== want) throw new Error(`${name} read something else`);
-    for (let i = 0; i < 5; i++) await run();
-    const times = [];
-    for (let i = 0; i < ROUNDS; i++) {
+    if (JSON.stringify(await run()) !== want) throw new Error(`${name} read something else from the ${page.kind}`);
+    for (let i = 0; i < 3; i++) await run();
+  }
+  const times = cases.map(() => []);
+  for (let i = 0; i < ROUNDS; i++) {
+    for (const [c, [, run]] of cases.entries()) {
       const t = performance.now();
       await run();
-      times.push(performance.now() - t);
+      times[c].push(performance.now() - t);
     }
-    times.sort((a, b) => a - b);
-    results.push([name, times[0], times[times.length >> 1]]);
   }
+  const results = cases.map(([name], c) => {
+    const sorted = times[c].sort((a, b) => a - b);
+    return [name, sorted[0], sorted[sorted.length >> 1]];
+  });
+  const [, baseMin, baseline] = results[0];
+  const [, , ours] = results[1];
+  console.log(`list a 1000-${page.kind.slice(0, -1)} page (${(page.body.length / 1e6).toFixed(1)} MB) over 127.0.0.1 and read ${page.reads} of each`);
+  for (const [name, min, median] of results) {
+    console.log(`  ${name.padEnd(24)} median ${median.toFixed(2).padStart(7)} ms  min ${min.toFixed(2).padStart(7)} ms  ${(median / baseline).toFixed(2)}x fetch+JSON.parse (mins: ${(min / baseMin).toFixed(2)}x)  ${(median / ours).toFixed(2)}x o365kit`);
+  }
+}
+
+try {
+  console.log(`Node ${process.version}, ${ROUNDS} rounds of each page, the three ways interleaved`);
+  for (const page of PAGES) await bench(page);
 } finally {
   server.close();
-}
-const [, , baseline] = results[0];
-const [, , ours] = results[1];
-console.log(`list a 1000-post page over 127.0.0.1 and read each sender and body (Node ${process.version}, ${ROUNDS} rounds)`);
-for (const [name, min, median] of results) {
-  console.log(`  ${name.padEnd(24)} median ${median.toFixed(2).padStart(7)} ms  min ${min.toFixed(2).padStart(7)} ms  ${(median / baseline).toFixed(2)}x fetch+JSON.parse  ${(median / ours).toFixed(2)}x o365kit`);
 }

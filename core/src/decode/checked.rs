@@ -52,11 +52,21 @@ pub fn check(
             serde_json::to_vec(&dialect.from_wire(raw)).map_err(|e| Error::decode(what, "", e))?
         }
     };
-    let rest = super::read_whole(what, &json, |de| match kind {
+    let rest = read(what, kind, table, &json)?;
+    Ok(CheckedBody { json, next_link: rest.next_link, delta_link: rest.delta_link, count: rest.count })
+}
+
+/// Checks Graph JSON (camelCase) as `check` does, from a borrowed buffer: for a binding that
+/// parses the same bytes itself once they are checked (the Python package's `from_json`).
+pub fn check_json(what: &str, kind: OpKind, table: &'static Schema, json: &[u8]) -> Result<(), Error> {
+    read(what, kind, table, json).map(|_| ())
+}
+
+fn read(what: &str, kind: OpKind, table: &'static Schema, json: &[u8]) -> Result<PageRest, Error> {
+    super::read_whole(what, json, |de| match kind {
         OpKind::List | OpKind::Delta => de.deserialize_map(CheckPage(table)),
         _ => de.deserialize_map(Object(table)).map(|()| PageRest::default()),
-    })?;
-    Ok(CheckedBody { json, next_link: rest.next_link, delta_link: rest.delta_link, count: rest.count })
+    })
 }
 
 /// A page whose items are checked one by one.
