@@ -12,6 +12,8 @@ use serde_json::Value;
 use std::sync::{Arc, Mutex, OnceLock};
 
 mod args;
+#[cfg(feature = "emulator")]
+mod emulator;
 mod errors;
 mod upload;
 
@@ -433,6 +435,8 @@ fn query_options() -> Vec<String> {
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativeClient>()?;
+    #[cfg(feature = "emulator")]
+    m.add_class::<emulator::NativeEmulator>()?;
     m.add_function(wrap_pyfunction!(operations, m)?)?;
     m.add_function(wrap_pyfunction!(models, m)?)?;
     m.add_function(wrap_pyfunction!(query_options, m)?)?;
