@@ -37,6 +37,7 @@ def emulator(
     fault_rate: float = 0.0,
     page_size: int = 100,
     drive_quota: Optional[int] = None,
+    tls: bool = False,
 ) -> "Emulator":
     """Starts the local Microsoft Graph emulator in this process on 127.0.0.1, on a free port unless
     `port` names one; `with o365kit.emulator() as url:` gives its URL and stops it on leaving.
@@ -44,7 +45,8 @@ def emulator(
     `tenant` is a fixture file's path or the fixture as a dict (default: the built-in seed, with
     `emulator:member@contoso.test` and friends as tokens). `latency_ms` delays every Graph request,
     `fault_rate` answers that fraction with 429/503, `page_size` is the page length without `top=`,
-    `drive_quota` the bytes each group's library holds. Faults and resets can also be driven at run
+    `drive_quota` the bytes each group's library holds. `tls=True` serves https with a certificate
+    from a new local CA (`Emulator.ca_file`), for third-party clients that insist on https. Faults and resets can also be driven at run
     time through the control routes (`POST {url}/_emulator/faults`, `POST {url}/_emulator/reset`).
     Raises `EmulatorError` (`param` is "tenant" or "port") or `InvalidInput`.
     """
@@ -57,6 +59,7 @@ def emulator(
         fault_rate=fault_rate,
         page_size=page_size,
         drive_quota=drive_quota,
+        tls=tls,
     )
 
 

@@ -6,6 +6,7 @@ Imported on the first call only: `import o365kit` neither starts nor prepares an
 import atexit
 import json
 import os
+import tempfile
 import weakref
 from typing import Any, Mapping, Optional, Union
 
@@ -24,19 +25,45 @@ def _stop_all() -> None:
 atexit.register(_stop_all)
 
 
+def _remove(path: str) -> None:
+    try:
+        os.remove(path)
+    except OSError:
+        pass
+
+
 class Emulator:
     """A running emulator on 127.0.0.1. `with` gives its URL and stops it on leaving the block;
     otherwise `stop()` it, or let it be garbage-collected."""
 
-    __slots__ = ("_native", "__weakref__")
+    __slots__ = ("_native", "_ca_file", "_remove_ca_file", "__weakref__")
 
     def __init__(self, native: Any) -> None:
         self._native = native
+        self._ca_file: Optional[str] = None
+        self._remove_ca_file: Optional[weakref.finalize] = None
+        if native.ca_pem is not None:
+            fd, self._ca_file = tempfile.mkstemp(prefix="o365kit-emulator-ca-", suffix=".pem")
+            with os.fdopen(fd, "w") as f:
+                f.write(native.ca_pem)
+            # Removed at stop(), at garbage collection or at exit, whichever comes first.
+            self._remove_ca_file = weakref.finalize(self, _remove, self._ca_file)
 
     @property
     def url(self) -> str:
         """`http://127.0.0.1:PORT`: pass it as `o365kit.Client(base_url=...)`."""
         return self._native.url
+
+    @property
+    def ca_file(self) -> Optional[str]:
+        """With `tls=True`: a PEM file of the CA to trust (`SSL_CERT_FILE`, `REQUESTS_CA_BUNDLE`,
+        `ssl.create_default_context(cafile=...)`); removed when the emulator stops."""
+        return self._ca_file
+
+    @property
+    def ca_pem(self) -> Optional[str]:
+        """With `tls=True`: the same CA as PEM text."""
+        return self._native.ca_pem
 
     @property
     def port(self) -> int:
@@ -50,6 +77,8 @@ class Emulator:
         """Stops the server and frees its port (open requests get a moment to finish). Idempotent."""
         self._native.stop()
         _live.discard(self)
+        if self._remove_ca_file is not None:
+            self._remove_ca_file()
 
     def __enter__(self) -> str:
         return self.url
@@ -69,6 +98,7 @@ def emulator(
     fault_rate: float = 0.0,
     page_size: int = 100,
     drive_quota: Optional[int] = None,
+    tls: bool = False,
 ) -> Emulator:
     from ._model import _invalid
 
@@ -100,6 +130,7 @@ def emulator(
             fault_rate=float(fault_rate),
             page_size=page_size,
             drive_quota=drive_quota,
+            tls=bool(tls),
         )
     )
     _live.add(emu)

@@ -4,7 +4,7 @@
 
 use crate::errors;
 use o365kit::Error;
-use o365kit_emulator::{spawn_at, Config, Running, Tenant};
+use o365kit_emulator::{spawn_at, Config, Running, Tenant, Tls};
 use pyo3::prelude::*;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::sync::{Mutex, PoisonError};
@@ -14,13 +14,16 @@ pub struct NativeEmulator {
     running: Mutex<Option<Running>>,
     url: String,
     port: u16,
+    ca_pem: Option<String>,
 }
 
 #[pymethods]
 impl NativeEmulator {
-    /// `tenant_path` or `tenant_json` (a fixture's text) replace the built-in seed.
+    /// `tenant_path` or `tenant_json` (a fixture's text) replace the built-in seed; `tls` serves
+    /// https with a certificate signed by a new local CA (`ca_pem`).
     #[new]
-    #[pyo3(signature = (tenant_path=None, tenant_json=None, port=0, latency_ms=0, fault_rate=0.0, page_size=100, drive_quota=None))]
+    #[pyo3(signature = (tenant_path=None, tenant_json=None, port=0, latency_ms=0, fault_rate=0.0, page_size=100, drive_quota=None, tls=false))]
+    #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
         tenant_path: Option<std::path::PathBuf>,
@@ -30,6 +33,7 @@ impl NativeEmulator {
         fault_rate: f64,
         page_size: usize,
         drive_quota: Option<u64>,
+        tls: bool,
     ) -> PyResult<Self> {
         if !(0.0..=1.0).contains(&fault_rate) {
             return Err(errors::to_py(Error::invalid("fault_rate", "must be a fraction between 0 and 1")));
@@ -44,25 +48,39 @@ impl NativeEmulator {
                 (None, None) => Ok(Tenant::seed()),
             }
             .map_err(|why| ("tenant", why))?;
+            let tls = if tls { Some(Tls::generate(&[]).map_err(|why| ("tls", why))?) } else { None };
+            let ca_pem = tls.as_ref().map(|t| t.trust_pem().to_string());
             let config = Config {
                 tenant,
                 latency_ms,
                 fault_rate,
                 page_size,
                 drive_quota: drive_quota.unwrap_or(o365kit_emulator::DRIVE_QUOTA),
-                tls: None,
+                tls,
             };
             let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
-            spawn_at(addr, config).map_err(|e| ("port", format!("cannot listen on {addr}: {e}")))
+            let running = spawn_at(addr, config).map_err(|e| ("port", format!("cannot listen on {addr}: {e}")))?;
+            Ok((running, ca_pem))
         });
-        let running = running.map_err(|(param, why)| errors::emulator(param, why))?;
-        Ok(NativeEmulator { url: running.base_url(), port: running.addr().port(), running: Mutex::new(Some(running)) })
+        let (running, ca_pem) = running.map_err(|(param, why)| errors::emulator(param, why))?;
+        Ok(NativeEmulator {
+            url: running.base_url(),
+            port: running.addr().port(),
+            ca_pem,
+            running: Mutex::new(Some(running)),
+        })
     }
 
-    /// `http://127.0.0.1:PORT`: the `base_url` for `o365kit.Client`.
+    /// `http://127.0.0.1:PORT` (`https://` with `tls`): the `base_url` for `o365kit.Client`.
     #[getter]
     fn url(&self) -> &str {
         &self.url
+    }
+
+    /// With `tls`: the PEM of the CA that signed the server's certificate, for clients to trust.
+    #[getter]
+    fn ca_pem(&self) -> Option<&str> {
+        self.ca_pem.as_deref()
     }
 
     #[getter]

@@ -17,7 +17,12 @@ create_exception!(o365kit, UploadExpired, GraphError, "The upload session expire
 create_exception!(o365kit, InvalidInput, PyValueError, "An argument was rejected before any request.");
 create_exception!(o365kit, TransportError, PyException, "The request got no HTTP answer.");
 create_exception!(o365kit, DecodeError, PyException, "The response is not what the operation expects.");
-create_exception!(o365kit, EmulatorError, PyException, "o365kit.emulator() could not start; `param` names the option at fault.");
+create_exception!(
+    o365kit,
+    EmulatorError,
+    PyException,
+    "o365kit.emulator() could not start; `param` names the option at fault."
+);
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();

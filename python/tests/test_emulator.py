@@ -2,12 +2,16 @@
 
 import gc
 import json
+import os
 import re
 import socket
+import ssl
 import subprocess
 import sys
 import textwrap
 import time
+import urllib.error
+import urllib.request
 
 import pytest
 
@@ -148,13 +152,16 @@ def test_options_reach_the_server():
 def test_import_neither_loads_nor_starts_it():
     out = in_a_fresh_interpreter(
         """
-        import glob, sys
+        import glob, sys, time
         def threads():
             return sum(open(f).read().startswith("o365kit-emu") for f in glob.glob("/proc/self/task/*/comm"))
         import o365kit
         o365kit.Client(token="t", base_url="http://127.0.0.1:1")
         print("o365kit._emulator" in sys.modules, threads())
         emu = o365kit.emulator()
+        deadline = time.monotonic() + 5  # the server thread names itself once running
+        while threads() == 0 and time.monotonic() < deadline:
+            time.sleep(0.01)
         print("o365kit._emulator" in sys.modules, threads())
         """
     )
@@ -178,3 +185,19 @@ def test_interpreter_exit_does_not_hang_on_a_running_emulator():
     )
     assert out.strip() == PUBLIC
     assert time.monotonic() - start < 15
+
+
+def test_tls_serves_https_with_a_ca_file_to_trust():
+    emu = o365kit.emulator(tls=True)
+    try:
+        assert emu.url.startswith("https://127.0.0.1:")
+        ca_file = emu.ca_file
+        context = ssl.create_default_context(cafile=ca_file)
+        with urllib.request.urlopen(emu.url + "/_emulator/health", context=context) as res:
+            assert res.status == 200
+        with pytest.raises(urllib.error.URLError):
+            urllib.request.urlopen(emu.url + "/_emulator/health", context=ssl.create_default_context())
+    finally:
+        emu.stop()
+    assert not os.path.exists(ca_file), "the CA file goes with the emulator"
+    assert o365kit.emulator().ca_file is None
