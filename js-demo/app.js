@@ -9,7 +9,7 @@ import { Client } from "./node_modules/o365kit/index.js";
 import { initMail, setMailClient, showFolders } from "./mail.js";
 import { initCalendar, setCalendarClient, showCalendar } from "./calendar.js";
 import { $, show, busy, showError, clearError, el, when, sender, bodyNodes, textToHtml } from "./ui.js";
-const state = { client: null, group: null, thread: null, pager: null, seq: 0, tab: "groups" };
+const state = { client: null, group: null, thread: null, pager: null, seq: 0, tab: "groups", watch: null };
 
 // Fluent's design tokens as CSS custom properties on the document (styles.css uses them).
 globalThis.Fluent.setTheme(webLightTheme);
@@ -62,6 +62,7 @@ function emulatorClient(config, upn) {
 
 async function showGroups() {
   const seq = ++state.seq;
+  stopWatching();
   state.group = state.thread = null;
   show("groups-view");
   const joinedList = $("#joined-groups");
@@ -105,8 +106,50 @@ async function showThreads(group) {
   $("#more-threads").hidden = true;
   $("#new-conversation").hidden = true;
   state.pager = state.client.listGroupThreads(group.id, { top: 20 }).pages();
-  // Without read access (403) there is nothing to post to either.
-  if ((await moreThreads(seq)) && seq === state.seq) $("#new-conversation").hidden = false;
+  // Without read access (403) there is nothing to post to either, nor mail to watch for.
+  if ((await moreThreads(seq)) && seq === state.seq) {
+    $("#new-conversation").hidden = false;
+    watchGroup(group);
+  }
+}
+
+// ---------------------------------------------------------------- new mail, live
+
+/** Watches the open group for new mail (the core's group-mail watcher: a round every minute on
+ * Graph, every two seconds on the emulator) until another group, tab or user is chosen. */
+function watchGroup(group) {
+  if (state.watch?.groupId === group.id) return;
+  stopWatching();
+  const ctl = new AbortController();
+  const watcher = state.client.watchGroupMail(group.id, { intervalMs: hostedInOffice() ? 60000 : 2000, signal: ctl.signal });
+  state.watch = { groupId: group.id, ctl };
+  (async () => {
+    await watcher.start();
+    $("#threads-view").dataset.watching = group.id;
+    for await (const mail of watcher) arrived(group, mail);
+  })().catch((e) => { if (!ctl.signal.aborted) showError(e); });
+}
+
+function stopWatching() {
+  state.watch?.ctl.abort();
+  state.watch = null;
+  delete $("#threads-view").dataset.watching;
+}
+
+/** A new post: its thread goes to the top of the list, marked new; an open thread shows it. */
+function arrived(group, { thread, post }) {
+  if (state.group?.id !== group.id) return;
+  const list = $("#threads");
+  list.querySelector(`[data-thread-id="${CSS.escape(thread.id)}"]`)?.closest("li")?.remove();
+  list.querySelector(".empty")?.remove();
+  const item = threadItem(thread);
+  item.classList.add("fresh");
+  item.querySelector(".title").append(" ", el("span", { className: "badge new" }, "New"));
+  list.prepend(item);
+  $("#threads-view .status").textContent = `New mail from ${sender(post)}: ${thread.topic || "(no topic)"}`;
+  if (state.thread?.id === thread.id && !$("#posts").querySelector(`[data-post-id="${CSS.escape(post.id)}"]`)) {
+    $("#posts").append(postItem(post));
+  }
 }
 
 async function moreThreads(seq = state.seq) {
@@ -146,11 +189,14 @@ async function loadPosts(seq = state.seq) {
   await busy("#posts-view", "Loading posts…", async () => {
     const posts = await state.client.listPosts(state.group.id, state.thread.id).toArray();
     if (seq !== state.seq) return;
-    $("#posts").replaceChildren(...posts.map((p) =>
-      el("li", { className: "post", dataset: { testid: "post", postId: p.id } },
-        el("header", {}, el("strong", {}, sender(p)), " ", el("time", { dateTime: p.receivedDateTime ?? "" }, when(p.receivedDateTime))),
-        el("div", { className: "post-body" }, ...bodyNodes(p.body)))));
+    $("#posts").replaceChildren(...posts.map(postItem));
   });
+}
+
+function postItem(p) {
+  return el("li", { className: "post", dataset: { testid: "post", postId: p.id } },
+    el("header", {}, el("strong", {}, sender(p)), " ", el("time", { dateTime: p.receivedDateTime ?? "" }, when(p.receivedDateTime))),
+    el("div", { className: "post-body" }, ...bodyNodes(p.body)));
 }
 
 async function reply(form) {
@@ -187,6 +233,7 @@ async function newConversation(form) {
 /** Groups, Mail or Calendar; the choice is kept in the URL (`?view=mail`, `?view=calendar`). */
 function openTab(tab) {
   state.tab = tab;
+  if (tab !== "groups") stopWatching();
   for (const b of document.querySelectorAll("[data-tab]")) b.setAttribute("aria-selected", String(b.dataset.tab === tab));
   const url = new URL(location.href);
   if (tab === "groups") url.searchParams.delete("view"); else url.searchParams.set("view", tab);
@@ -197,6 +244,7 @@ function openTab(tab) {
 
 /** A client for the signed-in user: every view uses it (mail on the user's or a shared mailbox). */
 function useClient(client, sharedMailboxes) {
+  stopWatching();
   state.client = client;
   setMailClient(client, sharedMailboxes);
   setCalendarClient(client);

@@ -25,17 +25,7 @@ const DAY: i64 = 86_400;
 
 /// Midnight UTC `days` after 1970-01-01, as RFC 3339.
 fn utc_midnight(days: i64) -> String {
-    // Civil-from-days (Howard Hinnant's algorithm): the example needs no date crate.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}T00:00:00Z")
+    DateTime::from_epoch_seconds(days * DAY).to_string()
 }
 
 fn when(t: &Option<DateTimeTimeZone>) -> String {

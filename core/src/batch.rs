@@ -10,7 +10,8 @@ use crate::http::{Request, Response};
 use crate::ops::Operation;
 use crate::retry::{Decision, Policy};
 use base64::Engine;
-use serde_json::{json, Map, Value};
+use serde_json::Value;
+use std::fmt::Write;
 use std::marker::PhantomData;
 use std::time::Duration;
 
@@ -108,42 +109,57 @@ impl Batch {
                 if g.len() > MAX_REQUESTS {
                     return Err(Error::invalid("depends_on", "a chain of dependent requests is longer than 20"));
                 }
-                let requests = g.iter().map(|&i| self.wire(i, g)).collect::<Result<Vec<_>, _>>()?;
+                // Written as text: the items' JSON bodies go in as they are, not parsed again.
+                let mut body = String::from("{\"requests\":[");
+                for (n, &i) in g.iter().enumerate() {
+                    if n > 0 {
+                        body.push(',');
+                    }
+                    self.wire(i, g, &mut body);
+                }
+                body.push_str("]}");
                 let url = self.endpoint.path().seg("$batch").build();
-                Request::post(url).json(&json!({ "requests": requests }))
+                Ok(Request::post(url).bytes("application/json", body.into_bytes()))
             })
             .collect()
     }
 
     /// One item as the batch body writes it: its URL relative to the versioned base, and its
     /// dependencies within `group` (one answered earlier needs no waiting for).
-    fn wire(&self, i: usize, group: &[usize]) -> Result<Value, Error> {
+    fn wire(&self, i: usize, group: &[usize], out: &mut String) {
         let item = &self.items[i];
         let base = self.endpoint.base();
         let url = item.request.url.strip_prefix(&base).unwrap_or(&item.request.url);
-        let mut o = Map::new();
-        o.insert("id".into(), json!((i + 1).to_string()));
-        o.insert("method".into(), json!(item.request.method.as_str()));
-        o.insert("url".into(), json!(url));
-        let headers: Map<String, Value> = item.request.headers.iter().map(|(k, v)| (k.clone(), json!(v))).collect();
+        let _ = write!(out, "{{\"id\":\"{}\",\"method\":\"{}\",\"url\":", i + 1, item.request.method.as_str());
+        push_string(out, url);
         if let Some(body) = &item.request.body {
+            out.push_str(",\"body\":");
             let json_body = item.request.header_value("content-type").is_some_and(|t| t.contains("json"));
-            let value = match serde_json::from_slice::<Value>(body) {
-                Ok(v) if json_body => v,
+            match std::str::from_utf8(body) {
+                // The core wrote it: JSON already.
+                Ok(text) if json_body => out.push_str(text),
                 // Binary bodies travel base64-encoded, with their own Content-Type.
-                _ => json!(base64::engine::general_purpose::STANDARD.encode(body)),
-            };
-            o.insert("body".into(), value);
+                _ => push_string(out, &base64::engine::general_purpose::STANDARD.encode(body)),
+            }
         }
-        if !headers.is_empty() {
-            o.insert("headers".into(), Value::Object(headers));
+        if !item.request.headers.is_empty() {
+            out.push_str(",\"headers\":{");
+            for (n, (k, v)) in item.request.headers.iter().enumerate() {
+                if n > 0 {
+                    out.push(',');
+                }
+                push_string(out, k);
+                out.push(':');
+                push_string(out, v);
+            }
+            out.push('}');
         }
         let deps: Vec<String> =
-            item.depends_on.iter().filter(|d| group.contains(d)).map(|d| (d + 1).to_string()).collect();
+            item.depends_on.iter().filter(|d| group.contains(d)).map(|d| format!("\"{}\"", d + 1)).collect();
         if !deps.is_empty() {
-            o.insert("dependsOn".into(), json!(deps));
+            let _ = write!(out, ",\"dependsOn\":[{}]", deps.join(","));
         }
-        Ok(Value::Object(o))
+        out.push('}');
     }
 
     /// Reads a `$batch` answer: each item's status, headers and body become its own `Response`.
@@ -209,4 +225,9 @@ impl Batch {
     pub fn result<O: Operation>(&self, handle: &Handle<O>) -> Result<O::Output, Error> {
         handle.op.parse(&self.endpoint, self.response(handle.index)?)
     }
+}
+
+/// `text` as a JSON string (writing a string cannot fail).
+fn push_string(out: &mut String, text: &str) {
+    out.push_str(&serde_json::to_string(text).unwrap_or_default());
 }

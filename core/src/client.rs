@@ -644,6 +644,106 @@ impl<T: Tracked, O: Operation<Output = DeltaPage<T>>> Syncer<O> {
     }
 }
 
+/// Runs a [`GroupMailWatch`](crate::watch::GroupMailWatch) over this client's transport: each new
+/// post of a group once, with its thread and conversation.
+///
+/// ```no_run
+/// # async fn demo(client: o365kit::Client, saved: Option<String>) -> Result<(), o365kit::Error> {
+/// let mut watch = client.watch_group_mail("GROUP_ID", std::time::Duration::from_secs(60))?;
+/// if let Some(state) = &saved {
+///     watch = watch.resume(state)?;
+/// }
+/// loop {
+///     for mail in watch.next().await? {
+///         let post = mail.post.unwrap_or_default();
+///         println!("{:?} in {:?}", post.from, mail.thread.and_then(|t| t.topic));
+///     }
+///     let _store_me = watch.state();
+/// }
+/// # }
+/// ```
+pub struct GroupMailWatcher {
+    client: Client,
+    machine: crate::watch::GroupMailWatch,
+    /// What the last step asked to wait before the next request.
+    wait: Duration,
+}
+
+impl Client {
+    /// Watches a group's conversations for new posts, a round every `interval` (60 s is what the
+    /// Logic Apps trigger does): pull them with `next()` or `poll()`, store `state()` after
+    /// handling them, and `resume(state)` a watch stored earlier.
+    pub fn watch_group_mail(&self, group_id: &str, interval: Duration) -> Result<GroupMailWatcher, Error> {
+        let machine = crate::watch::GroupMailWatch::new(self.endpoint(), group_id, interval)?
+            .with_policy(self.inner.policy.clone());
+        Ok(GroupMailWatcher { client: self.clone(), machine, wait: Duration::ZERO })
+    }
+}
+
+impl GroupMailWatcher {
+    /// Continues from a state stored earlier (of the same group); a bad or foreign state is
+    /// `InvalidInput` naming `state`.
+    pub fn resume(mut self, state: &str) -> Result<Self, Error> {
+        let (ep, interval) = (self.client.endpoint(), self.machine.interval());
+        let machine = crate::watch::GroupMailWatch::resume(ep, self.machine.group_id(), interval, state)?;
+        self.machine = machine.with_policy(self.client.inner.policy.clone());
+        Ok(self)
+    }
+
+    /// The state to store after handling the posts `next` or `poll` gave.
+    pub fn state(&self) -> String {
+        self.machine.state()
+    }
+
+    /// One request and what it taught the watch, after the wait the previous step asked for.
+    pub async fn step(&mut self) -> Result<crate::watch::WatchStep, Error> {
+        if !self.wait.is_zero() {
+            tokio::time::sleep(std::mem::take(&mut self.wait)).await;
+        }
+        let req = self.machine.request()?;
+        let step = match self.client.execute(&req).await {
+            Ok(res) => self.machine.absorb(&res)?,
+            Err(e) => self.machine.failed(e)?,
+        };
+        self.wait = step.wait;
+        Ok(step)
+    }
+
+    /// Starts watching now, if the watch is new: posts received from now on (the server's time)
+    /// are new. `next` and `poll` start it too.
+    pub async fn start(&mut self) -> Result<(), Error> {
+        while self.machine.is_starting() {
+            self.step().await?;
+        }
+        self.wait = Duration::ZERO;
+        Ok(())
+    }
+
+    /// One round now, without waiting for the interval: the posts that arrived since the last.
+    pub async fn poll(&mut self) -> Result<Vec<crate::model::GroupMail>, Error> {
+        self.start().await?;
+        self.wait = Duration::ZERO;
+        let mut posts = Vec::new();
+        loop {
+            let step = self.step().await?;
+            posts.extend(step.posts);
+            if step.caught_up {
+                return Ok(posts);
+            }
+        }
+    }
+
+    /// Waits for new posts (round after round, every interval) and gives them, oldest first.
+    pub async fn next(&mut self) -> Result<Vec<crate::model::GroupMail>, Error> {
+        loop {
+            let step = self.step().await?;
+            if !step.posts.is_empty() {
+                return Ok(step.posts);
+            }
+        }
+    }
+}
+
 /// One async method per operation of the table, named as in every binding.
 macro_rules! client_methods {
     ($(

@@ -31,6 +31,11 @@ impl DateTime {
     pub fn epoch_seconds(&self) -> i64 {
         self.epoch
     }
+
+    /// The instant `epoch` seconds after 1970-01-01T00:00:00Z, in UTC (`2026-03-15T09:00:00Z`).
+    pub fn from_epoch_seconds(epoch: i64) -> DateTime {
+        DateTime { text: format_utc(epoch), epoch }
+    }
 }
 
 impl std::fmt::Display for DateTime {
@@ -150,6 +155,27 @@ fn epoch_seconds(s: &str) -> Result<i64, String> {
     Ok(days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second - offset * 60)
 }
 
+/// Seconds since the epoch as Graph writes UTC instants: `2026-03-15T09:00:00Z`.
+pub(crate) fn format_utc(epoch: i64) -> String {
+    // H. Hinnant's civil_from_days.
+    let z = epoch.div_euclid(86_400) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    let s = epoch.rem_euclid(86_400);
+    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", s / 3600, s / 60 % 60, s % 60)
+}
+
+/// Seconds since the epoch of an RFC 3339 instant with an offset, as Graph's timestamps are.
+pub(crate) fn parse_epoch(text: &str) -> Option<i64> {
+    epoch_seconds(text.trim()).ok()
+}
+
 /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
 fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
@@ -165,12 +191,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn an_instant_from_epoch_seconds_is_utc_and_reads_back() {
+        for (epoch, text) in
+            [(0, "1970-01-01T00:00:00Z"), (951_782_400, "2000-02-29T00:00:00Z"), (-1, "1969-12-31T23:59:59Z")]
+        {
+            let t = DateTime::from_epoch_seconds(epoch);
+            assert_eq!(t.as_str(), text);
+            assert_eq!(DateTime::parse("t", text), Ok(t));
+        }
+    }
+
+    #[test]
     fn offsets_and_fractions() {
         assert_eq!(epoch_seconds("1970-01-01T00:00:00Z"), Ok(0));
         assert_eq!(epoch_seconds("1970-01-01T01:00:00+01:00"), Ok(0));
         assert_eq!(epoch_seconds("2000-03-01T00:00:00.1234567Z"), Ok(951_868_800));
         assert_eq!(epoch_seconds("2026-11-28T22:00Z"), Ok(1_795_903_200));
         assert!(epoch_seconds("2026-11-28T22:00:00").unwrap_err().contains("no offset"));
+        for t in [0, 951_868_800, 1_795_903_200, 4_107_542_399] {
+            assert_eq!(epoch_seconds(&format_utc(t)), Ok(t));
+        }
+        assert_eq!(format_utc(1_795_903_200), "2026-11-28T22:00:00Z");
         assert!(epoch_seconds("2026-02-29T00:00:00Z").unwrap_err().contains("does not exist"));
         for bad in ["", "2026-1-1T00:00Z", "2026-11-28T25:00Z", "2026-11-28T22:00:00+1:00", "x026-11-28T22:00Z"] {
             assert!(epoch_seconds(bad).is_err(), "{bad:?}");

@@ -37,10 +37,13 @@ pub mod retry;
 pub mod sync;
 pub mod timezone;
 pub mod upload;
+pub mod watch;
 
 pub use batch::Batch;
 #[cfg(feature = "native")]
-pub use client::{Client, ClientBuilder, Pager, ReaderSource, SyncEvent, Syncer, TokenProvider, UploadSource};
+pub use client::{
+    Client, ClientBuilder, GroupMailWatcher, Pager, ReaderSource, SyncEvent, Syncer, TokenProvider, UploadSource,
+};
 pub use datetime::DateTime;
 pub use endpoint::{ApiVersion, Cloud, Dialect, Endpoint};
 pub use error::{ApiError, Error};
@@ -51,3 +54,4 @@ pub use ops::{Change, DeltaPage, Named, OpInfo, OpKind, Operation, Paged, OPERAT
 pub use retry::{Decision, Policy};
 pub use sync::DeltaSync;
 pub use upload::{Step, Upload, Uploaded};
+pub use watch::{GroupMailWatch, WatchStep};

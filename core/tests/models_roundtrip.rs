@@ -251,3 +251,17 @@ fn keys_match_however_they_are_spelled_on_the_wire() {
     }
     assert!(written.get("receivedDateTime").is_some() && written.get("inReplyTo").is_some());
 }
+
+/// Found by fuzzing (`fuzz/`, target `decode`): serde_json's default float parser may miss the
+/// nearest double by one unit, so a coordinate drifted each time it was written and read back
+/// (-122.12937310333105 came back as -122.12937310333103). Floats are read exactly now.
+#[test]
+fn floats_survive_being_written_and_read_back() {
+    let text = r#"{"latitude":47.640568390488625,"longitude":-122.12937310333105}"#;
+    let ep = o365kit::Endpoint::default();
+    let geo: OutlookGeoCoordinates = o365kit::decode::body(&ep, "geo", text.as_bytes()).unwrap();
+    assert_eq!(serde_json::to_string(&geo).unwrap(), text);
+    assert_eq!(geo.longitude, Some(-122.12937310333105));
+    let v: Value = serde_json::from_str("[-122.12937310333105, 1e-7, 0.1, 5e-324, 1.7976931348623157e308]").unwrap();
+    assert_eq!(v.to_string(), "[-122.12937310333105,1e-7,0.1,5e-324,1.7976931348623157e+308]");
+}

@@ -20,9 +20,11 @@ pub(crate) async fn handle(app: &App, ctx: &Ctx, req: Request) -> Response {
     let allow = match path.as_str() {
         "/_emulator/health" => "GET",
         "/_emulator/faults" => "GET, POST, DELETE",
-        "/_emulator/reset" | "/_emulator/delta/expire" | "/_emulator/uploads/expire" => "POST",
+        "/_emulator/reset" | "/_emulator/delta/expire" | "/_emulator/uploads/expire" | "/_emulator/groups/deliver" => {
+            "POST"
+        }
         _ => {
-            let msg = "Unknown emulator route. Known: /_emulator/health, /_emulator/faults, /_emulator/reset, /_emulator/delta/expire, /_emulator/uploads/expire.";
+            let msg = "Unknown emulator route. Known: /_emulator/health, /_emulator/faults, /_emulator/reset, /_emulator/delta/expire, /_emulator/uploads/expire, /_emulator/groups/deliver.";
             return GraphError::new(404, "NotFound", msg).render(ctx);
         }
     };
@@ -55,6 +57,10 @@ pub(crate) async fn handle(app: &App, ctx: &Ctx, req: Request) -> Response {
             crate::routes::uploads::expire_all(app);
             empty(StatusCode::NO_CONTENT)
         }
+        ("/_emulator/groups/deliver", &Method::POST) => match crate::routes::group_mail::deliver(app, &body) {
+            Ok(ids) => json(StatusCode::CREATED, &ids),
+            Err(e) => e.render(ctx),
+        },
         _ => GraphError::new(405, "MethodNotAllowed", format!("Allowed methods: {allow}."))
             .with_header(axum::http::header::ALLOW, allow)
             .render(ctx),

@@ -191,7 +191,7 @@ fn load_thread(v: &Value, topic: &str, cid: &str, group: &Group, tenant: &Tenant
         let previous = posts.last().map(|p| id(&p.props).to_string());
         posts.push(load_post(p, cid, &tid, previous, tenant).map_err(|e| format!("posts[{i}]: {e}"))?);
     }
-    Ok(Thread { props, posts })
+    Ok(Thread::new(props, posts))
 }
 
 fn load_post(v: &Value, cid: &str, tid: &str, previous: Option<String>, tenant: &Tenant) -> Result<Post, String> {

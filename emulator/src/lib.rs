@@ -26,6 +26,8 @@ mod faults;
 mod filter;
 mod fixture;
 mod ids;
+#[doc(hidden)]
+pub mod in_process;
 mod mail;
 mod odata;
 mod outlook_rest;
@@ -111,6 +113,21 @@ pub(crate) struct App {
 }
 
 impl App {
+    fn new(config: Config, local: SocketAddr) -> App {
+        App {
+            tenant: Mutex::new(config.tenant.clone()),
+            scheme: if config.tls.is_some() { "https" } else { "http" },
+            initial: config.tenant,
+            faults: Mutex::new(faults::Faults::default()),
+            delta: Mutex::new(delta::Tracker::default()),
+            latency: Duration::from_millis(config.latency_ms),
+            fault_rate: config.fault_rate,
+            page_size: config.page_size.max(1),
+            drive_quota: config.drive_quota,
+            local,
+        }
+    }
+
     pub(crate) fn tenant(&self) -> MutexGuard<'_, Tenant> {
         // A panic while holding the lock cannot leave the tenant half-written in a way that
         // matters more than refusing every later request would.
@@ -197,18 +214,7 @@ where
 {
     let local = listener.local_addr()?;
     let tls = config.tls.clone();
-    let app = Arc::new(App {
-        tenant: Mutex::new(config.tenant.clone()),
-        initial: config.tenant,
-        faults: Mutex::new(faults::Faults::default()),
-        delta: Mutex::new(delta::Tracker::default()),
-        latency: Duration::from_millis(config.latency_ms),
-        fault_rate: config.fault_rate,
-        page_size: config.page_size.max(1),
-        drive_quota: config.drive_quota,
-        local,
-        scheme: if tls.is_some() { "https" } else { "http" },
-    });
+    let app = Arc::new(App::new(config, local));
     let router = Router::new().fallback(handle).with_state(app);
     let (began, begun) = tokio::sync::oneshot::channel::<()>();
     let signal = async move {

@@ -50,6 +50,46 @@ pub(crate) struct Thread {
     /// `id`, `topic`, `isLocked`, `toRecipients`, `ccRecipients`; the rest is derived from posts.
     pub props: Obj,
     pub posts: Vec<Post>,
+    /// What the posts make of the thread (`views::thread`), kept while no post is added: posts
+    /// are only ever appended, so their count says whether it is current.
+    pub derived: Derived,
+}
+
+impl Thread {
+    pub(crate) fn new(props: Obj, posts: Vec<Post>) -> Thread {
+        Thread { props, posts, derived: Derived::default() }
+    }
+}
+
+/// A thread's derived properties, computed at the first read after a post was added. (A list of
+/// threads computes them for every thread: without this, from every post of every thread.)
+#[derive(Default)]
+pub(crate) struct Derived(std::sync::Mutex<Option<(usize, std::sync::Arc<crate::views::Summary>)>>);
+
+impl Derived {
+    pub(crate) fn get(&self, posts: &[Post]) -> std::sync::Arc<crate::views::Summary> {
+        let mut slot = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        match &*slot {
+            Some((n, s)) if *n == posts.len() => s.clone(),
+            _ => {
+                let s = std::sync::Arc::new(crate::views::Summary::of(posts));
+                *slot = Some((posts.len(), s.clone()));
+                s
+            }
+        }
+    }
+}
+
+impl Clone for Derived {
+    fn clone(&self) -> Derived {
+        Derived::default()
+    }
+}
+
+impl std::fmt::Debug for Derived {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Derived")
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -43,24 +43,64 @@ pub(crate) fn latest_post_id(t: &Thread) -> Option<String> {
     latest(t.posts.iter()).map(|p| tenant::id(&p.props).to_string())
 }
 
-fn summary<'a>(mut o: Obj, posts: impl Iterator<Item = &'a Post> + Clone) -> Obj {
-    let mut senders: Vec<Value> = Vec::new();
-    for p in posts.clone() {
-        let name = p.props.get("from").and_then(|f| f.pointer("/emailAddress/name")).cloned().unwrap_or(Value::Null);
-        if name.is_string() && !senders.contains(&name) {
-            senders.push(name);
+/// What a thread's posts make of it: computed once per added post (`tenant::Derived`).
+pub(crate) struct Summary {
+    senders: Vec<Value>,
+    has_attachments: bool,
+    /// The newest post's `receivedDateTime` and `preview`.
+    newest: Option<(Value, String)>,
+}
+
+impl Summary {
+    pub(crate) fn of(posts: &[Post]) -> Summary {
+        let mut senders: Vec<Value> = Vec::new();
+        for p in posts {
+            let name =
+                p.props.get("from").and_then(|f| f.pointer("/emailAddress/name")).cloned().unwrap_or(Value::Null);
+            if name.is_string() && !senders.contains(&name) {
+                senders.push(name);
+            }
+        }
+        Summary {
+            senders,
+            has_attachments: posts.iter().any(|p| !p.attachments.is_empty()),
+            newest: latest(posts.iter()).map(|p| (received(p).clone(), preview(p))),
         }
     }
-    let newest = latest(posts.clone());
-    o.insert("hasAttachments".into(), Value::Bool(posts.clone().any(|p| !p.attachments.is_empty())));
-    o.insert("lastDeliveredDateTime".into(), newest.map(received).cloned().unwrap_or(Value::Null));
+}
+
+/// `o` with the derived properties of `summaries` (a thread's, or a conversation's threads' in
+/// order: senders in order of first appearance, the newest post of all, the last among equals).
+fn summary<'a>(mut o: Obj, summaries: impl Iterator<Item = &'a Summary>) -> Obj {
+    let mut senders: Vec<Value> = Vec::new();
+    let mut has_attachments = false;
+    let mut newest: Option<&(Value, String)> = None;
+    for s in summaries {
+        for name in &s.senders {
+            if !senders.contains(name) {
+                senders.push(name.clone());
+            }
+        }
+        has_attachments |= s.has_attachments;
+        if let Some(n) = &s.newest {
+            let later = match newest {
+                None => true,
+                Some(m) => filter::order(&n.0, &m.0).unwrap_or(Ordering::Equal) != Ordering::Less,
+            };
+            if later {
+                newest = Some(n);
+            }
+        }
+    }
+    o.insert("hasAttachments".into(), Value::Bool(has_attachments));
+    o.insert("lastDeliveredDateTime".into(), newest.map(|n| n.0.clone()).unwrap_or(Value::Null));
     o.insert("uniqueSenders".into(), Value::Array(senders));
-    o.insert("preview".into(), Value::String(newest.map(preview).unwrap_or_default()));
+    o.insert("preview".into(), Value::String(newest.map(|n| n.1.clone()).unwrap_or_default()));
     o
 }
 
 pub(crate) fn thread(t: &Thread) -> Obj {
-    summary(t.props.clone(), t.posts.iter())
+    summary(t.props.clone(), std::iter::once(&*t.derived.get(&t.posts)))
 }
 
 pub(crate) fn conversation(c: &Conversation) -> Obj {
@@ -68,7 +108,8 @@ pub(crate) fn conversation(c: &Conversation) -> Obj {
     for key in ["id", "topic"] {
         o.insert(key.into(), c.props.get(key).cloned().unwrap_or(Value::Null));
     }
-    summary(o, c.threads.iter().flat_map(|t| t.posts.iter()))
+    let summaries: Vec<_> = c.threads.iter().map(|t| t.derived.get(&t.posts)).collect();
+    summary(o, summaries.iter().map(|s| &**s))
 }
 
 /// A post; with `text_body` its HTML body is turned into text (`Prefer: outlook.body-content-type`).

@@ -87,3 +87,26 @@ fn find_meeting_times_avoids_busy_time() {
     assert_eq!(busy["emptySuggestionsReason"], "OrganizerUnavailable");
     assert!(busy["meetingTimeSuggestions"].as_array().unwrap().is_empty());
 }
+
+/// Found by fuzzing (`fuzz/`, target `emulator_request`): a getSchedule window to the year 4050
+/// expanded every series in it (200 MB for one request). Graph answers at most 62 days.
+#[test]
+fn get_schedule_refuses_windows_over_62_days_as_graph_does() {
+    let emu = Emu::start();
+    let ask = |end: &str| {
+        let body = json!({ "schedules": ["owner@contoso.test"], "startTime": utc("2026-01-01T00:00:00"),
+                           "endTime": utc(end), "availabilityViewInterval": 60 });
+        emu.call(OWNER, "POST", "/v1.0/me/calendar/getSchedule", Some(&body.to_string()))
+    };
+    for (end, days) in [("2026-03-05T00:00:00", 63), ("4050-01-02T00:00:00", 739_252)] {
+        let r = ask(end);
+        assert_eq!(r.status, 400, "{end}");
+        let e = r.error();
+        assert_eq!(e["code"], "ErrorTimeIntervalTooBig");
+        assert_eq!(
+            e["message"],
+            format!("The requested time duration specified for FreeBusyViewOptions.TimeWindow is too long. The allowed limit = 62 days; the actual limit = {days} days.")
+        );
+    }
+    assert_eq!(ask("2026-03-04T00:00:00").status, 200);
+}

@@ -149,3 +149,32 @@ fn views_page_by_ten_with_skip_and_keep_the_window() {
     assert_eq!(standups.len(), 25);
     assert_eq!(standups[24]["start"]["dateTime"], "2025-03-27T09:00:00.0000000");
 }
+
+/// Found by fuzzing (`fuzz/`, target `emulator_request`): a reminderView from 2025 to 4050 expanded
+/// every weekly series over two thousand years (250 MB for one request). Graph refuses windows
+/// over 1825 days, on calendarView, instances and reminderView alike.
+#[test]
+fn a_window_over_five_years_is_refused_as_graph_does() {
+    let emu = Emu::start();
+    let master = weekly_paris(&emu);
+    for target in [
+        "/v1.0/me/calendarView?startDateTime=2025-01-01T00:00:00Z&endDateTime=4050-02-01T00:00:00Z".to_string(),
+        format!(
+            "/v1.0/me/events/{master}/instances?startDateTime=2025-01-01T00:00:00Z&endDateTime=2030-01-02T00:00:00Z"
+        ),
+        "/v1.0/me/reminderView(startDateTime='2025-01-01T00:00:00Z',endDateTime='4050-02-01T00:00:00Z')".to_string(),
+    ] {
+        let r = emu.get(MEMBER, &target);
+        assert_eq!(r.status, 400, "{target}");
+        let e = r.error();
+        assert_eq!(e["code"], "ErrorInvalidRequest");
+        assert_eq!(
+            e["message"],
+            "Your request can't be completed. The range between the start and end dates is greater than the allowed range. Maximum number of days: 1825"
+        );
+    }
+    // Exactly 1825 days is still answered.
+    let r =
+        emu.get(MEMBER, "/v1.0/me/calendarView?startDateTime=2025-01-01T00:00:00Z&endDateTime=2029-12-31T00:00:00Z");
+    assert_eq!(r.status, 200);
+}

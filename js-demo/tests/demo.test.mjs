@@ -183,6 +183,42 @@ test("loading states show while requests run", async () => {
   await page.close();
 });
 
+test("new mail to the open group shows up live, and in the open thread", async () => {
+  const { pub } = await seed();
+  const page = await openAs("member@contoso.test");
+  await page.locator(`[data-testid="group"][data-group-id="${pub.id}"]`).click();
+  await page.locator(`#threads-view[data-watching="${pub.id}"]`).waitFor();
+  const deliver = async (body) => {
+    const res = await fetch(`${emu.url}/_emulator/groups/deliver`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ groupId: pub.id, from: { emailAddress: { name: "Ada Vendor", address: "ada@vendor.example" } }, ...body }),
+    });
+    assert.equal(res.status, 201);
+    return res.json();
+  };
+  const first = await deliver({ topic: "Live invoice", body: { contentType: "html", content: "<p>Please pay <img src=x onerror=\"window.__pwned=1\"></p>" } });
+  const fresh = page.locator(`li.fresh [data-testid="thread"][data-thread-id="${first.threadId}"]`);
+  await fresh.waitFor({ timeout: 15000 });
+  assert.match(await fresh.textContent(), /Live invoice/);
+  assert.match(await fresh.textContent(), /New/);
+  assert.match(await page.locator('[data-testid="threads-status"]').textContent(), /New mail from Ada Vendor: Live invoice/);
+  // The first item of the list is the new thread.
+  assert.equal(await page.locator('[data-testid="thread"]').first().getAttribute("data-thread-id"), first.threadId);
+
+  await fresh.click();
+  const firstPost = page.locator(`[data-testid="post"][data-post-id="${first.postId}"]`);
+  await firstPost.waitFor();
+  assert.match(await firstPost.textContent(), /Please pay/);
+  assert.doesNotMatch(await firstPost.textContent(), /onerror/);
+  const reply = await deliver({ threadId: first.threadId, body: "Second reminder" });
+  await page.locator(`[data-testid="post"][data-post-id="${reply.postId}"]`).waitFor({ timeout: 15000 });
+  assert.equal(await page.locator(`[data-testid="post"][data-post-id="${reply.postId}"]`).count(), 1);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, "a live post's HTML stays inert");
+  await page.screenshot({ path: `${ARTIFACTS}/live-mail.png`, fullPage: true });
+  await page.close();
+});
+
 test("no page errors", () => {
   assert.deepEqual(problems, []);
 });

@@ -24,6 +24,7 @@ from ._generated import __all__ as _models
 from ._client import AsyncClient, AsyncPager, Client, Pager
 from ._batch import AsyncBatch, Batch, BatchItem
 from ._sync import AsyncSyncPager, Change, SyncPager
+from ._watch import AsyncGroupMailWatcher, GroupMailWatcher
 
 if TYPE_CHECKING:
     from ._emulator import Emulator
@@ -82,6 +83,8 @@ __all__ = [
     "SyncPager",
     "AsyncSyncPager",
     "Change",
+    "GroupMailWatcher",
+    "AsyncGroupMailWatcher",
     "Page",
     "Photo",
     "Model",

@@ -12,6 +12,7 @@ from . import _native
 from ._generated import _AsyncOperations, _Operations
 from ._model import Model, Page, Photo
 from ._sync import AsyncSyncPager, SyncPager
+from ._watch import AsyncGroupMailWatcher, GroupMailWatcher
 
 if TYPE_CHECKING:
     from ._batch import AsyncBatch, Batch
@@ -141,6 +142,13 @@ class Client(_Operations):
         self, name: str, model: Type[Model], args: Dict[str, Any], state: Optional[str], progress: bool
     ) -> "SyncPager[Any]":
         return SyncPager(self, name, model, args, state, progress)
+
+    def watch_group_mail(self, group_id: str, state: Optional[str] = None, interval: float = 60) -> GroupMailWatcher:
+        """Watches a group for new mail ("when a new email arrives in a group"): iterate the watcher
+        for each new post once, as a `GroupMail` (`.conversation`, `.thread`, `.post`), a round every
+        `interval` seconds; store `.state` after handling them and pass it as `state=` to go on
+        later without losing or repeating a post. `poll()` runs one round now."""
+        return GroupMailWatcher(self, group_id, state, interval)
 
     def upload(
         self,
@@ -337,6 +345,12 @@ class AsyncClient(_AsyncOperations):
         self, name: str, model: Type[Model], args: Dict[str, Any], state: Optional[str], progress: bool
     ) -> "AsyncSyncPager[Any]":
         return AsyncSyncPager(self, SyncPager(self._sync, name, model, args, state, progress))
+
+    def watch_group_mail(
+        self, group_id: str, state: Optional[str] = None, interval: float = 60
+    ) -> AsyncGroupMailWatcher:
+        """As `Client.watch_group_mail`, for `async for` (the waits are `asyncio.sleep`)."""
+        return AsyncGroupMailWatcher(self, GroupMailWatcher(self._sync, group_id, state, interval))
 
     async def upload(
         self,

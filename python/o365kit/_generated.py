@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
     from ._sync import AsyncSyncPager, SyncPager
 
-__all__ = ['EmailAddress', 'Recipient', 'ItemBody', 'Group', 'User', 'DirectoryObject', 'Conversation', 'ConversationThread', 'Post', 'Attachment', 'DriveItem', 'Folder', 'File', 'Hashes', 'ItemReference', 'UploadSession', 'AttachmentItem', 'DateTimeTimeZone', 'LocaleInfo', 'TimeZoneInformation', 'TimeZoneBase', 'WorkingHours', 'Message', 'InternetMessageHeader', 'FollowupFlag', 'Mention', 'MentionsPreview', 'MailFolder', 'MailboxSettings', 'AutomaticRepliesSetting', 'InferenceClassificationOverride', 'MailTips', 'AutomaticRepliesMailTips', 'MailTipsError', 'MessageRule', 'MessageRulePredicates', 'SizeRange', 'MessageRuleActions', 'Event', 'Location', 'PhysicalAddress', 'OutlookGeoCoordinates', 'Attendee', 'AttendeeBase', 'ResponseStatus', 'TimeSlot', 'PatternedRecurrence', 'RecurrencePattern', 'RecurrenceRange', 'OnlineMeetingInfo', 'Calendar', 'CalendarGroup', 'CalendarPermission', 'Reminder', 'MeetingTimeSuggestionsResult', 'MeetingTimeSuggestion', 'AttendeeAvailability', 'TimeConstraint', 'LocationConstraint', 'LocationConstraintItem', 'ScheduleInformation', 'ScheduleItem', 'FreeBusyError', 'Room', 'RoomList']
+__all__ = ['EmailAddress', 'Recipient', 'ItemBody', 'Group', 'User', 'DirectoryObject', 'Conversation', 'ConversationThread', 'Post', 'GroupMail', 'Attachment', 'DriveItem', 'Folder', 'File', 'Hashes', 'ItemReference', 'UploadSession', 'AttachmentItem', 'DateTimeTimeZone', 'LocaleInfo', 'TimeZoneInformation', 'TimeZoneBase', 'WorkingHours', 'Message', 'InternetMessageHeader', 'FollowupFlag', 'Mention', 'MentionsPreview', 'MailFolder', 'MailboxSettings', 'AutomaticRepliesSetting', 'InferenceClassificationOverride', 'MailTips', 'AutomaticRepliesMailTips', 'MailTipsError', 'MessageRule', 'MessageRulePredicates', 'SizeRange', 'MessageRuleActions', 'Event', 'Location', 'PhysicalAddress', 'OutlookGeoCoordinates', 'Attendee', 'AttendeeBase', 'ResponseStatus', 'TimeSlot', 'PatternedRecurrence', 'RecurrencePattern', 'RecurrenceRange', 'OnlineMeetingInfo', 'Calendar', 'CalendarGroup', 'CalendarPermission', 'Reminder', 'MeetingTimeSuggestionsResult', 'MeetingTimeSuggestion', 'AttendeeAvailability', 'TimeConstraint', 'LocationConstraint', 'LocationConstraintItem', 'ScheduleInformation', 'ScheduleItem', 'FreeBusyError', 'Room', 'RoomList']
 
 
 class EmailAddress(Model):
@@ -117,6 +117,13 @@ class Post(Model):
     in_reply_to: Optional["Post"]
     attachments: Optional[List["Attachment"]]
     _fields = {'id': ('id', 'String'), 'body': ('body', 'ItemBody'), 'from_': ('from', 'Recipient'), 'sender': ('sender', 'Recipient'), 'received_date_time': ('receivedDateTime', 'DateTime'), 'created_date_time': ('createdDateTime', 'DateTime'), 'last_modified_date_time': ('lastModifiedDateTime', 'DateTime'), 'change_key': ('changeKey', 'String'), 'categories': ('categories', 'Vec<String>'), 'has_attachments': ('hasAttachments', 'bool'), 'new_participants': ('newParticipants', 'Vec<Recipient>'), 'conversation_id': ('conversationId', 'String'), 'conversation_thread_id': ('conversationThreadId', 'String'), 'in_reply_to': ('inReplyTo', 'Box<Post>'), 'attachments': ('attachments', 'Vec<Attachment>')}
+
+class GroupMail(Model):
+    __slots__ = ()
+    conversation: Optional["Conversation"]
+    thread: Optional["ConversationThread"]
+    post: Optional["Post"]
+    _fields = {'conversation': ('conversation', 'Conversation'), 'thread': ('thread', 'ConversationThread'), 'post': ('post', 'Post')}
 
 class Attachment(Model):
     __slots__ = ()

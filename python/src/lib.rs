@@ -16,6 +16,7 @@ mod args;
 mod emulator;
 mod errors;
 mod upload;
+mod watch;
 
 fn runtime() -> PyResult<&'static tokio::runtime::Runtime> {
     static RT: OnceLock<tokio::runtime::Runtime> = OnceLock::new();
@@ -240,6 +241,12 @@ impl NativeClient {
         self.run_blocking(py, token, move |client| async move { dispatch_sync(&client, &name, args, state).await })
     }
 
+    /// A watch of a group's new posts (`interval` in seconds), new or resumed from `state`.
+    #[pyo3(signature = (group_id, interval, state=None))]
+    fn watch_group_mail(&self, group_id: &str, interval: f64, state: Option<&str>) -> PyResult<watch::NativeWatch> {
+        watch::NativeWatch::new(self.client.clone(), self.token.clone(), group_id, interval, state)
+    }
+
     fn __repr__(&self) -> String {
         format!("NativeClient(base_url={:?}, mailbox={:?})", self.client.endpoint().base(), self.mailbox())
     }
@@ -437,6 +444,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativeClient>()?;
     #[cfg(feature = "emulator")]
     m.add_class::<emulator::NativeEmulator>()?;
+    m.add_class::<watch::NativeWatch>()?;
     m.add_function(wrap_pyfunction!(operations, m)?)?;
     m.add_function(wrap_pyfunction!(models, m)?)?;
     m.add_function(wrap_pyfunction!(query_options, m)?)?;

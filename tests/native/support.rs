@@ -53,6 +53,16 @@ impl Env {
         reqwest_post(&format!("{}{route}", self.base_url()), &body.to_string()).await
     }
 
+    /// Delivers mail to a group as an external sender (`POST /_emulator/groups/deliver`); gives
+    /// the new post's `{"conversationId", "threadId", "postId", "receivedDateTime"}`.
+    pub async fn deliver(&self, body: serde_json::Value) -> serde_json::Value {
+        let url = format!("{}/_emulator/groups/deliver", self.base_url());
+        let req = o365kit::Request::post(url.clone()).bytes("application/json", body.to_string().into_bytes());
+        let res = control_client(&url).execute(&req).await.expect("emulator answers");
+        assert_eq!(res.status, 201, "delivered: {}", String::from_utf8_lossy(&res.body));
+        serde_json::from_slice(&res.body).expect("JSON answer")
+    }
+
     /// Queues the next `count` requests to fail with `status` (and Retry-After seconds, if any).
     pub async fn inject_fault(&self, body: serde_json::Value) {
         let res = reqwest_post(&format!("{}/_emulator/faults", self.base_url()), &body.to_string()).await;
@@ -62,14 +72,13 @@ impl Env {
 
 async fn reqwest_post(url: &str, body: &str) -> u16 {
     let req = o365kit::Request::post(url.to_string()).bytes("application/json", body.as_bytes().to_vec());
-    // The control route needs no token; any client can carry it.
-    let client = Client::builder()
-        .base_url(url)
-        .token("unused")
-        .retry_policy(o365kit::Policy::no_retries())
-        .build()
-        .expect("client");
-    client.execute(&req).await.map(|r| r.status).unwrap_or(0)
+    control_client(url).execute(&req).await.map(|r| r.status).unwrap_or(0)
+}
+
+/// The control routes need no token; any client can carry them.
+fn control_client(url: &str) -> Client {
+    let builder = Client::builder().base_url(url).token("unused");
+    builder.retry_policy(o365kit::Policy::no_retries()).build().expect("client")
 }
 
 /// The seed's shared mailbox; MEMBER is its only delegate.

@@ -78,8 +78,8 @@ async function send(step, token) {
   return [res.status, lines, body];
 }
 
-/** Runs a core machine (a call, a sync step, an upload) to its result. */
-async function run(machine, getToken, hooks) {
+/** Runs a core machine (a call, a sync step, an upload, a watch round) to its next result. */
+async function drive(machine, getToken, hooks = {}) {
   try {
     for (;;) {
       const step = machine.step();
@@ -98,7 +98,7 @@ async function run(machine, getToken, hooks) {
           break;
         }
         case "wait":
-          await new Promise((resolve) => setTimeout(resolve, step.ms));
+          await pause(step.ms);
           break;
         case "read": {
           const chunk = await hooks.read(step.offset, step.length);
@@ -115,9 +115,32 @@ async function run(machine, getToken, hooks) {
     }
   } catch (e) {
     throw toJsError(e);
+  }
+}
+
+/** Runs a machine to its result, then frees it. */
+async function run(machine, getToken, hooks) {
+  try {
+    return await drive(machine, getToken, hooks);
   } finally {
     machine.free();
   }
+}
+
+/** `setTimeout` as a promise that an AbortSignal cuts short (rejecting with its reason). */
+function pause(ms, signal) {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
 }
 
 /** A machine from the wasm client; bad arguments throw here, before anything is sent. */
@@ -252,6 +275,51 @@ class SyncRequest {
   }
 }
 
+/** What `watchGroupMail` returns: each new post of a group once, as `{ conversation, thread, post }`,
+ * for as long as it is iterated (a round every `intervalMs`); `state` is what to store after
+ * handling a post. An AbortSignal ends it, also while it waits. */
+class WatchRequest {
+  constructor(conn, groupId, options) {
+    if (options !== undefined && (options === null || typeof options !== "object")) {
+      throw new TypeError("watchGroupMail: expected { state?, intervalMs?, signal? }");
+    }
+    const { state, intervalMs, signal, ...rest } = options ?? {};
+    const unknown = Object.keys(rest);
+    if (unknown.length) throw new TypeError(`options: unknown option ${JSON.stringify(unknown[0])}; expected state, intervalMs, signal`);
+    if (state !== undefined && state !== null && typeof state !== "string") throw new TypeError("state: must be a string");
+    if (intervalMs !== undefined && (typeof intervalMs !== "number" || !Number.isFinite(intervalMs))) {
+      throw new TypeError("intervalMs: must be a number of milliseconds");
+    }
+    // Made now: a bad group id, state or interval throws here. One iteration at a time.
+    this._machine = made(() => conn.raw.watchGroupMail(groupId, state ?? undefined, intervalMs ?? 60000));
+    this._getToken = conn.getToken;
+    this._signal = signal;
+    this.state = state ?? null;
+  }
+  /** Starts a new watch now (iterating starts it too): posts received from then on are new. */
+  async start() {
+    while (this._machine.starting) {
+      const out = await drive(this._machine, this._getToken);
+      this.state = out.state;
+      if (this._machine.starting) await pause(out.waitMs, this._signal);
+    }
+  }
+  async *[Symbol.asyncIterator]() {
+    for (;;) {
+      this._signal?.throwIfAborted();
+      const out = await drive(this._machine, this._getToken);
+      // Posts that arrive after the abort are dropped: their state was not taken either.
+      this._signal?.throwIfAborted();
+      for (const mail of out.posts) yield mail;
+      this.state = out.state;
+      await pause(out.waitMs, this._signal);
+    }
+  }
+  get [Symbol.toStringTag]() {
+    return "WatchRequest";
+  }
+}
+
 /** `JSON.stringify` replacer for arguments: binary content given as a Uint8Array (any typed array,
  * a Node Buffer) or an ArrayBuffer goes as the base64 text Graph's JSON carries (`contentBytes`).
  * `this[key]` is the value before `toJSON` (Buffer has one that would make it `{ type, data }`). */
@@ -314,6 +382,32 @@ export class Client {
     const client = Object.create(Client.prototype);
     Object.defineProperty(client, RAW, { value: raw, enumerable: false });
     return client;
+  }
+
+  /** Each new post of group `groupId` once, with its thread and conversation: `for await (const
+   * { conversation, thread, post } of client.watchGroupMail(id, { state, intervalMs, signal }))`,
+   * then store `.state` to go on from there later without losing or repeating a post. */
+  watchGroupMail(groupId, options) {
+    return new WatchRequest(this[RAW], groupId, options);
+  }
+
+  /** Runs calls together in JSON batches (20 per round trip, throttled items sent again after
+   * their Retry-After). Each call is `[method, ...args]` (`["getGroup", id]`) or
+   * `{ call: [method, ...args], dependsOn: [indexes of earlier calls] }`; resolves to one
+   * `{ ok: true, value }` or `{ ok: false, error }` per call, in order (a list method gives its
+   * first page). A bad call rejects the whole batch before anything is sent. */
+  async batch(calls) {
+    if (!Array.isArray(calls)) throw new TypeError("calls: must be an array of [method, ...args] or { call, dependsOn }");
+    const raw = calls.map((c, i) => {
+      const { call, dependsOn } = Array.isArray(c) ? { call: c } : (c ?? {});
+      const op = Array.isArray(call) ? operations.find((o) => o.jsName === call[0]) : undefined;
+      if (!op || op.kind === "delta") {
+        throw new TypeError(`calls[${i}]: must be [method, ...args] or { call: [method, ...args], dependsOn } with a method of Client (not a sync)`);
+      }
+      return [op.name, call.slice(1), dependsOn];
+    });
+    const answers = await run(made(() => this[RAW].raw.batch(raw)), this[RAW].getToken);
+    return answers.map((a) => ("error" in a ? { ok: false, error: toJsError(a.error) } : { ok: true, value: a.value }));
   }
 
   /** `"me"`, or the mailbox given to `mailbox()` or the constructor. */

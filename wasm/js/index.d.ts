@@ -64,6 +64,24 @@ export interface SyncRequest<T> extends AsyncIterable<Change<T>> {
   pages(): AsyncIterableIterator<Change<T>[]>;
 }
 
+/** Options of `watchGroupMail`. */
+export interface WatchOptions {
+  /** The `state` of an earlier watch of the same group (none: posts from now on are new). */
+  state?: string | null;
+  /** Time between rounds, in milliseconds (default 60000, as the Logic Apps trigger polls). */
+  intervalMs?: number;
+  /** Ends the watch, also while it waits (the iteration then throws the signal's reason). */
+  signal?: AbortSignal;
+}
+
+/** A group's new posts, each once, for as long as it is iterated. `state` is that of after the
+ * last round whose posts were all taken: store it to go on from there later. */
+export interface WatchRequest extends AsyncIterable<GroupMail> {
+  readonly state: string | null;
+  /** Starts a new watch now (iterating starts it too): posts received from then on are new. */
+  start(): Promise<void>;
+}
+
 /** Binary content: a group photo, or a file attachment's content (`getMessageAttachmentContent`). */
 export interface Photo {
   /** The content's media type, e.g. `image/png`, `text/csv`, `application/pdf`. */
@@ -307,6 +325,22 @@ export interface PostInput {
   conversationThreadId?: string | null;
   inReplyTo?: PostInput | null;
   attachments?: AttachmentInput[] | null;
+  [property: string]: unknown;
+}
+
+/** Graph `groupMail` (properties in Graph's camelCase, `null` where Graph sends it; others are kept as sent). */
+export interface GroupMail {
+  conversation?: Conversation | null;
+  thread?: ConversationThread | null;
+  post?: Post | null;
+  [property: string]: unknown;
+}
+
+/** Graph `groupMail` as a parameter: like `GroupMail`, and binary content may be a Uint8Array or ArrayBuffer. */
+export interface GroupMailInput {
+  conversation?: ConversationInput | null;
+  thread?: ConversationThreadInput | null;
+  post?: PostInput | null;
   [property: string]: unknown;
 }
 
@@ -1109,12 +1143,22 @@ export class Client {
    * `"me"` is the signed-in user's. Mail operations then go to `/users/{id}` instead of `/me`;
    * without access Graph answers 403 (a `GraphError`). */
   mailbox(id: string): Client;
+  /** Runs calls together in JSON batches (20 per round trip; throttled items are sent again after
+   * their Retry-After): each call is `[method, ...args]` or `{ call, dependsOn }` (indexes of earlier
+   * calls that must succeed first, else that call's error is Graph's 424). Resolves to one result
+   * per call, in order; a list method's value is its first page. A sync cannot be batched. */
+  batch(calls: readonly (BatchCall | { call: BatchCall; dependsOn?: readonly number[] })[]): Promise<BatchResult[]>;
   /** Uploads a file through an upload session (`createDriveUploadSession`, `createMessageUploadSession`,
    * `createEventUploadSession`) with the core's machine: chunks of a multiple of 320 KiB, failed chunks
    * resumed from the service's `nextExpectedRanges`, and never the token to the (pre-authenticated)
    * upload URL. `source`: a Blob or File (read slice by slice), a Uint8Array or an ArrayBuffer.
    * Resolves to the drive item, or to the attachment (holding its id). */
   upload(session: UploadSession, source: Blob | Uint8Array | ArrayBuffer, options?: UploadOptions): Promise<DriveItem | Attachment>;
+  /** Each new post of group `groupId` once, with its thread and conversation (what the Logic Apps
+   * trigger "When a new email arrives in a group" gives), polling every `intervalMs`: as few
+   * requests as Graph allows, throttling honoured, and resumable from `state` without losing or
+   * repeating a post. */
+  watchGroupMail(groupId: string, options?: WatchOptions): WatchRequest;
 
   /**
    * List the groups in the organization.
@@ -2249,3 +2293,150 @@ export class Client {
    */
   createEventUploadSession(eventId: string, attachmentItem: AttachmentItem): Promise<UploadSession>;
 }
+
+/** One call of `Client.batch`: a method's name and its arguments. */
+export type BatchCall =
+  | [method: "listGroups", query?: Query]
+  | [method: "getGroup", groupId: string, query?: Query]
+  | [method: "createGroup", group: Group]
+  | [method: "updateGroup", groupId: string, group: Group]
+  | [method: "deleteGroup", groupId: string]
+  | [method: "listJoinedGroups", query?: Query]
+  | [method: "listGroupMembers", groupId: string, query?: Query]
+  | [method: "addGroupMember", groupId: string, memberId: string]
+  | [method: "removeGroupMember", groupId: string, memberId: string]
+  | [method: "listGroupOwners", groupId: string, query?: Query]
+  | [method: "addGroupOwner", groupId: string, ownerId: string]
+  | [method: "removeGroupOwner", groupId: string, ownerId: string]
+  | [method: "getGroupPhoto", groupId: string]
+  | [method: "setGroupPhoto", groupId: string, photo: PhotoInput]
+  | [method: "listConversations", groupId: string, query?: Query]
+  | [method: "getConversation", groupId: string, conversationId: string, query?: Query]
+  | [method: "createConversation", groupId: string, topic: string, post: PostInput | string]
+  | [method: "deleteConversation", groupId: string, conversationId: string]
+  | [method: "listConversationThreads", groupId: string, conversationId: string, query?: Query]
+  | [method: "listGroupThreads", groupId: string, query?: Query]
+  | [method: "getThread", groupId: string, threadId: string, query?: Query]
+  | [method: "createThread", groupId: string, topic: string, post: PostInput | string]
+  | [method: "createConversationThread", groupId: string, conversationId: string, post: PostInput | string]
+  | [method: "updateThread", groupId: string, threadId: string, thread: ConversationThreadInput]
+  | [method: "deleteThread", groupId: string, threadId: string]
+  | [method: "replyToThread", groupId: string, threadId: string, post: PostInput | string]
+  | [method: "listPosts", groupId: string, threadId: string, query?: Query]
+  | [method: "getPost", groupId: string, threadId: string, postId: string, query?: Query]
+  | [method: "replyToPost", groupId: string, threadId: string, postId: string, post: PostInput | string]
+  | [method: "forwardPost", groupId: string, threadId: string, postId: string, comment: string | null, toRecipients: Array<Recipient | string>]
+  | [method: "listPostAttachments", groupId: string, threadId: string, postId: string, query?: Query]
+  | [method: "getPostAttachment", groupId: string, threadId: string, postId: string, attachmentId: string, query?: Query]
+  | [method: "listMessages", query?: Query]
+  | [method: "listFolderMessages", folderId: string, query?: Query]
+  | [method: "getMessage", messageId: string, query?: Query]
+  | [method: "createMessage", message: MessageInput]
+  | [method: "createFolderMessage", folderId: string, message: MessageInput]
+  | [method: "updateMessage", messageId: string, message: MessageInput]
+  | [method: "deleteMessage", messageId: string]
+  | [method: "sendMail", message: MessageInput, saveToSentItems?: boolean | null]
+  | [method: "sendMessage", messageId: string]
+  | [method: "replyToMessage", messageId: string, comment?: string | null, message?: MessageInput | null]
+  | [method: "replyAllToMessage", messageId: string, comment?: string | null, message?: MessageInput | null]
+  | [method: "forwardMessage", messageId: string, toRecipients: Array<Recipient | string>, comment?: string | null, message?: MessageInput | null]
+  | [method: "createReply", messageId: string, comment?: string | null, message?: MessageInput | null]
+  | [method: "createReplyAll", messageId: string, comment?: string | null, message?: MessageInput | null]
+  | [method: "createForward", messageId: string, toRecipients?: Array<Recipient | string> | null, comment?: string | null, message?: MessageInput | null]
+  | [method: "moveMessage", messageId: string, destinationId: string]
+  | [method: "copyMessage", messageId: string, destinationId: string]
+  | [method: "unsubscribeMessage", messageId: string]
+  | [method: "listMessageAttachments", messageId: string, query?: Query]
+  | [method: "getMessageAttachment", messageId: string, attachmentId: string, query?: Query]
+  | [method: "addMessageAttachment", messageId: string, attachment: AttachmentInput]
+  | [method: "deleteMessageAttachment", messageId: string, attachmentId: string]
+  | [method: "getMessageAttachmentContent", messageId: string, attachmentId: string]
+  | [method: "listMailFolders", query?: Query]
+  | [method: "listChildFolders", folderId: string, query?: Query]
+  | [method: "getMailFolder", folderId: string, query?: Query]
+  | [method: "createMailFolder", folder: MailFolder]
+  | [method: "createChildFolder", folderId: string, folder: MailFolder]
+  | [method: "updateMailFolder", folderId: string, folder: MailFolder]
+  | [method: "deleteMailFolder", folderId: string]
+  | [method: "moveMailFolder", folderId: string, destinationId: string]
+  | [method: "copyMailFolder", folderId: string, destinationId: string]
+  | [method: "listInferenceOverrides", query?: Query]
+  | [method: "createInferenceOverride", inferenceOverride: InferenceClassificationOverride]
+  | [method: "updateInferenceOverride", overrideId: string, inferenceOverride: InferenceClassificationOverride]
+  | [method: "deleteInferenceOverride", overrideId: string]
+  | [method: "getMailboxSettings", query?: Query]
+  | [method: "updateMailboxSettings", settings: MailboxSettings]
+  | [method: "getAutomaticReplies"]
+  | [method: "setAutomaticReplies", automaticRepliesSetting: AutomaticRepliesSetting]
+  | [method: "listMessageRules", query?: Query]
+  | [method: "getMessageRule", ruleId: string, query?: Query]
+  | [method: "createMessageRule", rule: MessageRule]
+  | [method: "updateMessageRule", ruleId: string, rule: MessageRule]
+  | [method: "deleteMessageRule", ruleId: string]
+  | [method: "getMailTips", emailAddresses: string[], mailTipsOptions: string[]]
+  | [method: "listSupportedLanguages", query?: Query]
+  | [method: "listSupportedTimeZones", standard?: string | null, query?: Query]
+  | [method: "listEvents", query?: Query]
+  | [method: "listCalendarEvents", calendarId: string, query?: Query]
+  | [method: "getEvent", eventId: string, query?: Query]
+  | [method: "createEvent", event: EventInput]
+  | [method: "createCalendarEvent", calendarId: string, event: EventInput]
+  | [method: "updateEvent", eventId: string, event: EventInput]
+  | [method: "deleteEvent", eventId: string]
+  | [method: "listCalendarView", start: Date | string, end: Date | string, query?: Query]
+  | [method: "listCalendarViewOf", calendarId: string, start: Date | string, end: Date | string, query?: Query]
+  | [method: "listEventInstances", eventId: string, start: Date | string, end: Date | string, query?: Query]
+  | [method: "acceptEvent", eventId: string, comment?: string | null, sendResponse?: boolean | null]
+  | [method: "tentativelyAcceptEvent", eventId: string, comment?: string | null, sendResponse?: boolean | null, proposedNewTime?: TimeSlot | null]
+  | [method: "declineEvent", eventId: string, comment?: string | null, sendResponse?: boolean | null, proposedNewTime?: TimeSlot | null]
+  | [method: "forwardEvent", eventId: string, toRecipients: Array<Recipient | string>, comment?: string | null]
+  | [method: "cancelEvent", eventId: string, comment?: string | null]
+  | [method: "reminderView", start: Date | string, end: Date | string, query?: Query]
+  | [method: "snoozeReminder", eventId: string, newReminderTime: DateTimeTimeZone]
+  | [method: "dismissReminder", eventId: string]
+  | [method: "listEventAttachments", eventId: string, query?: Query]
+  | [method: "getEventAttachment", eventId: string, attachmentId: string, query?: Query]
+  | [method: "addEventAttachment", eventId: string, attachment: AttachmentInput]
+  | [method: "deleteEventAttachment", eventId: string, attachmentId: string]
+  | [method: "listCalendars", query?: Query]
+  | [method: "getCalendar", calendarId?: string | null, query?: Query]
+  | [method: "createCalendar", calendar: Calendar]
+  | [method: "updateCalendar", calendarId: string, calendar: Calendar]
+  | [method: "deleteCalendar", calendarId: string]
+  | [method: "listCalendarGroups", query?: Query]
+  | [method: "getCalendarGroup", calendarGroupId: string, query?: Query]
+  | [method: "createCalendarGroup", calendarGroup: CalendarGroup]
+  | [method: "updateCalendarGroup", calendarGroupId: string, calendarGroup: CalendarGroup]
+  | [method: "deleteCalendarGroup", calendarGroupId: string]
+  | [method: "listCalendarGroupCalendars", calendarGroupId: string, query?: Query]
+  | [method: "createCalendarGroupCalendar", calendarGroupId: string, calendar: Calendar]
+  | [method: "listCalendarPermissions", calendarId?: string | null, query?: Query]
+  | [method: "createCalendarPermission", permission: CalendarPermission, calendarId?: string | null]
+  | [method: "updateCalendarPermission", permissionId: string, permission: CalendarPermission, calendarId?: string | null]
+  | [method: "deleteCalendarPermission", permissionId: string, calendarId?: string | null]
+  | [method: "findMeetingTimes", attendees: AttendeeBase[], timeConstraint?: TimeConstraint | null, meetingDuration?: string | null, locationConstraint?: LocationConstraint | null, maxCandidates?: number | null, isOrganizerOptional?: boolean | null, returnSuggestionReasons?: boolean | null, minimumAttendeePercentage?: number | null]
+  | [method: "getSchedule", schedules: string[], startTime: DateTimeTimeZone, endTime: DateTimeTimeZone, availabilityViewInterval?: number | null]
+  | [method: "listRooms", roomList?: string | null, query?: Query]
+  | [method: "listRoomLists", query?: Query]
+  | [method: "listGroupEvents", groupId: string, query?: Query]
+  | [method: "getGroupEvent", groupId: string, eventId: string, query?: Query]
+  | [method: "createGroupEvent", groupId: string, event: EventInput]
+  | [method: "updateGroupEvent", groupId: string, eventId: string, event: EventInput]
+  | [method: "deleteGroupEvent", groupId: string, eventId: string]
+  | [method: "listGroupCalendarView", groupId: string, start: Date | string, end: Date | string, query?: Query]
+  | [method: "listDriveChildren", groupId: string, itemId?: string | null, query?: Query]
+  | [method: "getDriveItem", groupId: string, itemId: string, query?: Query]
+  | [method: "getDriveItemByPath", groupId: string, path: string, query?: Query]
+  | [method: "createDriveFolder", groupId: string, name: string, parentId?: string | null, conflictBehavior?: string | null]
+  | [method: "uploadDriveFile", groupId: string, name: string, content: PhotoInput, parentId?: string | null, conflictBehavior?: string | null]
+  | [method: "downloadDriveItem", groupId: string, itemId: string]
+  | [method: "renameDriveItem", groupId: string, itemId: string, name: string]
+  | [method: "moveDriveItem", groupId: string, itemId: string, parentId: string, name?: string | null]
+  | [method: "deleteDriveItem", groupId: string, itemId: string]
+  | [method: "createDriveUploadSession", groupId: string, name: string, parentId?: string | null, conflictBehavior?: string | null]
+  | [method: "createMessageUploadSession", messageId: string, attachmentItem: AttachmentItem]
+  | [method: "createEventUploadSession", eventId: string, attachmentItem: AttachmentItem]
+;
+
+/** A batch call's outcome: its value (a list's first page), or its error. */
+export type BatchResult = { ok: true; value: unknown } | { ok: false; error: GraphError | RangeError | TypeError };

@@ -99,6 +99,24 @@ export interface SyncRequest<T> extends AsyncIterable<Change<T>> {
   pages(): AsyncIterableIterator<Change<T>[]>;
 }
 
+/** Options of `watchGroupMail`. */
+export interface WatchOptions {
+  /** The `state` of an earlier watch of the same group (none: posts from now on are new). */
+  state?: string | null;
+  /** Time between rounds, in milliseconds (default 60000, as the Logic Apps trigger polls). */
+  intervalMs?: number;
+  /** Ends the watch, also while it waits (the iteration then throws the signal's reason). */
+  signal?: AbortSignal;
+}
+
+/** A group's new posts, each once, for as long as it is iterated. `state` is that of after the
+ * last round whose posts were all taken: store it to go on from there later. */
+export interface WatchRequest extends AsyncIterable<GroupMail> {
+  readonly state: string | null;
+  /** Starts a new watch now (iterating starts it too): posts received from then on are new. */
+  start(): Promise<void>;
+}
+
 /** Binary content: a group photo, or a file attachment's content (`getMessageAttachmentContent`). */
 export interface Photo {
   /** The content's media type, e.g. `image/png`, `text/csv`, `application/pdf`. */
@@ -172,12 +190,22 @@ export class Client {
    * `"me"` is the signed-in user's. Mail operations then go to `/users/{id}` instead of `/me`;
    * without access Graph answers 403 (a `GraphError`). */
   mailbox(id: string): Client;
+  /** Runs calls together in JSON batches (20 per round trip; throttled items are sent again after
+   * their Retry-After): each call is `[method, ...args]` or `{ call, dependsOn }` (indexes of earlier
+   * calls that must succeed first, else that call's error is Graph's 424). Resolves to one result
+   * per call, in order; a list method's value is its first page. A sync cannot be batched. */
+  batch(calls: readonly (BatchCall | { call: BatchCall; dependsOn?: readonly number[] })[]): Promise<BatchResult[]>;
   /** Uploads a file through an upload session (`createDriveUploadSession`, `createMessageUploadSession`,
    * `createEventUploadSession`) with the core's machine: chunks of a multiple of 320 KiB, failed chunks
    * resumed from the service's `nextExpectedRanges`, and never the token to the (pre-authenticated)
    * upload URL. `source`: a Blob or File (read slice by slice), a Uint8Array or an ArrayBuffer.
    * Resolves to the drive item, or to the attachment (holding its id). */
   upload(session: UploadSession, source: Blob | Uint8Array | ArrayBuffer, options?: UploadOptions): Promise<DriveItem | Attachment>;
+  /** Each new post of group `groupId` once, with its thread and conversation (what the Logic Apps
+   * trigger "When a new email arrives in a group" gives), polling every `intervalMs`: as few
+   * requests as Graph allows, throttling honoured, and resumable from `state` without losing or
+   * repeating a post. */
+  watchGroupMail(groupId: string, options?: WatchOptions): WatchRequest;
 "#;
 
 /// A model's interface; with `input`, the variant callers pass (bytes may be typed arrays).
@@ -371,7 +399,26 @@ pub fn generate() -> String {
         let _ = writeln!(out, "  {}({}): {};", camel(op.name), params.join(", "), return_type(op));
     }
     out.push_str("}\n");
+    batch_types(&mut out);
     out
+}
+
+/// `BatchCall`: one tuple type per operation (`["getGroup", groupId: string, query?: Query]`).
+fn batch_types(out: &mut String) {
+    out.push_str("\n/** One call of `Client.batch`: a method's name and its arguments. */\nexport type BatchCall =\n");
+    for op in OPERATIONS.iter().filter(|op| op.kind != OpKind::Delta) {
+        let mut elems = vec![format!("method: \"{}\"", camel(op.name))];
+        for (i, p) in op.params.iter().enumerate() {
+            let optional = op.params[i..].iter().all(|q| q.is_optional());
+            let ty = param_type(p.ty);
+            elems.push(if optional { format!("{}?: {ty}", camel(p.name)) } else { format!("{}: {ty}", camel(p.name)) });
+        }
+        let _ = writeln!(out, "  | [{}]", elems.join(", "));
+    }
+    out.push_str(";\n\n/** A batch call's outcome: its value (a list's first page), or its error. */\n");
+    out.push_str(
+        "export type BatchResult = { ok: true; value: unknown } | { ok: false; error: GraphError | RangeError | TypeError };\n",
+    );
 }
 
 #[cfg(test)]

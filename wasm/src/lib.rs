@@ -162,6 +162,60 @@ impl RawClient {
     }
 }
 
+#[wasm_bindgen]
+impl RawClient {
+    /// Operations together in JSON batches (20 per round trip; items answered 429/503 sent again
+    /// after their Retry-After): `calls` is `[[name, args, dependsOn?]]`, `dependsOn` the indexes
+    /// of earlier calls. Done with one `{ value }` or `{ error }` per call, in order; a bad call
+    /// throws before anything is sent.
+    pub fn batch(&self, calls: Array) -> Result<Machine, JsValue> {
+        let ep = &self.inner.endpoint;
+        let mut batch = o365kit::Batch::new(ep);
+        let mut prepared = Vec::new();
+        for (i, call) in calls.iter().enumerate() {
+            let call: Array = call.unchecked_into();
+            let name = call.get(0).as_string().unwrap_or_default();
+            let after = call.get(2);
+            let after: Vec<usize> = if missing(&after) {
+                Vec::new()
+            } else {
+                let indexes = Array::is_array(&after).then(|| Array::from(&after));
+                let indexes = indexes.and_then(|a| {
+                    a.iter().map(|d| d.as_f64().filter(|n| n.fract() == 0.0 && *n >= 0.0).map(|n| n as usize)).collect()
+                });
+                indexes.ok_or_else(|| type_error(&format!("calls[{i}].depends_on"), "must be an array of indexes"))?
+            };
+            let call = build(&name, &Array::from(&call.get(1)), &self.mailbox, ep)?;
+            batch.add_request(call.request.clone(), &after).map_err(error_to_js)?;
+            prepared.push(call);
+        }
+        self.machine(Job::Batch { batch, calls: prepared, queue: Vec::new() })
+    }
+}
+
+#[wasm_bindgen]
+impl RawClient {
+    /// The group-mail watcher of `group_id`, from `state` (none: a new watch), a round every
+    /// `interval_ms`: every step is done with the new posts and what to wait before the next.
+    #[wasm_bindgen(js_name = watchGroupMail)]
+    pub fn watch_group_mail(
+        &self,
+        group_id: &str,
+        state: Option<String>,
+        interval_ms: f64,
+    ) -> Result<Machine, JsValue> {
+        let interval = Duration::try_from_secs_f64(interval_ms / 1000.0)
+            .map_err(|_| error_to_js(Error::invalid("interval_ms", "must be a number of milliseconds")))?;
+        let ep = &self.inner.endpoint;
+        let watch = match state {
+            Some(s) => o365kit::watch::GroupMailWatch::resume(ep, group_id, interval, &s),
+            None => o365kit::watch::GroupMailWatch::new(ep, group_id, interval),
+        };
+        let watch = watch.map_err(error_to_js)?.with_policy(self.inner.policy.clone());
+        self.machine(Job::Watch(watch))
+    }
+}
+
 impl RawClient {
     fn machine(&self, job: Job) -> Result<Machine, JsValue> {
         Machine::new(job, self.inner.endpoint.clone(), self.inner.policy.clone())

@@ -7,14 +7,31 @@ use crate::{error_to_js, new_guid, object, read_changes, Prepared};
 use js_sys::{Array, Uint8Array};
 use o365kit::exchange::{Exchange, Next};
 use o365kit::model::schema::Schema;
+use o365kit::Batch;
 use o365kit::{DeltaSync, Endpoint, Error, Policy, Request, Response, Upload};
 use std::time::Duration;
 use wasm_bindgen::prelude::*;
 
 pub(crate) enum Job {
     Call(Prepared),
-    Sync { sync: DeltaSync, table: &'static Schema, what: &'static str },
-    Upload { up: Upload, sending: Option<Request>, reported: u64 },
+    Sync {
+        sync: DeltaSync,
+        table: &'static Schema,
+        what: &'static str,
+    },
+    Upload {
+        up: Upload,
+        sending: Option<Request>,
+        reported: u64,
+    },
+    /// Done at every step: `{ posts, waitMs, caughtUp, state }`; JS waits, then steps on.
+    Watch(o365kit::watch::GroupMailWatch),
+    /// The `$batch` POSTs not sent yet (last first) and each call, to read its answer.
+    Batch {
+        batch: Batch,
+        calls: Vec<Prepared>,
+        queue: Vec<Request>,
+    },
 }
 
 #[wasm_bindgen]
@@ -30,16 +47,43 @@ pub struct Machine {
 
 impl Machine {
     pub(crate) fn new(job: Job, endpoint: Endpoint, policy: Policy) -> Result<Machine, JsValue> {
-        let first = match &job {
+        let mut job = job;
+        let first = match &mut job {
             Job::Call(p) => Some(p.request.clone()),
             Job::Sync { sync, .. } => Some(sync.request().map_err(error_to_js)?),
-            Job::Upload { .. } => None,
+            Job::Upload { .. } | Job::Watch(_) => None,
+            Job::Batch { batch, queue, .. } => {
+                *queue = batch.requests().map_err(error_to_js)?;
+                queue.reverse();
+                queue.pop()
+            }
         };
         let exchange = first.map(|req| Exchange::new(req, policy.clone(), &new_guid()));
-        Ok(Machine { job, endpoint, policy, exchange, wait: None, done: None })
+        let mut m = Machine { job, endpoint, policy, exchange, wait: None, done: None };
+        if m.exchange.is_none() {
+            if let Job::Batch { batch, calls, .. } = &m.job {
+                m.done = Some(answers(batch, calls, &m.endpoint));
+            }
+        }
+        Ok(m)
     }
 
     fn absorb(&mut self, outcome: Result<Response, Error>) -> Result<(), JsValue> {
+        if let Job::Watch(watch) = &mut self.job {
+            let step = match outcome {
+                Ok(res) => watch.absorb(&res),
+                Err(e) => watch.failed(e),
+            }
+            .map_err(error_to_js)?;
+            let posts = serde_json::to_vec(&step.posts).map_err(|e| error_to_js(Error::decode("GroupMail", "", e)))?;
+            self.done = Some(object(&[
+                ("posts", crate::json_parse(&posts)?),
+                ("waitMs", (step.wait.as_secs_f64() * 1000.0).into()),
+                ("caughtUp", step.caught_up.into()),
+                ("state", watch.state().into()),
+            ]));
+            return Ok(());
+        }
         if let Job::Upload { up, sending, .. } = &mut self.job {
             *sending = None;
             return match outcome {
@@ -81,10 +125,38 @@ impl Machine {
                 };
                 self.done = Some(out);
             }
-            Job::Upload { .. } => {}
+            Job::Batch { batch, calls, queue } => {
+                batch.absorb(&res).map_err(error_to_js)?;
+                if queue.is_empty() {
+                    // Items answered 429/503 go again, after the longest Retry-After among them.
+                    let Some(wait) = batch.retry(&self.policy) else {
+                        self.exchange = None;
+                        self.done = Some(answers(batch, calls, ep));
+                        return Ok(());
+                    };
+                    *queue = batch.requests().map_err(error_to_js)?;
+                    queue.reverse();
+                    self.wait = Some(wait);
+                }
+                self.exchange = queue.pop().map(|req| Exchange::new(req, self.policy.clone(), &new_guid()));
+            }
+            Job::Upload { .. } | Job::Watch(_) => {}
         }
         Ok(())
     }
+}
+
+/// One `{ value }` or `{ error }` per call, in order, each read by its own operation.
+fn answers(batch: &Batch, calls: &[Prepared], ep: &Endpoint) -> JsValue {
+    let out = Array::new();
+    for (i, call) in calls.iter().enumerate() {
+        let read = batch.response(i).map_err(error_to_js).and_then(|res| call.read(ep, res));
+        out.push(&match read {
+            Ok(value) => object(&[("value", value)]),
+            Err(error) => object(&[("error", error)]),
+        });
+    }
+    out.into()
 }
 
 #[wasm_bindgen]
@@ -101,6 +173,9 @@ impl Machine {
         }
         if let Some(x) = &self.exchange {
             return Ok(send(x.request()));
+        }
+        if let Job::Watch(watch) = &self.job {
+            return Ok(send(&watch.request().map_err(error_to_js)?));
         }
         let Job::Upload { up, sending, reported } = &mut self.job else { return Err(error_to_js(finished())) };
         if up.progress() != *reported {
@@ -126,6 +201,12 @@ impl Machine {
             o365kit::Step::Wait(wait) => object(&[("k", "wait".into()), ("ms", (wait.as_secs_f64() * 1000.0).into())]),
             o365kit::Step::Done => object(&[("k", "done".into()), ("value", uploaded(up)?)]),
         })
+    }
+
+    /// A watch that has yet to learn the server's time, from which posts are new.
+    #[wasm_bindgen(getter)]
+    pub fn starting(&self) -> bool {
+        matches!(&self.job, Job::Watch(w) if w.is_starting())
     }
 
     /// The answer to the last `send`: its status, its headers as `name:value` lines, its body.

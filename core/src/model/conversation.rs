@@ -66,6 +66,17 @@ model! {
     }
 }
 
+model! {
+    /// One new post of a group, as the group-mail watcher hands it out: the conversation, the
+    /// thread and the post (the three levels of the Logic Apps trigger "When a new email arrives
+    /// in a group"). The conversation carries its id and topic; the thread is as Graph listed it.
+    pub struct GroupMail {
+        conversation: Conversation,
+        thread: ConversationThread,
+        post: Post,
+    }
+}
+
 impl Post {
     /// A post with an HTML body.
     pub fn html(content: impl Into<String>) -> Self {

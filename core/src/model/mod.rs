@@ -279,6 +279,7 @@ pub static MODELS: &[ModelInfo] = &[
     Conversation::INFO,
     ConversationThread::INFO,
     Post::INFO,
+    GroupMail::INFO,
     Attachment::INFO,
     DriveItem::INFO,
     Folder::INFO,
@@ -356,7 +357,7 @@ pub use common::{
     DateTimeTimeZone, EmailAddress, Extra, ItemBody, LocaleInfo, Photo, Recipient, TimeZoneBase, TimeZoneInformation,
     WorkingHours,
 };
-pub use conversation::{Conversation, ConversationThread, Post};
+pub use conversation::{Conversation, ConversationThread, GroupMail, Post};
 pub use directory::{DirectoryObject, Group, User};
 pub use drive::{AttachmentItem, DriveItem, File, Folder, Hashes, ItemReference, UploadSession};
 pub use event::{

@@ -121,7 +121,7 @@ fn build_thread(input: ThreadInput, topic: &str, cid: &str, g: &Group, caller: &
         "toRecipients": input.to.unwrap_or_else(|| vec![g.recipient()]),
         "ccRecipients": input.cc.unwrap_or_default(),
     });
-    let mut thread = Thread { props: props.as_object().cloned().unwrap_or_default(), posts: Vec::new() };
+    let mut thread = Thread::new(props.as_object().cloned().unwrap_or_default(), Vec::new());
     for post in input.posts {
         let parent = thread.posts.last().map(|p| tenant::id(&p.props).to_string());
         append(&mut thread, cid, caller, post, parent)?;

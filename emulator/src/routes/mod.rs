@@ -9,6 +9,7 @@ mod conversations;
 mod delta;
 pub(crate) mod drive;
 mod event_attachments;
+pub(crate) mod group_mail;
 mod groups;
 pub(crate) mod mail;
 mod mail_folders;

@@ -62,6 +62,7 @@ pub(super) fn handle(call: &Call, at: &CalAt) -> Result<Response> {
         return not_allowed(Family::Exchange, "GET");
     }
     let (from, to) = (instant_arg(start.as_ref())?, instant_arg(end.as_ref())?);
+    super::calendar_items::check_span(from, to)?;
     let view = View::from_headers(call.headers);
     let mut t = call.app.tenant();
     let s = open(&mut t, &at.owner, &call.caller, Need::Read)?;

@@ -60,5 +60,9 @@ export async function addIn(): Promise<string[]> {
   topics.push(String(uploaded.id));
   // @ts-expect-error: a source is bytes or a Blob
   await client.upload(session, "text");
+  const answers = await client.batch([["getGroup", "g"], { call: ["listGroupThreads", "g", { top: 2 }], dependsOn: [0] }]);
+  for (const a of answers) topics.push(a.ok ? String(a.value) : a.error.message);
+  // @ts-expect-error: getGroup takes a group id
+  await client.batch([["getGroup", 42]]);
   return [...topics, String(posts.length), String(bytes.length), saved ?? ""];
 }
