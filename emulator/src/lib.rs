@@ -177,7 +177,13 @@ impl Drop for Running {
 
 /// Starts an emulator on 127.0.0.1 and a free port, on its own thread with its own runtime.
 pub fn spawn(config: Config) -> std::io::Result<Running> {
-    let listener = std::net::TcpListener::bind((Ipv4Addr::LOCALHOST, 0))?;
+    spawn_at(SocketAddr::from((Ipv4Addr::LOCALHOST, 0)), config)
+}
+
+/// Starts an emulator on `addr` (port 0 picks a free one), on its own thread with its own runtime.
+/// A port already taken is the bind's `AddrInUse` error, before any thread starts.
+pub fn spawn_at(addr: SocketAddr, config: Config) -> std::io::Result<Running> {
+    let listener = std::net::TcpListener::bind(addr)?;
     listener.set_nonblocking(true)?;
     let addr = listener.local_addr()?;
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;

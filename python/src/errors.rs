@@ -17,6 +17,12 @@ create_exception!(o365kit, UploadExpired, GraphError, "The upload session expire
 create_exception!(o365kit, InvalidInput, PyValueError, "An argument was rejected before any request.");
 create_exception!(o365kit, TransportError, PyException, "The request got no HTTP answer.");
 create_exception!(o365kit, DecodeError, PyException, "The response is not what the operation expects.");
+create_exception!(
+    o365kit,
+    EmulatorError,
+    PyException,
+    "o365kit.emulator() could not start; `param` names the option at fault."
+);
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
@@ -32,11 +38,23 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("InvalidInput", py.get_type::<InvalidInput>())?;
     m.add("TransportError", py.get_type::<TransportError>())?;
     m.add("DecodeError", py.get_type::<DecodeError>())?;
+    m.add("EmulatorError", py.get_type::<EmulatorError>())?;
     Ok(())
 }
 
 pub fn transport(msg: String) -> PyErr {
     TransportError::new_err(msg)
+}
+
+/// `param` is the `o365kit.emulator()` option at fault (`tenant`, `port`).
+#[cfg_attr(not(feature = "emulator"), allow(dead_code))]
+pub fn emulator(param: &str, why: String) -> PyErr {
+    Python::with_gil(|py| {
+        let err = EmulatorError::new_err(format!("{param}: {why}"));
+        let value = err.value(py);
+        let _ = value.setattr("param", param).and(value.setattr("why", why));
+        err
+    })
 }
 
 pub fn to_py(e: Error) -> PyErr {

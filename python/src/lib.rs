@@ -13,6 +13,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 mod args;
 mod check;
+#[cfg(feature = "emulator")]
+mod emulator;
 mod errors;
 mod upload;
 mod watch;
@@ -478,6 +480,8 @@ fn query_options() -> Vec<String> {
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<NativeClient>()?;
+    #[cfg(feature = "emulator")]
+    m.add_class::<emulator::NativeEmulator>()?;
     m.add_class::<watch::NativeWatch>()?;
     m.add_function(wrap_pyfunction!(operations, m)?)?;
     m.add_function(wrap_pyfunction!(models, m)?)?;

@@ -1,16 +1,12 @@
-"""Fixtures: a real emulator process on a free loopback port, and clients for its seed users."""
+"""Fixtures: a real emulator on a free loopback port (the one in the wheel), and clients for its seed users."""
 
 import json
-import os
-import pathlib
-import subprocess
 import urllib.request
 
 import pytest
 
 import o365kit
 
-REPO = pathlib.Path(__file__).resolve().parents[2]
 OWNER = "emulator:owner@contoso.test"
 MEMBER = "emulator:member@contoso.test"
 OUTSIDER = "emulator:outsider@contoso.test"
@@ -21,15 +17,11 @@ SUPPORT = "support@contoso.test"
 
 
 class Emulator:
+    """The wheel's own emulator (`o365kit.emulator()`), with a helper for its control routes."""
+
     def __init__(self) -> None:
-        binary = os.environ.get("O365KIT_EMULATOR", str(REPO / "target" / "debug" / "o365kit-emulator"))
-        self.proc = subprocess.Popen([binary, "--port", "0"], stdout=subprocess.PIPE, text=True)
-        line = self.proc.stdout.readline().strip()
-        prefix = "o365kit-emulator listening on "
-        if not line.startswith(prefix):
-            self.proc.kill()
-            raise RuntimeError(f"emulator did not start: {line!r}")
-        self.url = line[len(prefix):]
+        self.server = o365kit.emulator()
+        self.url = self.server.url
 
     def control(self, method: str, path: str, body=None) -> int:
         data = json.dumps(body).encode() if body is not None else None
@@ -38,11 +30,7 @@ class Emulator:
             return res.status
 
     def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
+        self.server.stop()
 
 
 @pytest.fixture(scope="session")

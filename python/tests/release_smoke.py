@@ -1,18 +1,15 @@
 """Smoke test of the wheel as a user installs it (`pip install ./python`: maturin's release build):
-it imports, talks to an emulator (path in O365KIT_EMULATOR) and reports errors as typed exceptions.
+it imports, starts the emulator it carries (`o365kit.emulator()`, no Rust toolchain involved), talks to
+it and reports errors as typed exceptions.
 Run by python/run-tests with the release venv's interpreter; not collected by pytest."""
 
-import os
-import subprocess
 import sys
 
 import o365kit
 
 
 def main() -> int:
-    emu = subprocess.Popen([os.environ["O365KIT_EMULATOR"], "--port", "0"], stdout=subprocess.PIPE, text=True)
-    try:
-        url = emu.stdout.readline().strip().rsplit(" ", 1)[-1]
+    with o365kit.emulator() as url:
         client = o365kit.Client(token="emulator:member@contoso.test", base_url=url)
         groups = client.list_joined_groups().to_list()
         inbox = client.list_folder_messages("inbox", top=5).first_page().value
@@ -24,9 +21,6 @@ def main() -> int:
             assert e.code == "ErrorAccessDenied", e.code
         print(f"release wheel OK: {len(groups)} groups, {len(inbox)} inbox messages, 403 typed")
         return 0
-    finally:
-        emu.terminate()
-        emu.wait(timeout=10)
 
 
 if __name__ == "__main__":
