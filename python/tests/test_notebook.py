@@ -26,6 +26,17 @@ def texts(outputs):
     return "".join(o.get("data", {}).get("text/plain", "") for o in outputs)
 
 
+def test_a_notebook_opened_on_its_own_starts_its_own_emulator(monkeypatch):
+    monkeypatch.delenv("O365KIT_BASE_URL", raising=False)
+    nb = nbformat.read(EXAMPLES / "group_conversations.ipynb", as_version=4)
+    nbclient.NotebookClient(nb, timeout=60, kernel_name="python3", resources={"metadata": {"path": os.getcwd()}}).execute()
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    assert "Contoso Marketing" in texts(outputs)
+    # The client's repr names the in-process emulator's free port, not a fixed one.
+    assert "http://127.0.0.1:" in texts(outputs) and "127.0.0.1:8080" not in texts(outputs)
+
+
 def test_group_notebook_executes(emulator, monkeypatch):
     outputs = execute("group_conversations.ipynb", emulator, monkeypatch)
     assert "Contoso Marketing" in texts(outputs)
