@@ -276,10 +276,10 @@ async fn handle(State(app): State<Arc<App>>, req: Request) -> Response {
 /// `pathPrefix` must name `/upload` or `/download`).
 async fn preauthenticated(app: &App, ctx: &Ctx, req: Request) -> Response {
     let fault = app.faults().take(req.method(), req.uri().path());
-    if let Some(faults::Fault::Error { status, retry_after }) = fault {
-        return faults::error_response(status, retry_after, ctx);
-    }
     let (parts, body) = req.into_parts();
+    if let Some(faults::Fault::Error { status, retry_after }) = fault {
+        return refused(&parts, body, status, retry_after, ctx).await;
+    }
     let Some(body) = read_body(&parts.headers, body).await else {
         return too_large(ctx);
     };
@@ -290,6 +290,22 @@ async fn preauthenticated(app: &App, ctx: &Ctx, req: Request) -> Response {
         }
         _ => res,
     }
+}
+
+/// An injected error, answered once the request's body is read, as Graph's front ends do: a client
+/// still writing a large body (an upload chunk) would otherwise see the connection drop instead of
+/// the answer.
+async fn refused(
+    parts: &axum::http::request::Parts,
+    body: axum::body::Body,
+    status: u16,
+    retry_after: Option<u64>,
+    ctx: &Ctx,
+) -> Response {
+    if read_body(&parts.headers, body).await.is_none() {
+        return too_large(ctx);
+    }
+    faults::error_response(status, retry_after, ctx)
 }
 
 /// Graph's answer to a body over its limit; the connection closes (the rest was not read).
@@ -347,10 +363,10 @@ async fn route(app: &App, ctx: &Ctx, req: Request) -> Response {
     }
     let queued = app.faults().take(req.method(), path);
     let fault = queued.or_else(|| faults::random(app.fault_rate));
-    if let Some(faults::Fault::Error { status, retry_after }) = fault {
-        return faults::error_response(status, retry_after, ctx);
-    }
     let (mut parts, body) = req.into_parts();
+    if let Some(faults::Fault::Error { status, retry_after }) = fault {
+        return refused(&parts, body, status, retry_after, ctx).await;
+    }
     let Some(mut body) = read_body(&parts.headers, body).await else {
         return too_large(ctx);
     };
