@@ -169,7 +169,8 @@ def method(op, options) -> list:
 
 
 def async_method(op, options) -> list:
-    """The coroutine twin: the same signature, run on a worker thread (the GIL is released in Rust)."""
+    """The coroutine twin: the same signature, awaiting the async client's own `_item`, `_empty`
+    and `_binary` (a Rust task completing an asyncio Future)."""
     lines = method(op, options)
     head = lines[0].replace("    def ", "    async def ", 1)
     if op["output"].startswith("DeltaPage<"):
@@ -183,10 +184,7 @@ def async_method(op, options) -> list:
         call = lines[2].replace("return self._list(", "return self._alist(")
         head = head.replace("    async def ", "    def ", 1)  # a pager is returned at once; it awaits as it iterates
     else:
-        call = lines[2].replace("return self.", "return await self._run(self._sync.").replace(
-            "        self._empty(", "        await self._run(self._sync._empty, "
-        )
-        call = call.replace("self._sync._item(", "self._sync._item, ").replace("self._sync._binary(", "self._sync._binary, ")
+        call = lines[2].replace("return self.", "return await self.", 1).replace("        self._empty(", "        await self._empty(", 1)
     return [head, lines[1], call]
 
 

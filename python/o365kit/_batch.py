@@ -83,12 +83,19 @@ class Batch(_Operations):
 
     def send(self) -> List[BatchItem]:
         """Sends the calls not sent yet; each item then holds its outcome."""
-        pending = [c for c in self._calls if not c[3].done]
+        pending, wire = self._pending()
         if pending:
-            wire = [(name, json.dumps(args), deps) for name, args, deps, _ in pending]
-            for (_, _, _, item), outcome in zip(pending, self._client._native.batch(wire, self._client._token())):
-                item._settle(outcome)
+            self._settle(pending, self._client._native.batch(wire, self._client._token()))
         return [c[3] for c in self._calls]
+
+    def _pending(self) -> Tuple[List[BatchItem], List[Tuple[str, str, List[int]]]]:
+        """The items not sent yet, and their calls as the native batch takes them."""
+        pending = [c for c in self._calls if not c[3].done]
+        return [c[3] for c in pending], [(name, json.dumps(args), deps) for name, args, deps, _ in pending]
+
+    def _settle(self, pending: List[BatchItem], outcomes: List[Any]) -> None:
+        for item, outcome in zip(pending, outcomes):
+            item._settle(outcome)
 
     def __enter__(self) -> "Batch":
         return self
@@ -131,7 +138,11 @@ class AsyncBatch(Batch):
         self._async = client
 
     async def send(self) -> List[BatchItem]:  # type: ignore[override]
-        return await self._async._run(Batch.send, self)
+        pending, wire = self._pending()
+        if pending:
+            token = await self._async._sync._token.aget()
+            self._settle(pending, await self._client._native.batch_async(wire, token))
+        return [c[3] for c in self._calls]
 
     async def __aenter__(self) -> "AsyncBatch":
         return self

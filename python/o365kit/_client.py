@@ -26,16 +26,18 @@ _REFRESH_MARGIN = 300.0
 class _TokenSource:
     """A str, a zero-argument callable returning one, or an azure-identity style credential."""
 
-    __slots__ = ("_get", "_scopes", "_cached", "_expires", "_lock")
+    __slots__ = ("_get", "_scopes", "_cached", "_expires", "_lock", "_credential")
 
     def __init__(self, token: Any, scopes: List[str]) -> None:
         self._scopes = scopes
         self._cached: Optional[str] = None
         self._expires = 0.0
         self._lock = threading.Lock()
+        self._credential: Any = None
         if isinstance(token, str):
             self._get: Callable[[], str] = lambda: token
         elif hasattr(token, "get_token"):
+            self._credential = token
             self._get = self._from_credential(token)
         elif callable(token):
             self._get = token
@@ -47,7 +49,7 @@ class _TokenSource:
     def _from_credential(self, credential: Any) -> Callable[[], str]:
         def get() -> str:
             with self._lock:
-                if self._cached is None or time.time() >= self._expires - _REFRESH_MARGIN:
+                if not self._fresh():
                     access = credential.get_token(*self._scopes)
                     self._cached = access.token
                     self._expires = float(getattr(access, "expires_on", 0))
@@ -55,14 +57,43 @@ class _TokenSource:
 
         return get
 
+    def _fresh(self) -> bool:
+        return self._cached is not None and time.time() < self._expires - _REFRESH_MARGIN
+
     def __call__(self) -> str:
-        token = self._get()
-        if not isinstance(token, str):
-            raise _native.InvalidInput("invalid token: the token provider must return a str")
-        return token
+        return _checked_token(self._get())
+
+    async def aget(self) -> str:
+        """The token for a coroutine, without blocking the event loop on a credential: its cached
+        token until a refresh is due, then an async credential's `get_token` awaited
+        (azure.identity.aio) or a sync one's run on asyncio's default executor (one thread, once per
+        refresh). A callable is called on the loop, and awaited if it returns an awaitable."""
+        credential = self._credential
+        if credential is None:
+            token = self._get()
+            if not isinstance(token, str) and hasattr(token, "__await__"):
+                token = await token
+            return _checked_token(token)
+        if self._fresh():
+            return self._cached  # type: ignore[return-value]
+        import asyncio
+        import inspect
+
+        if inspect.iscoroutinefunction(credential.get_token):
+            access = await credential.get_token(*self._scopes)
+            with self._lock:
+                self._cached, self._expires = access.token, float(getattr(access, "expires_on", 0))
+            return _checked_token(access.token)
+        return _checked_token(await asyncio.get_running_loop().run_in_executor(None, self._get))
 
     def __repr__(self) -> str:
         return "<token>"
+
+
+def _checked_token(token: Any) -> str:
+    if not isinstance(token, str):
+        raise _native.InvalidInput("invalid token: the token provider must return a str")
+    return token
 
 
 class Client(_Operations):
@@ -293,8 +324,12 @@ def _progress_bar(name: str) -> Any:
 
 
 class AsyncClient(_AsyncOperations):
-    """The same operations as `Client`, as coroutines: each runs on a worker thread while the Rust
-    transport (GIL released) does the I/O, so it works inside Jupyter's running event loop."""
+    """The same operations as `Client`, as coroutines, and `async for` pagers; it works inside
+    Jupyter's running event loop. A call is a task on the Rust I/O runtime (two threads for the
+    whole process, started on the first call) that completes an asyncio Future: no thread per
+    call, so hundreds can be in flight together, and cancelling a call (`task.cancel()`, an
+    `asyncio.wait_for` timeout) abandons its request and closes its connection. A token callable is
+    called on the event loop (an `async` one is awaited); a credential's refresh runs off it."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         self._sync = Client(*args, **kwargs)
@@ -322,24 +357,22 @@ class AsyncClient(_AsyncOperations):
     def __repr__(self) -> str:
         return repr(self._sync).replace("Client(", "AsyncClient(", 1)
 
-    async def _run(self, fn: Callable[..., Any], *args: Any) -> Any:
-        import asyncio  # here, not at import time: it costs scripts ~40 ms of start-up
-        import functools
+    async def _call(self, name: str, args: Dict[str, Any], next_link: Optional[str] = None) -> Any:
+        sync = self._sync
+        token = await sync._token.aget()
+        return json.loads(await sync._native.call_async(name, json.dumps(args), token, next_link))
 
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(None, functools.partial(fn, *args))
+    async def _item(self, name: str, model: Type[Model], args: Dict[str, Any]) -> Any:
+        return model._wrap(await self._call(name, args))
 
-    async def _each(self, items: Iterator[Any]) -> AsyncIterator[Any]:
-        """`items`, a blocking iterator, advanced on a worker thread one item at a time."""
-        done = object()
-        while True:
-            item = await self._run(next, items, done)
-            if item is done:
-                return
-            yield item
+    async def _empty(self, name: str, args: Dict[str, Any]) -> None:
+        await self._call(name, args)
+
+    async def _binary(self, name: str, args: Dict[str, Any]) -> Photo:
+        return Photo._from_wire(await self._call(name, args))
 
     def _alist(self, name: str, model: Type[Model], args: Dict[str, Any], progress: bool) -> "AsyncPager[Any]":
-        return AsyncPager(self, Pager(self._sync, name, model, args, progress))
+        return AsyncPager(self, name, model, args, progress)
 
     def _async_sync_pager(
         self, name: str, model: Type[Model], args: Dict[str, Any], state: Optional[str], progress: bool
@@ -360,28 +393,49 @@ class AsyncClient(_AsyncOperations):
         chunk_size: Optional[int] = None,
         resume: bool = False,
     ) -> Any:
-        """`Client.upload` as a coroutine (the upload runs on a worker thread)."""
-        return await self._run(self._sync.upload, session, source, progress, chunk_size, resume)
+        """`Client.upload` as a coroutine. `source` is read, and `progress` called, on the Rust I/O
+        runtime's threads, not the event loop's."""
+        from ._generated import Attachment, DriveItem
+
+        wire = session.to_dict() if isinstance(session, Model) else session
+        with _Source(source) as (read, size):
+            native = self._sync._native
+            text = await native.upload_async(json.dumps(wire), size, read, progress, chunk_size, resume)
+        out = json.loads(text)
+        return (DriveItem if out["kind"] == "driveItem" else Attachment)._wrap(out["value"])
 
 
 class AsyncPager(Generic[T]):
     """A list operation's results for `async for`, fetched page by page."""
 
-    def __init__(self, client: AsyncClient, pager: Pager[T]) -> None:
+    def __init__(self, client: AsyncClient, name: str, model: Type[Model], args: Dict[str, Any], progress: bool) -> None:
         self._client = client
-        self._pager = pager
+        self._name = name
+        self._model = model
+        self._args = args
+        self._progress = progress
 
     async def first_page(self) -> Page[T]:
-        return await self._client._run(self._pager.first_page)
+        return Page._from_wire(await self._client._call(self._name, self._args), self._model)
 
     async def pages(self) -> AsyncIterator[Page[T]]:
-        async for page in self._client._each(self._pager.pages()):
+        page = await self.first_page()
+        yield page
+        while page.next_link:
+            page = Page._from_wire(await self._client._call(self._name, self._args, page.next_link), self._model)
             yield page
 
     async def __aiter__(self) -> AsyncIterator[T]:
-        async for page in self.pages():
-            for item in page.value:
-                yield item
+        bar = _progress_bar(self._name) if self._progress else None
+        try:
+            async for page in self.pages():
+                if bar is not None:
+                    bar.update(len(page.value))
+                for item in page.value:
+                    yield item
+        finally:
+            if bar is not None:
+                bar.close()
 
     async def to_list(self) -> List[T]:
         return [item async for item in self]
@@ -391,4 +445,4 @@ class AsyncPager(Generic[T]):
         return _frame(await self.to_list(), raw)
 
     def __repr__(self) -> str:
-        return f"AsyncPager({self._pager._name})"
+        return f"AsyncPager({self._name})"

@@ -1360,19 +1360,19 @@ class _AsyncOperations:
 
     async def get_group(self, group_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "Group":  # noqa: E501
         """Get a group's properties."""
-        return await self._run(self._sync._item, 'get_group', Group, {'group_id': group_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+        return await self._item('get_group', Group, {'group_id': group_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
 
     async def create_group(self, group: Union["Group", Dict[str, Any]]) -> "Group":  # noqa: E501
         """Create a group. `Group::unified(name, nickname)` gives a Microsoft 365 group."""
-        return await self._run(self._sync._item, 'create_group', Group, {'group': _body(group)})  # type: ignore[attr-defined]
+        return await self._item('create_group', Group, {'group': _body(group)})  # type: ignore[attr-defined]
 
     async def update_group(self, group_id: str, group: Union["Group", Dict[str, Any]]) -> None:  # noqa: E501
         """Update a group's properties; only the properties set are sent."""
-        await self._run(self._sync._empty, 'update_group', {'group_id': group_id, 'group': _body(group)})  # type: ignore[attr-defined]
+        await self._empty('update_group', {'group_id': group_id, 'group': _body(group)})  # type: ignore[attr-defined]
 
     async def delete_group(self, group_id: str) -> None:  # noqa: E501
         """Delete a group (Microsoft 365 groups go to the recycle bin for 30 days)."""
-        await self._run(self._sync._empty, 'delete_group', {'group_id': group_id})  # type: ignore[attr-defined]
+        await self._empty('delete_group', {'group_id': group_id})  # type: ignore[attr-defined]
 
     def list_joined_groups(self, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[Group]":  # noqa: E501
         """List the groups the signed-in user is a direct member of."""
@@ -1384,11 +1384,11 @@ class _AsyncOperations:
 
     async def add_group_member(self, group_id: str, member_id: str) -> None:  # noqa: E501
         """Add a user (or other directory object) to a group's members."""
-        await self._run(self._sync._empty, 'add_group_member', {'group_id': group_id, 'member_id': member_id})  # type: ignore[attr-defined]
+        await self._empty('add_group_member', {'group_id': group_id, 'member_id': member_id})  # type: ignore[attr-defined]
 
     async def remove_group_member(self, group_id: str, member_id: str) -> None:  # noqa: E501
         """Remove a member from a group."""
-        await self._run(self._sync._empty, 'remove_group_member', {'group_id': group_id, 'member_id': member_id})  # type: ignore[attr-defined]
+        await self._empty('remove_group_member', {'group_id': group_id, 'member_id': member_id})  # type: ignore[attr-defined]
 
     def list_group_owners(self, group_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[DirectoryObject]":  # noqa: E501
         """List a group's owners."""
@@ -1396,19 +1396,19 @@ class _AsyncOperations:
 
     async def add_group_owner(self, group_id: str, owner_id: str) -> None:  # noqa: E501
         """Add an owner to a group."""
-        await self._run(self._sync._empty, 'add_group_owner', {'group_id': group_id, 'owner_id': owner_id})  # type: ignore[attr-defined]
+        await self._empty('add_group_owner', {'group_id': group_id, 'owner_id': owner_id})  # type: ignore[attr-defined]
 
     async def remove_group_owner(self, group_id: str, owner_id: str) -> None:  # noqa: E501
         """Remove an owner from a group."""
-        await self._run(self._sync._empty, 'remove_group_owner', {'group_id': group_id, 'owner_id': owner_id})  # type: ignore[attr-defined]
+        await self._empty('remove_group_owner', {'group_id': group_id, 'owner_id': owner_id})  # type: ignore[attr-defined]
 
     async def get_group_photo(self, group_id: str) -> Photo:  # noqa: E501
         """Get a group's photo: its bytes and media type."""
-        return await self._run(self._sync._binary, 'get_group_photo', {'group_id': group_id})  # type: ignore[attr-defined]
+        return await self._binary('get_group_photo', {'group_id': group_id})  # type: ignore[attr-defined]
 
     async def set_group_photo(self, group_id: str, photo: Photo) -> None:  # noqa: E501
         """Set a group's photo (JPEG or PNG, at most 4 MB)."""
-        await self._run(self._sync._empty, 'set_group_photo', {'group_id': group_id, 'photo': _body(photo)})  # type: ignore[attr-defined]
+        await self._empty('set_group_photo', {'group_id': group_id, 'photo': _body(photo)})  # type: ignore[attr-defined]
 
     def list_conversations(self, group_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[Conversation]":  # noqa: E501
         """List a group's conversations."""
@@ -1416,15 +1416,15 @@ class _AsyncOperations:
 
     async def get_conversation(self, group_id: str, conversation_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "Conversation":  # noqa: E501
         """Get one conversation of a group."""
-        return await self._run(self._sync._item, 'get_conversation', Conversation, {'group_id': group_id, 'conversation_id': conversation_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+        return await self._item('get_conversation', Conversation, {'group_id': group_id, 'conversation_id': conversation_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
 
     async def create_conversation(self, group_id: str, topic: str, body: Union[str, "ItemBody", "Post", Dict[str, Any]]) -> "Conversation":  # noqa: E501
         """Start a conversation: its topic and first post. The result carries the new thread ids."""
-        return await self._run(self._sync._item, 'create_conversation', Conversation, {'group_id': group_id, 'topic': topic, 'post': _post(body)})  # type: ignore[attr-defined]
+        return await self._item('create_conversation', Conversation, {'group_id': group_id, 'topic': topic, 'post': _post(body)})  # type: ignore[attr-defined]
 
     async def delete_conversation(self, group_id: str, conversation_id: str) -> None:  # noqa: E501
         """Delete a conversation and all its threads."""
-        await self._run(self._sync._empty, 'delete_conversation', {'group_id': group_id, 'conversation_id': conversation_id})  # type: ignore[attr-defined]
+        await self._empty('delete_conversation', {'group_id': group_id, 'conversation_id': conversation_id})  # type: ignore[attr-defined]
 
     def list_conversation_threads(self, group_id: str, conversation_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[ConversationThread]":  # noqa: E501
         """List the threads of one conversation."""
@@ -1436,27 +1436,27 @@ class _AsyncOperations:
 
     async def get_thread(self, group_id: str, thread_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "ConversationThread":  # noqa: E501
         """Get one thread of a group."""
-        return await self._run(self._sync._item, 'get_thread', ConversationThread, {'group_id': group_id, 'thread_id': thread_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+        return await self._item('get_thread', ConversationThread, {'group_id': group_id, 'thread_id': thread_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
 
     async def create_thread(self, group_id: str, topic: str, body: Union[str, "ItemBody", "Post", Dict[str, Any]]) -> "ConversationThread":  # noqa: E501
         """Start a new conversation by creating a thread: topic and first post."""
-        return await self._run(self._sync._item, 'create_thread', ConversationThread, {'group_id': group_id, 'topic': topic, 'post': _post(body)})  # type: ignore[attr-defined]
+        return await self._item('create_thread', ConversationThread, {'group_id': group_id, 'topic': topic, 'post': _post(body)})  # type: ignore[attr-defined]
 
     async def create_conversation_thread(self, group_id: str, conversation_id: str, body: Union[str, "ItemBody", "Post", Dict[str, Any]]) -> "ConversationThread":  # noqa: E501
         """Add a thread to an existing conversation."""
-        return await self._run(self._sync._item, 'create_conversation_thread', ConversationThread, {'group_id': group_id, 'conversation_id': conversation_id, 'post': _post(body)})  # type: ignore[attr-defined]
+        return await self._item('create_conversation_thread', ConversationThread, {'group_id': group_id, 'conversation_id': conversation_id, 'post': _post(body)})  # type: ignore[attr-defined]
 
     async def update_thread(self, group_id: str, thread_id: str, thread: Union["ConversationThread", Dict[str, Any]]) -> None:  # noqa: E501
         """Update a thread's properties (e.g. `is_locked`); only the properties set are sent."""
-        await self._run(self._sync._empty, 'update_thread', {'group_id': group_id, 'thread_id': thread_id, 'thread': _body(thread)})  # type: ignore[attr-defined]
+        await self._empty('update_thread', {'group_id': group_id, 'thread_id': thread_id, 'thread': _body(thread)})  # type: ignore[attr-defined]
 
     async def delete_thread(self, group_id: str, thread_id: str) -> None:  # noqa: E501
         """Delete a thread."""
-        await self._run(self._sync._empty, 'delete_thread', {'group_id': group_id, 'thread_id': thread_id})  # type: ignore[attr-defined]
+        await self._empty('delete_thread', {'group_id': group_id, 'thread_id': thread_id})  # type: ignore[attr-defined]
 
     async def reply_to_thread(self, group_id: str, thread_id: str, body: Union[str, "ItemBody", "Post", Dict[str, Any]]) -> None:  # noqa: E501
         """Reply to a thread with a new post."""
-        await self._run(self._sync._empty, 'reply_to_thread', {'group_id': group_id, 'thread_id': thread_id, 'post': _post(body)})  # type: ignore[attr-defined]
+        await self._empty('reply_to_thread', {'group_id': group_id, 'thread_id': thread_id, 'post': _post(body)})  # type: ignore[attr-defined]
 
     def list_posts(self, group_id: str, thread_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[Post]":  # noqa: E501
         """List the posts of a thread."""
@@ -1464,15 +1464,15 @@ class _AsyncOperations:
 
     async def get_post(self, group_id: str, thread_id: str, post_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "Post":  # noqa: E501
         """Get one post."""
-        return await self._run(self._sync._item, 'get_post', Post, {'group_id': group_id, 'thread_id': thread_id, 'post_id': post_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+        return await self._item('get_post', Post, {'group_id': group_id, 'thread_id': thread_id, 'post_id': post_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
 
     async def reply_to_post(self, group_id: str, thread_id: str, post_id: str, body: Union[str, "ItemBody", "Post", Dict[str, Any]]) -> None:  # noqa: E501
         """Reply to a post; the reply joins the same thread."""
-        await self._run(self._sync._empty, 'reply_to_post', {'group_id': group_id, 'thread_id': thread_id, 'post_id': post_id, 'post': _post(body)})  # type: ignore[attr-defined]
+        await self._empty('reply_to_post', {'group_id': group_id, 'thread_id': thread_id, 'post_id': post_id, 'post': _post(body)})  # type: ignore[attr-defined]
 
     async def forward_post(self, group_id: str, thread_id: str, post_id: str, to_recipients: Sequence[Union[str, "Recipient", Dict[str, Any]]], comment: Optional[str] = None) -> None:  # noqa: E501
         """Forward a post to recipients, with an optional comment."""
-        await self._run(self._sync._empty, 'forward_post', {'group_id': group_id, 'thread_id': thread_id, 'post_id': post_id, 'to_recipients': _body(to_recipients), 'comment': comment})  # type: ignore[attr-defined]
+        await self._empty('forward_post', {'group_id': group_id, 'thread_id': thread_id, 'post_id': post_id, 'to_recipients': _body(to_recipients), 'comment': comment})  # type: ignore[attr-defined]
 
     def list_post_attachments(self, group_id: str, thread_id: str, post_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[Attachment]":  # noqa: E501
         """List a post's attachments."""
@@ -1480,7 +1480,7 @@ class _AsyncOperations:
 
     async def get_post_attachment(self, group_id: str, thread_id: str, post_id: str, attachment_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "Attachment":  # noqa: E501
         """Get one attachment of a post, with its content."""
-        return await self._run(self._sync._item, 'get_post_attachment', Attachment, {'group_id': group_id, 'thread_id': thread_id, 'post_id': post_id, 'attachment_id': attachment_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+        return await self._item('get_post_attachment', Attachment, {'group_id': group_id, 'thread_id': thread_id, 'post_id': post_id, 'attachment_id': attachment_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
 
     def list_messages(self, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[Message]":  # noqa: E501
         """List the messages of the mailbox (all folders), newest first."""
@@ -1492,67 +1492,67 @@ class _AsyncOperations:
 
     async def get_message(self, message_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "Message":  # noqa: E501
         """Get one message."""
-        return await self._run(self._sync._item, 'get_message', Message, {'message_id': message_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+        return await self._item('get_message', Message, {'message_id': message_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
 
     async def create_message(self, message: Union["Message", Dict[str, Any]]) -> "Message":  # noqa: E501
         """Create a draft message in Drafts."""
-        return await self._run(self._sync._item, 'create_message', Message, {'message': _body(message)})  # type: ignore[attr-defined]
+        return await self._item('create_message', Message, {'message': _body(message)})  # type: ignore[attr-defined]
 
     async def create_folder_message(self, folder_id: str, message: Union["Message", Dict[str, Any]]) -> "Message":  # noqa: E501
         """Create a message (a draft) in a folder."""
-        return await self._run(self._sync._item, 'create_folder_message', Message, {'folder_id': folder_id, 'message': _body(message)})  # type: ignore[attr-defined]
+        return await self._item('create_folder_message', Message, {'folder_id': folder_id, 'message': _body(message)})  # type: ignore[attr-defined]
 
     async def update_message(self, message_id: str, message: Union["Message", Dict[str, Any]]) -> "Message":  # noqa: E501
         """Update a message's properties; only the properties set are sent."""
-        return await self._run(self._sync._item, 'update_message', Message, {'message_id': message_id, 'message': _body(message)})  # type: ignore[attr-defined]
+        return await self._item('update_message', Message, {'message_id': message_id, 'message': _body(message)})  # type: ignore[attr-defined]
 
     async def delete_message(self, message_id: str) -> None:  # noqa: E501
         """Delete a message (it moves to Deleted Items; deleting it there removes it)."""
-        await self._run(self._sync._empty, 'delete_message', {'message_id': message_id})  # type: ignore[attr-defined]
+        await self._empty('delete_message', {'message_id': message_id})  # type: ignore[attr-defined]
 
     async def send_mail(self, message: Union["Message", Dict[str, Any]], save_to_sent_items: Optional[bool] = None) -> None:  # noqa: E501
         """Send a new message at once; a copy goes to Sent Items unless `save_to_sent_items` is false."""
-        await self._run(self._sync._empty, 'send_mail', {'message': _body(message), 'save_to_sent_items': save_to_sent_items})  # type: ignore[attr-defined]
+        await self._empty('send_mail', {'message': _body(message), 'save_to_sent_items': save_to_sent_items})  # type: ignore[attr-defined]
 
     async def send_message(self, message_id: str) -> None:  # noqa: E501
         """Send a draft."""
-        await self._run(self._sync._empty, 'send_message', {'message_id': message_id})  # type: ignore[attr-defined]
+        await self._empty('send_message', {'message_id': message_id})  # type: ignore[attr-defined]
 
     async def reply_to_message(self, message_id: str, comment: Optional[str] = None, message: Optional[Union["Message", Dict[str, Any]]] = None) -> None:  # noqa: E501
         """Reply to the sender, with a comment and/or message properties to update."""
-        await self._run(self._sync._empty, 'reply_to_message', {'message_id': message_id, 'comment': comment, 'message': _body(message)})  # type: ignore[attr-defined]
+        await self._empty('reply_to_message', {'message_id': message_id, 'comment': comment, 'message': _body(message)})  # type: ignore[attr-defined]
 
     async def reply_all_to_message(self, message_id: str, comment: Optional[str] = None, message: Optional[Union["Message", Dict[str, Any]]] = None) -> None:  # noqa: E501
         """Reply to the sender and every recipient."""
-        await self._run(self._sync._empty, 'reply_all_to_message', {'message_id': message_id, 'comment': comment, 'message': _body(message)})  # type: ignore[attr-defined]
+        await self._empty('reply_all_to_message', {'message_id': message_id, 'comment': comment, 'message': _body(message)})  # type: ignore[attr-defined]
 
     async def forward_message(self, message_id: str, to_recipients: Sequence[Union[str, "Recipient", Dict[str, Any]]], comment: Optional[str] = None, message: Optional[Union["Message", Dict[str, Any]]] = None) -> None:  # noqa: E501
         """Forward a message to recipients, with an optional comment."""
-        await self._run(self._sync._empty, 'forward_message', {'message_id': message_id, 'to_recipients': _body(to_recipients), 'comment': comment, 'message': _body(message)})  # type: ignore[attr-defined]
+        await self._empty('forward_message', {'message_id': message_id, 'to_recipients': _body(to_recipients), 'comment': comment, 'message': _body(message)})  # type: ignore[attr-defined]
 
     async def create_reply(self, message_id: str, comment: Optional[str] = None, message: Optional[Union["Message", Dict[str, Any]]] = None) -> "Message":  # noqa: E501
         """Create a draft reply to the sender; returns the draft."""
-        return await self._run(self._sync._item, 'create_reply', Message, {'message_id': message_id, 'comment': comment, 'message': _body(message)})  # type: ignore[attr-defined]
+        return await self._item('create_reply', Message, {'message_id': message_id, 'comment': comment, 'message': _body(message)})  # type: ignore[attr-defined]
 
     async def create_reply_all(self, message_id: str, comment: Optional[str] = None, message: Optional[Union["Message", Dict[str, Any]]] = None) -> "Message":  # noqa: E501
         """Create a draft reply to the sender and every recipient; returns the draft."""
-        return await self._run(self._sync._item, 'create_reply_all', Message, {'message_id': message_id, 'comment': comment, 'message': _body(message)})  # type: ignore[attr-defined]
+        return await self._item('create_reply_all', Message, {'message_id': message_id, 'comment': comment, 'message': _body(message)})  # type: ignore[attr-defined]
 
     async def create_forward(self, message_id: str, to_recipients: Optional[Sequence[Union[str, "Recipient", Dict[str, Any]]]] = None, comment: Optional[str] = None, message: Optional[Union["Message", Dict[str, Any]]] = None) -> "Message":  # noqa: E501
         """Create a draft forward; returns the draft."""
-        return await self._run(self._sync._item, 'create_forward', Message, {'message_id': message_id, 'to_recipients': _body(to_recipients), 'comment': comment, 'message': _body(message)})  # type: ignore[attr-defined]
+        return await self._item('create_forward', Message, {'message_id': message_id, 'to_recipients': _body(to_recipients), 'comment': comment, 'message': _body(message)})  # type: ignore[attr-defined]
 
     async def move_message(self, message_id: str, destination_id: str) -> "Message":  # noqa: E501
         """Move a message to a folder; returns the message under its new id."""
-        return await self._run(self._sync._item, 'move_message', Message, {'message_id': message_id, 'destination_id': destination_id})  # type: ignore[attr-defined]
+        return await self._item('move_message', Message, {'message_id': message_id, 'destination_id': destination_id})  # type: ignore[attr-defined]
 
     async def copy_message(self, message_id: str, destination_id: str) -> "Message":  # noqa: E501
         """Copy a message to a folder; returns the copy."""
-        return await self._run(self._sync._item, 'copy_message', Message, {'message_id': message_id, 'destination_id': destination_id})  # type: ignore[attr-defined]
+        return await self._item('copy_message', Message, {'message_id': message_id, 'destination_id': destination_id})  # type: ignore[attr-defined]
 
     async def unsubscribe_message(self, message_id: str) -> None:  # noqa: E501
         """Unsubscribe from a mailing list by the message's List-Unsubscribe mailto header (beta)."""
-        await self._run(self._sync._empty, 'unsubscribe_message', {'message_id': message_id})  # type: ignore[attr-defined]
+        await self._empty('unsubscribe_message', {'message_id': message_id})  # type: ignore[attr-defined]
 
     def list_message_attachments(self, message_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[Attachment]":  # noqa: E501
         """List a message's attachments."""
@@ -1560,19 +1560,19 @@ class _AsyncOperations:
 
     async def get_message_attachment(self, message_id: str, attachment_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "Attachment":  # noqa: E501
         """Get one attachment of a message."""
-        return await self._run(self._sync._item, 'get_message_attachment', Attachment, {'message_id': message_id, 'attachment_id': attachment_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+        return await self._item('get_message_attachment', Attachment, {'message_id': message_id, 'attachment_id': attachment_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
 
     async def add_message_attachment(self, message_id: str, attachment: Union["Attachment", Dict[str, Any]]) -> "Attachment":  # noqa: E501
         """Attach a file (at most 3 MB), an item or a reference to a message."""
-        return await self._run(self._sync._item, 'add_message_attachment', Attachment, {'message_id': message_id, 'attachment': _body(attachment)})  # type: ignore[attr-defined]
+        return await self._item('add_message_attachment', Attachment, {'message_id': message_id, 'attachment': _body(attachment)})  # type: ignore[attr-defined]
 
     async def delete_message_attachment(self, message_id: str, attachment_id: str) -> None:  # noqa: E501
         """Remove an attachment from a message."""
-        await self._run(self._sync._empty, 'delete_message_attachment', {'message_id': message_id, 'attachment_id': attachment_id})  # type: ignore[attr-defined]
+        await self._empty('delete_message_attachment', {'message_id': message_id, 'attachment_id': attachment_id})  # type: ignore[attr-defined]
 
     async def get_message_attachment_content(self, message_id: str, attachment_id: str) -> Photo:  # noqa: E501
         """Get an attachment's raw content and media type."""
-        return await self._run(self._sync._binary, 'get_message_attachment_content', {'message_id': message_id, 'attachment_id': attachment_id})  # type: ignore[attr-defined]
+        return await self._binary('get_message_attachment_content', {'message_id': message_id, 'attachment_id': attachment_id})  # type: ignore[attr-defined]
 
     def list_mail_folders(self, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[MailFolder]":  # noqa: E501
         """List the top-level mail folders."""
@@ -1584,31 +1584,31 @@ class _AsyncOperations:
 
     async def get_mail_folder(self, folder_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "MailFolder":  # noqa: E501
         """Get a mail folder (an id or a well-known name such as "inbox")."""
-        return await self._run(self._sync._item, 'get_mail_folder', MailFolder, {'folder_id': folder_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+        return await self._item('get_mail_folder', MailFolder, {'folder_id': folder_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
 
     async def create_mail_folder(self, folder: Union["MailFolder", Dict[str, Any]]) -> "MailFolder":  # noqa: E501
         """Create a top-level mail folder."""
-        return await self._run(self._sync._item, 'create_mail_folder', MailFolder, {'folder': _body(folder)})  # type: ignore[attr-defined]
+        return await self._item('create_mail_folder', MailFolder, {'folder': _body(folder)})  # type: ignore[attr-defined]
 
     async def create_child_folder(self, folder_id: str, folder: Union["MailFolder", Dict[str, Any]]) -> "MailFolder":  # noqa: E501
         """Create a folder inside another."""
-        return await self._run(self._sync._item, 'create_child_folder', MailFolder, {'folder_id': folder_id, 'folder': _body(folder)})  # type: ignore[attr-defined]
+        return await self._item('create_child_folder', MailFolder, {'folder_id': folder_id, 'folder': _body(folder)})  # type: ignore[attr-defined]
 
     async def update_mail_folder(self, folder_id: str, folder: Union["MailFolder", Dict[str, Any]]) -> "MailFolder":  # noqa: E501
         """Rename a mail folder."""
-        return await self._run(self._sync._item, 'update_mail_folder', MailFolder, {'folder_id': folder_id, 'folder': _body(folder)})  # type: ignore[attr-defined]
+        return await self._item('update_mail_folder', MailFolder, {'folder_id': folder_id, 'folder': _body(folder)})  # type: ignore[attr-defined]
 
     async def delete_mail_folder(self, folder_id: str) -> None:  # noqa: E501
         """Delete a mail folder and its contents."""
-        await self._run(self._sync._empty, 'delete_mail_folder', {'folder_id': folder_id})  # type: ignore[attr-defined]
+        await self._empty('delete_mail_folder', {'folder_id': folder_id})  # type: ignore[attr-defined]
 
     async def move_mail_folder(self, folder_id: str, destination_id: str) -> "MailFolder":  # noqa: E501
         """Move a folder into another; returns the moved folder."""
-        return await self._run(self._sync._item, 'move_mail_folder', MailFolder, {'folder_id': folder_id, 'destination_id': destination_id})  # type: ignore[attr-defined]
+        return await self._item('move_mail_folder', MailFolder, {'folder_id': folder_id, 'destination_id': destination_id})  # type: ignore[attr-defined]
 
     async def copy_mail_folder(self, folder_id: str, destination_id: str) -> "MailFolder":  # noqa: E501
         """Copy a folder into another; returns the copy."""
-        return await self._run(self._sync._item, 'copy_mail_folder', MailFolder, {'folder_id': folder_id, 'destination_id': destination_id})  # type: ignore[attr-defined]
+        return await self._item('copy_mail_folder', MailFolder, {'folder_id': folder_id, 'destination_id': destination_id})  # type: ignore[attr-defined]
 
     def list_inference_overrides(self, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[InferenceClassificationOverride]":  # noqa: E501
         """List the Focused Inbox overrides (senders always classified as focused or other)."""
@@ -1616,31 +1616,31 @@ class _AsyncOperations:
 
     async def create_inference_override(self, inference_override: Union["InferenceClassificationOverride", Dict[str, Any]]) -> "InferenceClassificationOverride":  # noqa: E501
         """Always classify a sender's mail as "focused" or "other"."""
-        return await self._run(self._sync._item, 'create_inference_override', InferenceClassificationOverride, {'inference_override': _body(inference_override)})  # type: ignore[attr-defined]
+        return await self._item('create_inference_override', InferenceClassificationOverride, {'inference_override': _body(inference_override)})  # type: ignore[attr-defined]
 
     async def update_inference_override(self, override_id: str, inference_override: Union["InferenceClassificationOverride", Dict[str, Any]]) -> "InferenceClassificationOverride":  # noqa: E501
         """Change an override's classification."""
-        return await self._run(self._sync._item, 'update_inference_override', InferenceClassificationOverride, {'override_id': override_id, 'inference_override': _body(inference_override)})  # type: ignore[attr-defined]
+        return await self._item('update_inference_override', InferenceClassificationOverride, {'override_id': override_id, 'inference_override': _body(inference_override)})  # type: ignore[attr-defined]
 
     async def delete_inference_override(self, override_id: str) -> None:  # noqa: E501
         """Remove an override."""
-        await self._run(self._sync._empty, 'delete_inference_override', {'override_id': override_id})  # type: ignore[attr-defined]
+        await self._empty('delete_inference_override', {'override_id': override_id})  # type: ignore[attr-defined]
 
     async def get_mailbox_settings(self, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "MailboxSettings":  # noqa: E501
         """Get the mailbox settings (time zone, language, working hours, automatic replies...)."""
-        return await self._run(self._sync._item, 'get_mailbox_settings', MailboxSettings, {'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+        return await self._item('get_mailbox_settings', MailboxSettings, {'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
 
     async def update_mailbox_settings(self, settings: Union["MailboxSettings", Dict[str, Any]]) -> "MailboxSettings":  # noqa: E501
         """Update mailbox settings; only the properties set are sent."""
-        return await self._run(self._sync._item, 'update_mailbox_settings', MailboxSettings, {'settings': _body(settings)})  # type: ignore[attr-defined]
+        return await self._item('update_mailbox_settings', MailboxSettings, {'settings': _body(settings)})  # type: ignore[attr-defined]
 
     async def get_automatic_replies(self) -> "AutomaticRepliesSetting":  # noqa: E501
         """Get the automatic replies (out of office) setting."""
-        return await self._run(self._sync._item, 'get_automatic_replies', AutomaticRepliesSetting, {})  # type: ignore[attr-defined]
+        return await self._item('get_automatic_replies', AutomaticRepliesSetting, {})  # type: ignore[attr-defined]
 
     async def set_automatic_replies(self, automatic_replies_setting: Union["AutomaticRepliesSetting", Dict[str, Any]]) -> "MailboxSettings":  # noqa: E501
         """Set automatic replies: always, scheduled between two times, or off."""
-        return await self._run(self._sync._item, 'set_automatic_replies', MailboxSettings, {'automatic_replies_setting': _body(automatic_replies_setting)})  # type: ignore[attr-defined]
+        return await self._item('set_automatic_replies', MailboxSettings, {'automatic_replies_setting': _body(automatic_replies_setting)})  # type: ignore[attr-defined]
 
     def list_message_rules(self, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[MessageRule]":  # noqa: E501
         """List the Inbox rules, in the order they run."""
@@ -1648,19 +1648,19 @@ class _AsyncOperations:
 
     async def get_message_rule(self, rule_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "MessageRule":  # noqa: E501
         """Get one Inbox rule."""
-        return await self._run(self._sync._item, 'get_message_rule', MessageRule, {'rule_id': rule_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+        return await self._item('get_message_rule', MessageRule, {'rule_id': rule_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
 
     async def create_message_rule(self, rule: Union["MessageRule", Dict[str, Any]]) -> "MessageRule":  # noqa: E501
         """Create an Inbox rule: display name, sequence, conditions, actions."""
-        return await self._run(self._sync._item, 'create_message_rule', MessageRule, {'rule': _body(rule)})  # type: ignore[attr-defined]
+        return await self._item('create_message_rule', MessageRule, {'rule': _body(rule)})  # type: ignore[attr-defined]
 
     async def update_message_rule(self, rule_id: str, rule: Union["MessageRule", Dict[str, Any]]) -> "MessageRule":  # noqa: E501
         """Update an Inbox rule; only the properties set are sent."""
-        return await self._run(self._sync._item, 'update_message_rule', MessageRule, {'rule_id': rule_id, 'rule': _body(rule)})  # type: ignore[attr-defined]
+        return await self._item('update_message_rule', MessageRule, {'rule_id': rule_id, 'rule': _body(rule)})  # type: ignore[attr-defined]
 
     async def delete_message_rule(self, rule_id: str) -> None:  # noqa: E501
         """Delete an Inbox rule."""
-        await self._run(self._sync._empty, 'delete_message_rule', {'rule_id': rule_id})  # type: ignore[attr-defined]
+        await self._empty('delete_message_rule', {'rule_id': rule_id})  # type: ignore[attr-defined]
 
     def get_mail_tips(self, email_addresses: Sequence[str], mail_tips_options: Sequence[str], *, progress: bool = False) -> "AsyncPager[MailTips]":  # noqa: E501
         """MailTips for recipients before sending: automatic replies, full mailboxes, external recipients..."""
@@ -1684,23 +1684,23 @@ class _AsyncOperations:
 
     async def get_event(self, event_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "Event":  # noqa: E501
         """Get one event."""
-        return await self._run(self._sync._item, 'get_event', Event, {'event_id': event_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+        return await self._item('get_event', Event, {'event_id': event_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
 
     async def create_event(self, event: Union["Event", Dict[str, Any]]) -> "Event":  # noqa: E501
         """Create an event in the default calendar; attendees get a meeting request."""
-        return await self._run(self._sync._item, 'create_event', Event, {'event': _body(event)})  # type: ignore[attr-defined]
+        return await self._item('create_event', Event, {'event': _body(event)})  # type: ignore[attr-defined]
 
     async def create_calendar_event(self, calendar_id: str, event: Union["Event", Dict[str, Any]]) -> "Event":  # noqa: E501
         """Create an event in a calendar."""
-        return await self._run(self._sync._item, 'create_calendar_event', Event, {'calendar_id': calendar_id, 'event': _body(event)})  # type: ignore[attr-defined]
+        return await self._item('create_calendar_event', Event, {'calendar_id': calendar_id, 'event': _body(event)})  # type: ignore[attr-defined]
 
     async def update_event(self, event_id: str, event: Union["Event", Dict[str, Any]]) -> "Event":  # noqa: E501
         """Update an event; only the properties set are sent."""
-        return await self._run(self._sync._item, 'update_event', Event, {'event_id': event_id, 'event': _body(event)})  # type: ignore[attr-defined]
+        return await self._item('update_event', Event, {'event_id': event_id, 'event': _body(event)})  # type: ignore[attr-defined]
 
     async def delete_event(self, event_id: str) -> None:  # noqa: E501
         """Delete an event."""
-        await self._run(self._sync._empty, 'delete_event', {'event_id': event_id})  # type: ignore[attr-defined]
+        await self._empty('delete_event', {'event_id': event_id})  # type: ignore[attr-defined]
 
     def list_calendar_view(self, start: Union[datetime, str], end: Union[datetime, str], *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[Event]":  # noqa: E501
         """The occurrences, exceptions and single events between `start` and `end`, recurring series expanded."""
@@ -1716,23 +1716,23 @@ class _AsyncOperations:
 
     async def accept_event(self, event_id: str, comment: Optional[str] = None, send_response: Optional[bool] = None) -> None:  # noqa: E501
         """Accept a meeting request. A group's events cannot be answered: on a group mailbox ("groups/{id}") Graph answers 400 ErrorInvalidRequest."""
-        await self._run(self._sync._empty, 'accept_event', {'event_id': event_id, 'comment': comment, 'send_response': send_response})  # type: ignore[attr-defined]
+        await self._empty('accept_event', {'event_id': event_id, 'comment': comment, 'send_response': send_response})  # type: ignore[attr-defined]
 
     async def tentatively_accept_event(self, event_id: str, comment: Optional[str] = None, send_response: Optional[bool] = None, proposed_new_time: Optional[Union["TimeSlot", Dict[str, Any]]] = None) -> None:  # noqa: E501
         """Tentatively accept, optionally proposing a new time (not on a group mailbox: Graph's 400)."""
-        await self._run(self._sync._empty, 'tentatively_accept_event', {'event_id': event_id, 'comment': comment, 'send_response': send_response, 'proposed_new_time': _body(proposed_new_time)})  # type: ignore[attr-defined]
+        await self._empty('tentatively_accept_event', {'event_id': event_id, 'comment': comment, 'send_response': send_response, 'proposed_new_time': _body(proposed_new_time)})  # type: ignore[attr-defined]
 
     async def decline_event(self, event_id: str, comment: Optional[str] = None, send_response: Optional[bool] = None, proposed_new_time: Optional[Union["TimeSlot", Dict[str, Any]]] = None) -> None:  # noqa: E501
         """Decline, optionally proposing a new time (not on a group mailbox: Graph's 400)."""
-        await self._run(self._sync._empty, 'decline_event', {'event_id': event_id, 'comment': comment, 'send_response': send_response, 'proposed_new_time': _body(proposed_new_time)})  # type: ignore[attr-defined]
+        await self._empty('decline_event', {'event_id': event_id, 'comment': comment, 'send_response': send_response, 'proposed_new_time': _body(proposed_new_time)})  # type: ignore[attr-defined]
 
     async def forward_event(self, event_id: str, to_recipients: Sequence[Union[str, "Recipient", Dict[str, Any]]], comment: Optional[str] = None) -> None:  # noqa: E501
         """Forward a meeting request to more people."""
-        await self._run(self._sync._empty, 'forward_event', {'event_id': event_id, 'to_recipients': _body(to_recipients), 'comment': comment})  # type: ignore[attr-defined]
+        await self._empty('forward_event', {'event_id': event_id, 'to_recipients': _body(to_recipients), 'comment': comment})  # type: ignore[attr-defined]
 
     async def cancel_event(self, event_id: str, comment: Optional[str] = None) -> None:  # noqa: E501
         """Cancel a meeting you organize; attendees are told, with the comment."""
-        await self._run(self._sync._empty, 'cancel_event', {'event_id': event_id, 'comment': comment})  # type: ignore[attr-defined]
+        await self._empty('cancel_event', {'event_id': event_id, 'comment': comment})  # type: ignore[attr-defined]
 
     def reminder_view(self, start: Union[datetime, str], end: Union[datetime, str], *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[Reminder]":  # noqa: E501
         """The reminders due between `start` and `end`."""
@@ -1740,11 +1740,11 @@ class _AsyncOperations:
 
     async def snooze_reminder(self, event_id: str, new_reminder_time: Union["DateTimeTimeZone", Dict[str, Any]]) -> None:  # noqa: E501
         """Snooze an event's reminder until a new time."""
-        await self._run(self._sync._empty, 'snooze_reminder', {'event_id': event_id, 'new_reminder_time': _body(new_reminder_time)})  # type: ignore[attr-defined]
+        await self._empty('snooze_reminder', {'event_id': event_id, 'new_reminder_time': _body(new_reminder_time)})  # type: ignore[attr-defined]
 
     async def dismiss_reminder(self, event_id: str) -> None:  # noqa: E501
         """Dismiss an event's reminder."""
-        await self._run(self._sync._empty, 'dismiss_reminder', {'event_id': event_id})  # type: ignore[attr-defined]
+        await self._empty('dismiss_reminder', {'event_id': event_id})  # type: ignore[attr-defined]
 
     def list_event_attachments(self, event_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[Attachment]":  # noqa: E501
         """List an event's attachments."""
@@ -1752,15 +1752,15 @@ class _AsyncOperations:
 
     async def get_event_attachment(self, event_id: str, attachment_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "Attachment":  # noqa: E501
         """Get one attachment of an event."""
-        return await self._run(self._sync._item, 'get_event_attachment', Attachment, {'event_id': event_id, 'attachment_id': attachment_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+        return await self._item('get_event_attachment', Attachment, {'event_id': event_id, 'attachment_id': attachment_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
 
     async def add_event_attachment(self, event_id: str, attachment: Union["Attachment", Dict[str, Any]]) -> "Attachment":  # noqa: E501
         """Attach a file (at most 3 MB), an item or a reference to an event."""
-        return await self._run(self._sync._item, 'add_event_attachment', Attachment, {'event_id': event_id, 'attachment': _body(attachment)})  # type: ignore[attr-defined]
+        return await self._item('add_event_attachment', Attachment, {'event_id': event_id, 'attachment': _body(attachment)})  # type: ignore[attr-defined]
 
     async def delete_event_attachment(self, event_id: str, attachment_id: str) -> None:  # noqa: E501
         """Remove an attachment from an event."""
-        await self._run(self._sync._empty, 'delete_event_attachment', {'event_id': event_id, 'attachment_id': attachment_id})  # type: ignore[attr-defined]
+        await self._empty('delete_event_attachment', {'event_id': event_id, 'attachment_id': attachment_id})  # type: ignore[attr-defined]
 
     def list_calendars(self, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[Calendar]":  # noqa: E501
         """List the mailbox's calendars."""
@@ -1768,19 +1768,19 @@ class _AsyncOperations:
 
     async def get_calendar(self, calendar_id: Optional[str] = None, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "Calendar":  # noqa: E501
         """Get a calendar, or the default calendar when no id is given."""
-        return await self._run(self._sync._item, 'get_calendar', Calendar, {'calendar_id': _body(calendar_id), 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+        return await self._item('get_calendar', Calendar, {'calendar_id': _body(calendar_id), 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
 
     async def create_calendar(self, calendar: Union["Calendar", Dict[str, Any]]) -> "Calendar":  # noqa: E501
         """Create a calendar."""
-        return await self._run(self._sync._item, 'create_calendar', Calendar, {'calendar': _body(calendar)})  # type: ignore[attr-defined]
+        return await self._item('create_calendar', Calendar, {'calendar': _body(calendar)})  # type: ignore[attr-defined]
 
     async def update_calendar(self, calendar_id: str, calendar: Union["Calendar", Dict[str, Any]]) -> "Calendar":  # noqa: E501
         """Update a calendar (name, color); only the properties set are sent."""
-        return await self._run(self._sync._item, 'update_calendar', Calendar, {'calendar_id': calendar_id, 'calendar': _body(calendar)})  # type: ignore[attr-defined]
+        return await self._item('update_calendar', Calendar, {'calendar_id': calendar_id, 'calendar': _body(calendar)})  # type: ignore[attr-defined]
 
     async def delete_calendar(self, calendar_id: str) -> None:  # noqa: E501
         """Delete a calendar and its events."""
-        await self._run(self._sync._empty, 'delete_calendar', {'calendar_id': calendar_id})  # type: ignore[attr-defined]
+        await self._empty('delete_calendar', {'calendar_id': calendar_id})  # type: ignore[attr-defined]
 
     def list_calendar_groups(self, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[CalendarGroup]":  # noqa: E501
         """List the calendar groups."""
@@ -1788,19 +1788,19 @@ class _AsyncOperations:
 
     async def get_calendar_group(self, calendar_group_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "CalendarGroup":  # noqa: E501
         """Get a calendar group."""
-        return await self._run(self._sync._item, 'get_calendar_group', CalendarGroup, {'calendar_group_id': calendar_group_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+        return await self._item('get_calendar_group', CalendarGroup, {'calendar_group_id': calendar_group_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
 
     async def create_calendar_group(self, calendar_group: Union["CalendarGroup", Dict[str, Any]]) -> "CalendarGroup":  # noqa: E501
         """Create a calendar group."""
-        return await self._run(self._sync._item, 'create_calendar_group', CalendarGroup, {'calendar_group': _body(calendar_group)})  # type: ignore[attr-defined]
+        return await self._item('create_calendar_group', CalendarGroup, {'calendar_group': _body(calendar_group)})  # type: ignore[attr-defined]
 
     async def update_calendar_group(self, calendar_group_id: str, calendar_group: Union["CalendarGroup", Dict[str, Any]]) -> "CalendarGroup":  # noqa: E501
         """Rename a calendar group."""
-        return await self._run(self._sync._item, 'update_calendar_group', CalendarGroup, {'calendar_group_id': calendar_group_id, 'calendar_group': _body(calendar_group)})  # type: ignore[attr-defined]
+        return await self._item('update_calendar_group', CalendarGroup, {'calendar_group_id': calendar_group_id, 'calendar_group': _body(calendar_group)})  # type: ignore[attr-defined]
 
     async def delete_calendar_group(self, calendar_group_id: str) -> None:  # noqa: E501
         """Delete a calendar group."""
-        await self._run(self._sync._empty, 'delete_calendar_group', {'calendar_group_id': calendar_group_id})  # type: ignore[attr-defined]
+        await self._empty('delete_calendar_group', {'calendar_group_id': calendar_group_id})  # type: ignore[attr-defined]
 
     def list_calendar_group_calendars(self, calendar_group_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[Calendar]":  # noqa: E501
         """List the calendars of a calendar group."""
@@ -1808,7 +1808,7 @@ class _AsyncOperations:
 
     async def create_calendar_group_calendar(self, calendar_group_id: str, calendar: Union["Calendar", Dict[str, Any]]) -> "Calendar":  # noqa: E501
         """Create a calendar in a calendar group."""
-        return await self._run(self._sync._item, 'create_calendar_group_calendar', Calendar, {'calendar_group_id': calendar_group_id, 'calendar': _body(calendar)})  # type: ignore[attr-defined]
+        return await self._item('create_calendar_group_calendar', Calendar, {'calendar_group_id': calendar_group_id, 'calendar': _body(calendar)})  # type: ignore[attr-defined]
 
     def list_calendar_permissions(self, calendar_id: Optional[str] = None, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[CalendarPermission]":  # noqa: E501
         """Who a calendar (the default one when no id is given) is shared with."""
@@ -1816,19 +1816,19 @@ class _AsyncOperations:
 
     async def create_calendar_permission(self, permission: Union["CalendarPermission", Dict[str, Any]], calendar_id: Optional[str] = None) -> "CalendarPermission":  # noqa: E501
         """Share a calendar with someone, with a role ("read", "write", "freeBusyRead"...)."""
-        return await self._run(self._sync._item, 'create_calendar_permission', CalendarPermission, {'permission': _body(permission), 'calendar_id': _body(calendar_id)})  # type: ignore[attr-defined]
+        return await self._item('create_calendar_permission', CalendarPermission, {'permission': _body(permission), 'calendar_id': _body(calendar_id)})  # type: ignore[attr-defined]
 
     async def update_calendar_permission(self, permission_id: str, permission: Union["CalendarPermission", Dict[str, Any]], calendar_id: Optional[str] = None) -> "CalendarPermission":  # noqa: E501
         """Change a share's role."""
-        return await self._run(self._sync._item, 'update_calendar_permission', CalendarPermission, {'permission_id': permission_id, 'permission': _body(permission), 'calendar_id': _body(calendar_id)})  # type: ignore[attr-defined]
+        return await self._item('update_calendar_permission', CalendarPermission, {'permission_id': permission_id, 'permission': _body(permission), 'calendar_id': _body(calendar_id)})  # type: ignore[attr-defined]
 
     async def delete_calendar_permission(self, permission_id: str, calendar_id: Optional[str] = None) -> None:  # noqa: E501
         """Stop sharing a calendar with someone."""
-        await self._run(self._sync._empty, 'delete_calendar_permission', {'permission_id': permission_id, 'calendar_id': _body(calendar_id)})  # type: ignore[attr-defined]
+        await self._empty('delete_calendar_permission', {'permission_id': permission_id, 'calendar_id': _body(calendar_id)})  # type: ignore[attr-defined]
 
     async def find_meeting_times(self, attendees: Sequence[Union["AttendeeBase", Dict[str, Any]]], time_constraint: Optional[Union["TimeConstraint", Dict[str, Any]]] = None, meeting_duration: Optional[str] = None, location_constraint: Optional[Union["LocationConstraint", Dict[str, Any]]] = None, max_candidates: Optional[int] = None, is_organizer_optional: Optional[bool] = None, return_suggestion_reasons: Optional[bool] = None, minimum_attendee_percentage: Optional[float] = None) -> "MeetingTimeSuggestionsResult":  # noqa: E501
         """Suggest meeting times from the attendees' and rooms' free/busy."""
-        return await self._run(self._sync._item, 'find_meeting_times', MeetingTimeSuggestionsResult, {'attendees': _body(attendees), 'time_constraint': _body(time_constraint), 'meeting_duration': meeting_duration, 'location_constraint': _body(location_constraint), 'max_candidates': _body(max_candidates), 'is_organizer_optional': is_organizer_optional, 'return_suggestion_reasons': return_suggestion_reasons, 'minimum_attendee_percentage': _body(minimum_attendee_percentage)})  # type: ignore[attr-defined]
+        return await self._item('find_meeting_times', MeetingTimeSuggestionsResult, {'attendees': _body(attendees), 'time_constraint': _body(time_constraint), 'meeting_duration': meeting_duration, 'location_constraint': _body(location_constraint), 'max_candidates': _body(max_candidates), 'is_organizer_optional': is_organizer_optional, 'return_suggestion_reasons': return_suggestion_reasons, 'minimum_attendee_percentage': _body(minimum_attendee_percentage)})  # type: ignore[attr-defined]
 
     def get_schedule(self, schedules: Sequence[str], start_time: Union["DateTimeTimeZone", Dict[str, Any]], end_time: Union["DateTimeTimeZone", Dict[str, Any]], availability_view_interval: Optional[int] = None, *, progress: bool = False) -> "AsyncPager[ScheduleInformation]":  # noqa: E501
         """The free/busy of users and rooms over a window."""
@@ -1848,19 +1848,19 @@ class _AsyncOperations:
 
     async def get_group_event(self, group_id: str, event_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "Event":  # noqa: E501
         """Get one event of a group calendar."""
-        return await self._run(self._sync._item, 'get_group_event', Event, {'group_id': group_id, 'event_id': event_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+        return await self._item('get_group_event', Event, {'group_id': group_id, 'event_id': event_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
 
     async def create_group_event(self, group_id: str, event: Union["Event", Dict[str, Any]]) -> "Event":  # noqa: E501
         """Create an event in a group calendar."""
-        return await self._run(self._sync._item, 'create_group_event', Event, {'group_id': group_id, 'event': _body(event)})  # type: ignore[attr-defined]
+        return await self._item('create_group_event', Event, {'group_id': group_id, 'event': _body(event)})  # type: ignore[attr-defined]
 
     async def update_group_event(self, group_id: str, event_id: str, event: Union["Event", Dict[str, Any]]) -> "Event":  # noqa: E501
         """Update a group event; only the properties set are sent."""
-        return await self._run(self._sync._item, 'update_group_event', Event, {'group_id': group_id, 'event_id': event_id, 'event': _body(event)})  # type: ignore[attr-defined]
+        return await self._item('update_group_event', Event, {'group_id': group_id, 'event_id': event_id, 'event': _body(event)})  # type: ignore[attr-defined]
 
     async def delete_group_event(self, group_id: str, event_id: str) -> None:  # noqa: E501
         """Delete a group event."""
-        await self._run(self._sync._empty, 'delete_group_event', {'group_id': group_id, 'event_id': event_id})  # type: ignore[attr-defined]
+        await self._empty('delete_group_event', {'group_id': group_id, 'event_id': event_id})  # type: ignore[attr-defined]
 
     def list_group_calendar_view(self, group_id: str, start: Union[datetime, str], end: Union[datetime, str], *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None, progress: bool = False) -> "AsyncPager[Event]":  # noqa: E501
         """A group calendar's view between `start` and `end`, recurring series expanded."""
@@ -1888,45 +1888,45 @@ class _AsyncOperations:
 
     async def get_drive_item(self, group_id: str, item_id: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "DriveItem":  # noqa: E501
         """Get a file or folder of a group's document library."""
-        return await self._run(self._sync._item, 'get_drive_item', DriveItem, {'group_id': group_id, 'item_id': item_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+        return await self._item('get_drive_item', DriveItem, {'group_id': group_id, 'item_id': item_id, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
 
     async def get_drive_item_by_path(self, group_id: str, path: str, *, body_type: Optional[Literal["text", "html"]] = None, count: Optional[bool] = None, expand: Optional[Sequence[str]] = None, filter: Optional[str] = None, immutable_ids: Optional[bool] = None, max_page_size: Optional[int] = None, orderby: Optional[Sequence[str]] = None, search: Optional[str] = None, select: Optional[Sequence[str]] = None, skip: Optional[int] = None, timezone: Optional[str] = None, top: Optional[int] = None) -> "DriveItem":  # noqa: E501
         """Get a file or folder by its path from the library's root ("Reports/2025/q1.xlsx")."""
-        return await self._run(self._sync._item, 'get_drive_item_by_path', DriveItem, {'group_id': group_id, 'path': path, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
+        return await self._item('get_drive_item_by_path', DriveItem, {'group_id': group_id, 'path': path, 'query': _query(body_type=body_type, count=count, expand=expand, filter=filter, immutable_ids=immutable_ids, max_page_size=max_page_size, orderby=orderby, search=search, select=select, skip=skip, timezone=timezone, top=top)})  # type: ignore[attr-defined]
 
     async def create_drive_folder(self, group_id: str, name: str, parent_id: Optional[str] = None, conflict_behavior: Optional[str] = None) -> "DriveItem":  # noqa: E501
         """Create a folder (in the root when no parent is given); if the name is taken, `conflict_behavior` "fail" (the default), "replace" or "rename"."""
-        return await self._run(self._sync._item, 'create_drive_folder', DriveItem, {'group_id': group_id, 'name': name, 'parent_id': _body(parent_id), 'conflict_behavior': conflict_behavior})  # type: ignore[attr-defined]
+        return await self._item('create_drive_folder', DriveItem, {'group_id': group_id, 'name': name, 'parent_id': _body(parent_id), 'conflict_behavior': conflict_behavior})  # type: ignore[attr-defined]
 
     async def upload_drive_file(self, group_id: str, name: str, content: Photo, parent_id: Optional[str] = None, conflict_behavior: Optional[str] = None) -> "DriveItem":  # noqa: E501
         """Upload a file of at most 4 MB in one request (a file of that name is replaced unless `conflict_behavior` says "fail" or "rename"); larger files go through an upload session."""
-        return await self._run(self._sync._item, 'upload_drive_file', DriveItem, {'group_id': group_id, 'name': name, 'content': _body(content), 'parent_id': _body(parent_id), 'conflict_behavior': conflict_behavior})  # type: ignore[attr-defined]
+        return await self._item('upload_drive_file', DriveItem, {'group_id': group_id, 'name': name, 'content': _body(content), 'parent_id': _body(parent_id), 'conflict_behavior': conflict_behavior})  # type: ignore[attr-defined]
 
     async def download_drive_item(self, group_id: str, item_id: str) -> Photo:  # noqa: E501
         """Download a file's content. Graph redirects to a pre-authenticated URL, which is fetched without the bearer token."""
-        return await self._run(self._sync._binary, 'download_drive_item', {'group_id': group_id, 'item_id': item_id})  # type: ignore[attr-defined]
+        return await self._binary('download_drive_item', {'group_id': group_id, 'item_id': item_id})  # type: ignore[attr-defined]
 
     async def rename_drive_item(self, group_id: str, item_id: str, name: str) -> "DriveItem":  # noqa: E501
         """Rename a file or folder."""
-        return await self._run(self._sync._item, 'rename_drive_item', DriveItem, {'group_id': group_id, 'item_id': item_id, 'name': name})  # type: ignore[attr-defined]
+        return await self._item('rename_drive_item', DriveItem, {'group_id': group_id, 'item_id': item_id, 'name': name})  # type: ignore[attr-defined]
 
     async def move_drive_item(self, group_id: str, item_id: str, parent_id: str, name: Optional[str] = None) -> "DriveItem":  # noqa: E501
         """Move a file or folder into another folder, optionally under a new name."""
-        return await self._run(self._sync._item, 'move_drive_item', DriveItem, {'group_id': group_id, 'item_id': item_id, 'parent_id': parent_id, 'name': name})  # type: ignore[attr-defined]
+        return await self._item('move_drive_item', DriveItem, {'group_id': group_id, 'item_id': item_id, 'parent_id': parent_id, 'name': name})  # type: ignore[attr-defined]
 
     async def delete_drive_item(self, group_id: str, item_id: str) -> None:  # noqa: E501
         """Delete a file, or a folder with everything in it."""
-        await self._run(self._sync._empty, 'delete_drive_item', {'group_id': group_id, 'item_id': item_id})  # type: ignore[attr-defined]
+        await self._empty('delete_drive_item', {'group_id': group_id, 'item_id': item_id})  # type: ignore[attr-defined]
 
     async def create_drive_upload_session(self, group_id: str, name: str, parent_id: Optional[str] = None, conflict_behavior: Optional[str] = None) -> "UploadSession":  # noqa: E501
         """Start an upload session for a file of any size (in the root when no parent is given); `upload` sends its bytes."""
-        return await self._run(self._sync._item, 'create_drive_upload_session', UploadSession, {'group_id': group_id, 'name': name, 'parent_id': _body(parent_id), 'conflict_behavior': conflict_behavior})  # type: ignore[attr-defined]
+        return await self._item('create_drive_upload_session', UploadSession, {'group_id': group_id, 'name': name, 'parent_id': _body(parent_id), 'conflict_behavior': conflict_behavior})  # type: ignore[attr-defined]
 
     async def create_message_upload_session(self, message_id: str, attachment_item: Union["AttachmentItem", Dict[str, Any]]) -> "UploadSession":  # noqa: E501
         """Start an upload session to attach a file of 3 MB to 150 MB to a message; `upload` sends its bytes."""
-        return await self._run(self._sync._item, 'create_message_upload_session', UploadSession, {'message_id': message_id, 'attachment_item': _body(attachment_item)})  # type: ignore[attr-defined]
+        return await self._item('create_message_upload_session', UploadSession, {'message_id': message_id, 'attachment_item': _body(attachment_item)})  # type: ignore[attr-defined]
 
     async def create_event_upload_session(self, event_id: str, attachment_item: Union["AttachmentItem", Dict[str, Any]]) -> "UploadSession":  # noqa: E501
         """Start an upload session to attach a file of 3 MB to 150 MB to an event; `upload` sends its bytes."""
-        return await self._run(self._sync._item, 'create_event_upload_session', UploadSession, {'event_id': event_id, 'attachment_item': _body(attachment_item)})  # type: ignore[attr-defined]
+        return await self._item('create_event_upload_session', UploadSession, {'event_id': event_id, 'attachment_item': _body(attachment_item)})  # type: ignore[attr-defined]
 

@@ -1,5 +1,5 @@
 # The extension module's fixed surface; the per-operation API is generated into _generated.py.
-from typing import Any, Callable, Dict, List, Optional, Tuple, Union
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Tuple, Union
 
 class NativeClient:
     def __init__(
@@ -19,6 +19,9 @@ class NativeClient:
     def mailbox(self) -> str: ...
     def with_mailbox(self, mailbox: str) -> "NativeClient": ...
     def call(self, name: str, args: str, token: str, next_link: Optional[str] = None) -> str: ...
+    # The *_async twins return an asyncio Future of the running loop, completed from the Rust I/O
+    # runtime; cancelling it aborts the request.
+    def call_async(self, name: str, args: str, token: str, next_link: Optional[str] = None) -> Awaitable[str]: ...
     def upload(
         self,
         session: str,
@@ -28,8 +31,21 @@ class NativeClient:
         chunk_size: Optional[int] = None,
         resume: bool = False,
     ) -> str: ...
+    def upload_async(
+        self,
+        session: str,
+        size: int,
+        read: Callable[[int, int], bytes],
+        progress: Optional[Callable[[int, int], Any]] = None,
+        chunk_size: Optional[int] = None,
+        resume: bool = False,
+    ) -> Awaitable[str]: ...
     def batch(self, calls: List[Tuple[str, str, List[int]]], token: str) -> List[Union[str, BaseException]]: ...
+    def batch_async(
+        self, calls: List[Tuple[str, str, List[int]]], token: str
+    ) -> Awaitable[List[Union[str, BaseException]]]: ...
     def sync_step(self, name: str, args: str, token: str, state: Optional[str] = None) -> str: ...
+    def sync_step_async(self, name: str, args: str, token: str, state: Optional[str] = None) -> Awaitable[str]: ...
     def watch_group_mail(self, group_id: str, interval: float, state: Optional[str] = None) -> "NativeWatch": ...
 
 class NativeWatch:
@@ -38,6 +54,7 @@ class NativeWatch:
     @property
     def starting(self) -> bool: ...
     def step(self, token: str) -> str: ...
+    def step_async(self, token: str) -> Awaitable[str]: ...
 
 # Present when the module is built with the `emulator` feature (the wheel is); use o365kit.emulator().
 class NativeEmulator:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, AsyncIterator, Dict, Generic, Iterator, List, Optional, Type, TypeVar
+from typing import TYPE_CHECKING, Any, AsyncIterator, Dict, Generic, Iterator, List, Optional, Tuple, Type, TypeVar
 
 from ._model import Model
 
@@ -56,22 +56,25 @@ class SyncPager(Generic[T]):
         while True:
             client = self._client
             text = client._native.sync_step(self._name, json.dumps(self._args), client._token(), state)
-            out = json.loads(text)
-            state = out["state"]
-            if out["kind"] == "resync":
-                self.resyncs.append(out["reason"])
-                yield [Change("resync", reason=out["reason"])], state
-                continue
-            changes: List[Change[T]] = []
-            for c in out["changes"]:
-                if "upserted" in c:
-                    item = self._model._wrap(c["upserted"])
-                    changes.append(Change("upserted", item=item, id=getattr(item, "id", None)))
-                else:
-                    changes.append(Change("removed", id=c["removed"]["id"], reason=c["removed"]["reason"]))
+            changes, state, caught_up = self._read(text)
             yield changes, state
-            if out["caughtUp"]:
+            if caught_up:
                 return
+
+    def _read(self, text: str) -> Tuple[List[Change[T]], str, bool]:
+        """A step's answer: its changes, the state after them, and whether the round is complete."""
+        out = json.loads(text)
+        if out["kind"] == "resync":
+            self.resyncs.append(out["reason"])
+            return [Change("resync", reason=out["reason"])], out["state"], False
+        changes: List[Change[T]] = []
+        for c in out["changes"]:
+            if "upserted" in c:
+                item = self._model._wrap(c["upserted"])
+                changes.append(Change("upserted", item=item, id=getattr(item, "id", None)))
+            else:
+                changes.append(Change("removed", id=c["removed"]["id"], reason=c["removed"]["reason"]))
+        return changes, out["state"], out["caughtUp"]
 
     def pages(self) -> Iterator[List[Change[T]]]:
         """The round page by page: apply a page, then store `.state` (already that of the page)."""
@@ -112,16 +115,37 @@ class AsyncSyncPager(Generic[T]):
     def resyncs(self) -> List[str]:
         return self._pager.resyncs
 
+    async def _steps(self) -> AsyncIterator[tuple]:
+        """As `SyncPager._steps`, each step awaited."""
+        pager = self._pager
+        sync = self._client._sync
+        state = pager.state
+        while True:
+            token = await sync._token.aget()
+            text = await sync._native.sync_step_async(pager._name, json.dumps(pager._args), token, state)
+            changes, state, caught_up = pager._read(text)
+            yield changes, state
+            if caught_up:
+                return
+
     async def pages(self) -> AsyncIterator[List[Change[T]]]:
         """As `SyncPager.pages`."""
-        async for page in self._client._each(self._pager.pages()):
-            yield page
+        async for changes, state in self._steps():
+            self._pager.state = state
+            yield changes
 
     async def __aiter__(self) -> AsyncIterator[Change[T]]:
-        async for changes, state in self._client._each(self._pager._steps()):
-            for change in changes:
-                yield change
-            self._pager.state = state
+        bar = _bar(self._pager._name) if self._pager._progress else None
+        try:
+            async for changes, state in self._steps():
+                if bar is not None:
+                    bar.update(len(changes))
+                for change in changes:
+                    yield change
+                self._pager.state = state
+        finally:
+            if bar is not None:
+                bar.close()
 
     def __repr__(self) -> str:
         return f"AsyncSyncPager({self._pager._name})"

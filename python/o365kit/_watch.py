@@ -26,11 +26,7 @@ class GroupMailWatcher:
         self.state: str = self._native.state
 
     def _step(self) -> Tuple[List["GroupMail"], float, bool, str]:
-        from ._generated import GroupMail
-
-        out = json.loads(self._native.step(self._client._token()))
-        posts = [GroupMail._wrap(p) for p in out["posts"]]
-        return posts, out["waitMs"] / 1000.0, out["caughtUp"], out["state"]
+        return _read(self._native.step(self._client._token()))
 
     def start(self) -> None:
         """Starts watching now, if the watcher is new (iterating or `poll()` start it too)."""
@@ -75,7 +71,8 @@ class AsyncGroupMailWatcher:
         return self._watcher.state
 
     async def _step(self) -> Tuple[List["GroupMail"], float, bool, str]:
-        return await self._client._run(self._watcher._step)
+        token = await self._client._sync._token.aget()
+        return _read(await self._watcher._native.step_async(token))
 
     async def start(self) -> None:
         import asyncio
@@ -111,3 +108,13 @@ class AsyncGroupMailWatcher:
 
     def __repr__(self) -> str:
         return "Async" + repr(self._watcher)
+
+
+def _read(text: str) -> Tuple[List["GroupMail"], float, bool, str]:
+    """A step's answer: its posts, the wait before the next step, whether the round is complete,
+    and the state after the posts."""
+    from ._generated import GroupMail
+
+    out = json.loads(text)
+    posts = [GroupMail._wrap(p) for p in out["posts"]]
+    return posts, out["waitMs"] / 1000.0, out["caughtUp"], out["state"]

@@ -2,15 +2,17 @@
 //! operation of the core's table on the core's native transport with the GIL released; the Python
 //! methods and models around it are generated from the same table (`o365kit/_generated.py`).
 
+use aio::Mode;
 use o365kit::odata::next_page_request;
 use o365kit::sync::Step;
 use o365kit::{Client, Endpoint, Error, OpKind, Operation, Request, Response, TokenProvider};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyDict, PyList, PyString};
 use serde_json::Value;
 use std::sync::{Arc, Mutex, OnceLock};
 
+mod aio;
 mod args;
 mod check;
 #[cfg(feature = "emulator")]
@@ -24,8 +26,10 @@ fn runtime() -> PyResult<&'static tokio::runtime::Runtime> {
     if let Some(rt) = RT.get() {
         return Ok(rt);
     }
+    // Two workers carry every request of the process, awaited ones included (`aio`).
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
+        .thread_name("o365kit-io")
         .enable_all()
         .build()
         .map_err(|e| errors::transport(format!("cannot start the I/O runtime: {e}")))?;
@@ -139,10 +143,21 @@ impl NativeClient {
         args: &str,
         token: String,
         next_link: Option<String>,
-    ) -> PyResult<String> {
-        let args = parse_args(args)?;
-        let name = name.to_string();
-        self.run_blocking(py, token, move |client| async move { run(&client, &name, args, next_link).await })
+    ) -> PyResult<PyObject> {
+        self.call_in(py, Mode::Block, name, args, token, next_link)
+    }
+
+    /// `call` as an awaitable (an asyncio Future of the running loop).
+    #[pyo3(signature = (name, args, token, next_link=None))]
+    fn call_async(
+        &self,
+        py: Python<'_>,
+        name: &str,
+        args: &str,
+        token: String,
+        next_link: Option<String>,
+    ) -> PyResult<PyObject> {
+        self.call_in(py, Mode::Await, name, args, token, next_link)
     }
 
     /// Runs the core's upload machine through an upload session (`session`: its JSON text) for
@@ -160,69 +175,43 @@ impl NativeClient {
         progress: Option<PyObject>,
         chunk_size: Option<usize>,
         resume: bool,
-    ) -> PyResult<String> {
-        let session: o365kit::model::UploadSession =
-            o365kit::decode::body(&o365kit::Endpoint::default(), "session", session.as_bytes())
-                .map_err(errors::to_py)?;
-        let up = if resume { o365kit::Upload::resume(&session, size) } else { o365kit::Upload::new(&session, size) };
-        let mut up = up.map_err(errors::to_py)?;
-        if let Some(n) = chunk_size {
-            up = up.with_chunk_size(n).map_err(errors::to_py)?;
-        }
-        let rt = runtime()?;
-        let client = self.client.clone();
-        // The first exception a callback raised is raised again, rather than a message about it.
-        let callback_error: Arc<Mutex<Option<PyErr>>> = Arc::default();
-        let source = upload::PySource { read, size, error: callback_error.clone() };
-        let seen = callback_error.clone();
-        let out = py.allow_threads(move || {
-            let report = move |sent: u64, total: u64| upload::progress(progress.as_ref(), &seen, sent, total);
-            rt.block_on(client.run_upload(up, source, report))
-        });
-        if let Some(e) = callback_error.lock().ok().and_then(|mut e| e.take()) {
-            return Err(e);
-        }
-        let done = out.map_err(errors::to_py)?;
-        let (kind, value) = match done {
-            o365kit::Uploaded::Item(item) => ("driveItem", serde_json::to_value(&*item)),
-            o365kit::Uploaded::Attachment(a) => ("attachment", serde_json::to_value(&*a)),
-        };
-        let value = value.map_err(|e| errors::to_py(Error::decode("upload result", "", e)))?;
-        Ok(serde_json::json!({ "kind": kind, "value": value }).to_string())
+    ) -> PyResult<PyObject> {
+        let up = upload::machine(session, size, chunk_size, resume)?;
+        upload::run(py, Mode::Block, self.client.clone(), up, read, progress)
+    }
+
+    /// `upload` as an awaitable; `read` and `progress` are called on the I/O runtime's threads.
+    #[pyo3(signature = (session, size, read, progress=None, chunk_size=None, resume=false))]
+    #[allow(clippy::too_many_arguments)] // a Python signature with keywords
+    fn upload_async(
+        &self,
+        py: Python<'_>,
+        session: &str,
+        size: u64,
+        read: PyObject,
+        progress: Option<PyObject>,
+        chunk_size: Option<usize>,
+        resume: bool,
+    ) -> PyResult<PyObject> {
+        let up = upload::machine(session, size, chunk_size, resume)?;
+        upload::run(py, Mode::Await, self.client.clone(), up, read, progress)
     }
 
     /// Runs `calls` (`(name, JSON arguments, indexes of earlier calls it depends on)`) together in
     /// JSON batches; one result per call, in order: its output as JSON text, or its exception.
     /// A bad call raises before anything is sent.
-    fn batch(
+    fn batch(&self, py: Python<'_>, calls: Vec<(String, String, Vec<usize>)>, token: String) -> PyResult<PyObject> {
+        self.batch_in(py, Mode::Block, calls, token)
+    }
+
+    /// `batch` as an awaitable.
+    fn batch_async(
         &self,
         py: Python<'_>,
         calls: Vec<(String, String, Vec<usize>)>,
         token: String,
-    ) -> PyResult<Vec<PyObject>> {
-        let mut batch = self.client.batch();
-        let mut reads = Vec::with_capacity(calls.len());
-        for (i, (name, args, after)) in calls.into_iter().enumerate() {
-            let args: Value =
-                serde_json::from_str(&args).map_err(|e| PyValueError::new_err(format!("calls[{i}] arguments: {e}")))?;
-            let call = prepare(&self.client, &name, args).map_err(errors::to_py)?;
-            batch.add_request(call.request, &after).map_err(errors::to_py)?;
-            reads.push(call.read);
-        }
-        let outcomes = self.run_blocking(py, token, move |client| async move {
-            client.send_batch(&mut batch).await?;
-            let ep = client.endpoint();
-            let answers =
-                reads.into_iter().enumerate().map(|(i, read)| batch.response(i).and_then(|res| read(ep, res)));
-            Ok(answers.collect::<Vec<_>>())
-        })?;
-        Ok(outcomes
-            .into_iter()
-            .map(|o| match o {
-                Ok(text) => pyo3::types::PyString::new(py, &text).into_any().unbind(),
-                Err(e) => errors::to_py(e).into_value(py).into_any(),
-            })
-            .collect())
+    ) -> PyResult<PyObject> {
+        self.batch_in(py, Mode::Await, calls, token)
     }
 
     /// Runs delta operation `name` until its next page (or announced resync), from `state` (none:
@@ -236,10 +225,21 @@ impl NativeClient {
         args: &str,
         token: String,
         state: Option<String>,
-    ) -> PyResult<String> {
-        let args = parse_args(args)?;
-        let name = name.to_string();
-        self.run_blocking(py, token, move |client| async move { dispatch_sync(&client, &name, args, state).await })
+    ) -> PyResult<PyObject> {
+        self.sync_step_in(py, Mode::Block, name, args, token, state)
+    }
+
+    /// `sync_step` as an awaitable.
+    #[pyo3(signature = (name, args, token, state=None))]
+    fn sync_step_async(
+        &self,
+        py: Python<'_>,
+        name: &str,
+        args: &str,
+        token: String,
+        state: Option<String>,
+    ) -> PyResult<PyObject> {
+        self.sync_step_in(py, Mode::Await, name, args, token, state)
     }
 
     /// A watch of a group's new posts (`interval` in seconds), new or resumed from `state`.
@@ -254,20 +254,89 @@ impl NativeClient {
 }
 
 impl NativeClient {
-    /// Runs `work` on the I/O runtime with the GIL released, its requests carrying `token`.
-    fn run_blocking<T, F, Fut>(&self, py: Python<'_>, token: String, work: F) -> PyResult<T>
+    /// Runs `work` in `mode`, its requests carrying `token`; its JSON text is the answer.
+    fn run<F, Fut>(&self, py: Python<'_>, mode: Mode, token: String, work: F) -> PyResult<PyObject>
     where
-        T: Send,
-        F: FnOnce(Client) -> Fut + Send,
-        Fut: std::future::Future<Output = Result<T, Error>>,
+        F: FnOnce(Client) -> Fut,
+        Fut: std::future::Future<Output = Result<String, Error>> + Send + 'static,
     {
-        if let Ok(mut t) = self.token.lock() {
-            *t = token;
-        }
-        let rt = runtime()?;
-        let client = self.client.clone();
-        py.allow_threads(move || rt.block_on(work(client))).map_err(errors::to_py)
+        set_token(&self.token, token);
+        mode.run(py, work(self.client.clone()), text)
     }
+
+    fn call_in(
+        &self,
+        py: Python<'_>,
+        mode: Mode,
+        name: &str,
+        args: &str,
+        token: String,
+        next_link: Option<String>,
+    ) -> PyResult<PyObject> {
+        let args = parse_args(args)?;
+        let name = name.to_string();
+        self.run(py, mode, token, move |client| async move { run(&client, &name, args, next_link).await })
+    }
+
+    fn sync_step_in(
+        &self,
+        py: Python<'_>,
+        mode: Mode,
+        name: &str,
+        args: &str,
+        token: String,
+        state: Option<String>,
+    ) -> PyResult<PyObject> {
+        let args = parse_args(args)?;
+        let name = name.to_string();
+        self.run(py, mode, token, move |client| async move { dispatch_sync(&client, &name, args, state).await })
+    }
+
+    fn batch_in(
+        &self,
+        py: Python<'_>,
+        mode: Mode,
+        calls: Vec<(String, String, Vec<usize>)>,
+        token: String,
+    ) -> PyResult<PyObject> {
+        let mut batch = self.client.batch();
+        let mut reads = Vec::with_capacity(calls.len());
+        for (i, (name, args, after)) in calls.into_iter().enumerate() {
+            let args: Value =
+                serde_json::from_str(&args).map_err(|e| PyValueError::new_err(format!("calls[{i}] arguments: {e}")))?;
+            let call = prepare(&self.client, &name, args).map_err(errors::to_py)?;
+            batch.add_request(call.request, &after).map_err(errors::to_py)?;
+            reads.push(call.read);
+        }
+        set_token(&self.token, token);
+        let client = self.client.clone();
+        let work = async move {
+            client.send_batch(&mut batch).await?;
+            let ep = client.endpoint();
+            let answers =
+                reads.into_iter().enumerate().map(|(i, read)| batch.response(i).and_then(|res| read(ep, res)));
+            Ok::<_, Error>(answers.collect::<Vec<_>>())
+        };
+        mode.run(py, work, |py, outcomes| {
+            let items = outcomes.map_err(errors::to_py)?.into_iter().map(|o| match o {
+                Ok(text) => PyString::new(py, &text).into_any().unbind(),
+                Err(e) => errors::to_py(e).into_value(py).into_any(),
+            });
+            Ok(PyList::new(py, items)?.into_any().unbind())
+        })
+    }
+}
+
+/// The token the next requests carry (the client's `TokenProvider` reads it).
+pub(crate) fn set_token(slot: &Mutex<String>, token: String) {
+    if let Ok(mut t) = slot.lock() {
+        *t = token;
+    }
+}
+
+/// An answer's JSON text as a Python str, or its error as the matching exception.
+pub(crate) fn text(py: Python<'_>, out: Result<String, Error>) -> PyResult<PyObject> {
+    out.map(|t| PyString::new(py, &t).into_any().unbind()).map_err(errors::to_py)
 }
 
 /// An operation's arguments: JSON text of its parameters by name.

@@ -1,7 +1,11 @@
 //! The Python side of an upload: a source read through a Python callable, and the progress
-//! callback. The machine itself is the core's (`o365kit::Upload`), run by the native client.
+//! callback. The machine itself is the core's (`o365kit::Upload`), run by the native client,
+//! blocking or awaited.
 
-use o365kit::UploadSource;
+use crate::aio::Mode;
+use crate::errors;
+use o365kit::model::UploadSession;
+use o365kit::{Client, Endpoint, Error, Upload, UploadSource, Uploaded};
 use pyo3::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
@@ -49,4 +53,47 @@ pub fn progress(callback: Option<&PyObject>, error: &Arc<Mutex<Option<PyErr>>>, 
             }
         }
     });
+}
+
+/// The core's upload machine for `size` bytes through `session` (its JSON text).
+pub fn machine(session: &str, size: u64, chunk_size: Option<usize>, resume: bool) -> PyResult<Upload> {
+    let session: UploadSession =
+        o365kit::decode::body(&Endpoint::default(), "session", session.as_bytes()).map_err(errors::to_py)?;
+    let up = if resume { Upload::resume(&session, size) } else { Upload::new(&session, size) };
+    let up = up.map_err(errors::to_py)?;
+    match chunk_size {
+        Some(n) => up.with_chunk_size(n).map_err(errors::to_py),
+        None => Ok(up),
+    }
+}
+
+/// Runs `up` in `mode`, reading through `read`; gives `{"kind": "driveItem" | "attachment",
+/// "value": {...}}` as JSON text. The first exception a callback raised is raised again, rather
+/// than a message about it.
+pub fn run(
+    py: Python<'_>,
+    mode: Mode,
+    client: Client,
+    up: Upload,
+    read: PyObject,
+    progress: Option<PyObject>,
+) -> PyResult<PyObject> {
+    let callback_error: Arc<Mutex<Option<PyErr>>> = Arc::default();
+    let source = PySource { read, size: up.size(), error: callback_error.clone() };
+    let seen = callback_error.clone();
+    let work = async move {
+        let report = move |sent: u64, total: u64| self::progress(progress.as_ref(), &seen, sent, total);
+        client.run_upload(up, source, report).await
+    };
+    mode.run(py, work, move |py, out| {
+        if let Some(e) = callback_error.lock().ok().and_then(|mut e| e.take()) {
+            return Err(e);
+        }
+        let (kind, value) = match out.map_err(errors::to_py)? {
+            Uploaded::Item(item) => ("driveItem", serde_json::to_value(&*item)),
+            Uploaded::Attachment(a) => ("attachment", serde_json::to_value(&*a)),
+        };
+        let value = value.map_err(|e| errors::to_py(Error::decode("upload result", "", e)))?;
+        crate::text(py, Ok(serde_json::json!({ "kind": kind, "value": value }).to_string()))
+    })
 }

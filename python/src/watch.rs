@@ -1,7 +1,8 @@
 //! The group-mail watcher for Python: the core's `GroupMailWatch` kept between calls; each `step`
-//! sends one request (GIL released) and absorbs the answer. Python does the waiting the machine
+//! sends one request (blocking with the GIL released, or awaited) and absorbs the answer. Python does the waiting the machine
 //! asks for, so Ctrl-C and asyncio work while a watch sleeps.
 
+use crate::aio::Mode;
 use crate::errors;
 use o365kit::watch::GroupMailWatch;
 use o365kit::{Client, Error};
@@ -36,6 +37,29 @@ impl NativeWatch {
         Ok(NativeWatch { client, token, machine: Arc::new(Mutex::new(machine)) })
     }
 
+    fn step_in(&self, py: Python<'_>, mode: Mode, token: String) -> PyResult<PyObject> {
+        crate::set_token(&self.token, token);
+        let (client, machine) = (self.client.clone(), self.machine.clone());
+        let work = async move {
+            let req = machine.lock().map_err(|_| Error::Transport("the watch was poisoned".into()))?.request()?;
+            let answer = client.execute(&req).await;
+            let mut m = machine.lock().map_err(|_| Error::Transport("the watch was poisoned".into()))?;
+            let step = match answer {
+                Ok(res) => m.absorb(&res)?,
+                Err(e) => m.failed(e)?,
+            };
+            let posts = serde_json::to_value(&step.posts).map_err(|e| Error::decode("posts", "", e))?;
+            let out = serde_json::json!({
+                "posts": posts,
+                "waitMs": step.wait.as_millis() as u64,
+                "caughtUp": step.caught_up,
+                "state": m.state(),
+            });
+            Ok(out.to_string())
+        };
+        mode.run(py, work, crate::text)
+    }
+
     fn machine(&self) -> PyResult<std::sync::MutexGuard<'_, GroupMailWatch>> {
         self.machine.lock().map_err(|_| errors::transport("the watch was poisoned by an earlier panic".into()))
     }
@@ -57,31 +81,13 @@ impl NativeWatch {
 
     /// One request and its answer: JSON text `{"posts": [GroupMail...], "waitMs", "caughtUp",
     /// "state"}`; wait `waitMs` before the next step.
-    fn step(&self, py: Python<'_>, token: String) -> PyResult<String> {
-        if let Ok(mut t) = self.token.lock() {
-            *t = token;
-        }
-        let rt = crate::runtime()?;
-        let (client, machine) = (self.client.clone(), self.machine.clone());
-        let out = py.allow_threads(move || {
-            rt.block_on(async move {
-                let req = machine.lock().map_err(|_| Error::Transport("the watch was poisoned".into()))?.request()?;
-                let answer = client.execute(&req).await;
-                let mut m = machine.lock().map_err(|_| Error::Transport("the watch was poisoned".into()))?;
-                let step = match answer {
-                    Ok(res) => m.absorb(&res)?,
-                    Err(e) => m.failed(e)?,
-                };
-                let posts = serde_json::to_value(&step.posts).map_err(|e| Error::decode("posts", "", e))?;
-                Ok::<_, Error>(serde_json::json!({
-                    "posts": posts,
-                    "waitMs": step.wait.as_millis() as u64,
-                    "caughtUp": step.caught_up,
-                    "state": m.state(),
-                }))
-            })
-        });
-        Ok(out.map_err(errors::to_py)?.to_string())
+    fn step(&self, py: Python<'_>, token: String) -> PyResult<PyObject> {
+        self.step_in(py, Mode::Block, token)
+    }
+
+    /// `step` as an awaitable.
+    fn step_async(&self, py: Python<'_>, token: String) -> PyResult<PyObject> {
+        self.step_in(py, Mode::Await, token)
     }
 
     fn __repr__(&self) -> PyResult<String> {
