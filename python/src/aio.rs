@@ -3,13 +3,15 @@
 //! Future through `loop.call_soon_threadsafe`: no Python thread per call, and cancelling the
 //! Future (`task.cancel()`, an `asyncio.wait_for` timeout) aborts the task, which drops its request
 //! and so closes its connection. pyo3-async-runtimes does the same with two spawned tasks and three
-//! GIL acquisitions per call; this takes the GIL once, when the answer is in.
+//! GIL acquisitions per call on the runtime's workers; here they take none (see `completions`).
 
 use pyo3::prelude::*;
 use pyo3::sync::GILOnceCell;
 use pyo3::types::PyCFunction;
 use pyo3::{intern, wrap_pyfunction};
 use std::future::Future;
+use std::sync::mpsc::{channel, Sender};
+use std::sync::OnceLock;
 
 #[derive(Clone, Copy)]
 pub(crate) enum Mode {
@@ -49,22 +51,69 @@ where
     // Outside a coroutine this is asyncio's own RuntimeError ("no running event loop").
     let event_loop = GET_RUNNING_LOOP.import(py, "asyncio", "get_running_loop")?.call0()?;
     let future = event_loop.call_method0(intern!(py, "create_future"))?;
-    let (loop_ref, future_ref) = (event_loop.unbind(), future.clone().unbind());
+    let done = completions()?.clone();
+    let (event_loop, future_ref) = (event_loop.unbind(), future.clone().unbind());
     let task = rt.spawn(async move {
         let out = work.await;
-        Python::with_gil(|py| {
-            let (ok, value) = match finish(py, out) {
-                Ok(v) => (true, v),
-                Err(e) => (false, e.into_value(py).into_any()),
-            };
-            // Fails only once the loop is closed, when nobody awaits the Future any more.
-            let _ = settler(py).and_then(|settle| {
-                loop_ref.call_method1(py, intern!(py, "call_soon_threadsafe"), (settle, future_ref, ok, value))
-            });
-        });
+        let finish: Answer = Box::new(move |py| finish(py, out));
+        // Fails only once the completion thread is gone, at interpreter exit.
+        let _ = done.send(Done { event_loop, future: future_ref, finish });
     });
     future.call_method1(intern!(py, "add_done_callback"), (Abort(task.abort_handle()),))?;
     Ok(future.unbind())
+}
+
+/// A task's output, made a Python value once the GIL is held.
+type Answer = Box<dyn FnOnce(Python<'_>) -> PyResult<PyObject> + Send>;
+
+/// `(future, ok, value)`: a Future and its result or exception.
+type Settled = (PyObject, bool, PyObject);
+
+/// A finished task's answer, on its way to its Future.
+struct Done {
+    event_loop: PyObject,
+    future: PyObject,
+    finish: Answer,
+}
+
+/// Where tasks leave their answers. The runtime's workers never wait for the GIL (a worker
+/// waiting for it would stall every request it drives): one thread takes the GIL for them, turns
+/// all the answers that are in into Python values and hands each loop its batch with one
+/// `call_soon_threadsafe`.
+fn completions() -> PyResult<&'static Sender<Done>> {
+    static TX: OnceLock<Sender<Done>> = OnceLock::new();
+    if let Some(tx) = TX.get() {
+        return Ok(tx);
+    }
+    let (tx, rx) = channel::<Done>();
+    std::thread::Builder::new()
+        .name("o365kit-done".into())
+        .spawn(move || {
+            while let Ok(first) = rx.recv() {
+                Python::with_gil(|py| deliver(py, std::iter::once(first).chain(rx.try_iter())));
+            }
+        })
+        .map_err(|e| crate::errors::transport(format!("cannot start the completion thread: {e}")))?;
+    Ok(TX.get_or_init(|| tx))
+}
+
+fn deliver(py: Python<'_>, answers: impl Iterator<Item = Done>) {
+    let mut by_loop: Vec<(PyObject, Vec<Settled>)> = Vec::new();
+    for Done { event_loop, future, finish } in answers {
+        let (ok, value) = match finish(py) {
+            Ok(v) => (true, v),
+            Err(e) => (false, e.into_value(py).into_any()),
+        };
+        match by_loop.iter_mut().find(|(l, _)| l.is(&event_loop)) {
+            Some((_, batch)) => batch.push((future, ok, value)),
+            None => by_loop.push((event_loop, vec![(future, ok, value)])),
+        }
+    }
+    for (event_loop, batch) in by_loop {
+        // Fails only once the loop is closed, when nobody awaits its Futures any more.
+        let _ = settler(py)
+            .and_then(|settle| event_loop.call_method1(py, intern!(py, "call_soon_threadsafe"), (settle, batch)));
+    }
 }
 
 /// A Future's done callback: a cancelled Future takes its task (and request) with it; for a
@@ -84,14 +133,15 @@ fn settler(py: Python<'_>) -> PyResult<&Py<PyCFunction>> {
     SETTLE.get_or_try_init(py, || Ok(wrap_pyfunction!(settle, py)?.unbind()))
 }
 
-/// Completes `future` on its loop's thread, unless it was cancelled meanwhile.
+/// Completes `(future, ok, value)` Futures on their loop's thread, but not one cancelled meanwhile.
 #[pyfunction]
-fn settle(future: &Bound<'_, PyAny>, ok: bool, value: &Bound<'_, PyAny>) -> PyResult<()> {
-    let py = future.py();
-    if future.call_method0(intern!(py, "done"))?.is_truthy()? {
-        return Ok(());
+fn settle(py: Python<'_>, batch: Vec<(Bound<'_, PyAny>, bool, Bound<'_, PyAny>)>) -> PyResult<()> {
+    for (future, ok, value) in batch {
+        if future.call_method0(intern!(py, "done"))?.is_truthy()? {
+            continue;
+        }
+        let method = if ok { intern!(py, "set_result") } else { intern!(py, "set_exception") };
+        future.call_method1(method, (value,))?;
     }
-    let method = if ok { intern!(py, "set_result") } else { intern!(py, "set_exception") };
-    future.call_method1(method, (value,))?;
     Ok(())
 }
