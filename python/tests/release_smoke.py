@@ -3,6 +3,7 @@ it imports, starts the emulator it carries (`o365kit.emulator()`, no Rust toolch
 it and reports errors as typed exceptions.
 Run by python/run-tests with the release venv's interpreter; not collected by pytest."""
 
+import asyncio
 import sys
 
 import o365kit
@@ -19,7 +20,13 @@ def main() -> int:
             raise AssertionError("another user's mailbox must be refused")
         except o365kit.Forbidden as e:
             assert e.code == "ErrorAccessDenied", e.code
-        print(f"release wheel OK: {len(groups)} groups, {len(inbox)} inbox messages, 403 typed")
+        # AsyncClient on the release build's runtime, calls in flight together.
+        async def together():
+            aclient = o365kit.AsyncClient(token="emulator:member@contoso.test", base_url=url)
+            return await asyncio.gather(*(aclient.get_group(groups[0].id) for _ in range(50)))
+
+        assert {g.id for g in asyncio.run(together())} == {groups[0].id}
+        print(f"release wheel OK: {len(groups)} groups, {len(inbox)} inbox messages, 403 typed, 50 async calls")
         return 0
 
 
