@@ -92,6 +92,7 @@ def with_python_o365(kind, data):
 
 STARTUP = {
     "o365kit": "import o365kit; o365kit.Client(token='t', base_url='http://127.0.0.1:1')",
+    "o365kit async": "import o365kit; o365kit.AsyncClient(token='t', base_url='http://127.0.0.1:1')",
     "msgraph-sdk": (
         "from azure.identity import ClientSecretCredential; from msgraph import GraphServiceClient; "
         "c = GraphServiceClient(ClientSecretCredential('t', 'c', 's'), ['https://graph.microsoft.com/.default']); "
@@ -169,9 +170,9 @@ def main():
     print("import + client construction (+ first request built), in a fresh interpreter, minus bare start-up")
     for name, code in STARTUP.items():
         try:
-            print(f"  {name:12} {startup(code) * 1e3:8.1f} ms")
+            print(f"  {name:13} {startup(code) * 1e3:8.1f} ms")
         except subprocess.CalledProcessError as e:
-            print(f"  {name:12} could not run: {e}")
+            print(f"  {name:13} could not run: {e}")
 
 
 if __name__ == "__main__":
