@@ -23,7 +23,7 @@ pub(crate) enum Mode {
 
 impl Mode {
     /// Runs `work` on the I/O runtime; `finish` turns its output into the Python value (with the
-    /// GIL held, on the runtime's thread for `Await`).
+    /// GIL held; for `Await`, on the completion thread).
     pub(crate) fn run<T, Fut, Finish>(self, py: Python<'_>, work: Fut, finish: Finish) -> PyResult<PyObject>
     where
         Fut: Future<Output = T> + Send + 'static,
@@ -134,14 +134,22 @@ fn settler(py: Python<'_>) -> PyResult<&Py<PyCFunction>> {
 }
 
 /// Completes `(future, ok, value)` Futures on their loop's thread, but not one cancelled meanwhile.
+/// The first failure is raised (to the loop's exception handler) once every other is settled.
 #[pyfunction]
 fn settle(py: Python<'_>, batch: Vec<(Bound<'_, PyAny>, bool, Bound<'_, PyAny>)>) -> PyResult<()> {
+    let mut failed = None;
     for (future, ok, value) in batch {
-        if future.call_method0(intern!(py, "done"))?.is_truthy()? {
-            continue;
-        }
         let method = if ok { intern!(py, "set_result") } else { intern!(py, "set_exception") };
-        future.call_method1(method, (value,))?;
+        let settled = future.call_method0(intern!(py, "done")).and_then(|done| done.is_truthy()).and_then(|done| {
+            if done {
+                Ok(())
+            } else {
+                future.call_method1(method, (value,)).map(drop)
+            }
+        });
+        if let Err(e) = settled {
+            failed.get_or_insert(e);
+        }
     }
-    Ok(())
+    failed.map_or(Ok(()), Err)
 }
