@@ -23,34 +23,48 @@ T = TypeVar("T")
 _REFRESH_MARGIN = 300.0
 
 
+def _fixed(token: str) -> Callable[[], str]:
+    return lambda: token
+
+
 class _TokenSource:
     """A str, a zero-argument callable returning one, or an azure-identity style credential."""
 
     __slots__ = ("_get", "_scopes", "_cached", "_expires", "_lock")
+
+    # Every frame that holds the token deletes it before an exception leaves: tracebacks that show
+    # locals (Sentry, `pytest -l`, IPython's verbose mode) would print it.
 
     def __init__(self, token: Any, scopes: List[str]) -> None:
         self._scopes = scopes
         self._cached: Optional[str] = None
         self._expires = 0.0
         self._lock = threading.Lock()
-        if isinstance(token, str):
-            self._get: Callable[[], str] = lambda: token
-        elif hasattr(token, "get_token"):
-            self._get = self._from_credential(token)
-        elif callable(token):
-            self._get = token
-        else:
-            raise _native.InvalidInput(
-                "invalid token: expected a str, a callable returning one, or a credential with get_token()"
-            )
+        try:
+            if isinstance(token, str):
+                self._get: Callable[[], str] = _fixed(token)
+            elif hasattr(token, "get_token"):
+                self._get = self._from_credential(token)
+            elif callable(token):
+                self._get = token
+            else:
+                raise _invalid("token", "expected a str, a callable returning one, or a credential with get_token()")
+        finally:
+            del token
 
     def _from_credential(self, credential: Any) -> Callable[[], str]:
         def get() -> str:
             with self._lock:
                 if self._cached is None or time.time() >= self._expires - _REFRESH_MARGIN:
                     access = credential.get_token(*self._scopes)
-                    self._cached = access.token
-                    self._expires = float(getattr(access, "expires_on", 0))
+                    try:
+                        self._expires = float(getattr(access, "expires_on", 0))
+                        self._cached = access.token
+                    except (TypeError, ValueError):
+                        why = "the credential's expires_on must be a number (seconds since the epoch)"
+                        raise _invalid("token", why) from None
+                    finally:
+                        del access
                 return self._cached
 
         return get
@@ -58,7 +72,8 @@ class _TokenSource:
     def __call__(self) -> str:
         token = self._get()
         if not isinstance(token, str):
-            raise _native.InvalidInput("invalid token: the token provider must return a str")
+            del token
+            raise _invalid("token", "the token provider must return a str")
         return token
 
     def __repr__(self) -> str:
@@ -89,8 +104,11 @@ class Client(_Operations):
         mailbox: Optional[str] = None,
         api: str = "graph",
     ) -> None:
-        self._native = _native.NativeClient(base_url, version, cloud, max_attempts, mailbox, api)
-        self._token = _TokenSource(token, scopes or [f"{self._native.root.rstrip('/')}/.default"])
+        try:
+            self._native = _native.NativeClient(base_url, version, cloud, max_attempts, mailbox, api)
+            self._token = _TokenSource(token, scopes or [f"{self._native.root.rstrip('/')}/.default"])
+        finally:
+            del token  # see _TokenSource
 
     @property
     def base_url(self) -> str:
@@ -118,6 +136,9 @@ class Client(_Operations):
         return Batch(self)
 
     def __repr__(self) -> str:
+        # A traceback that shows locals asks even when __init__ failed half-way.
+        if not hasattr(self, "_native"):
+            return "Client(<not made>)"
         mailbox = self._native.mailbox
         shown = "" if mailbox == "me" else f", mailbox={mailbox!r}"
         return f"Client(base_url={self._native.base_url!r}{shown})"
@@ -297,7 +318,10 @@ class AsyncClient(_AsyncOperations):
     transport (GIL released) does the I/O, so it works inside Jupyter's running event loop."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        self._sync = Client(*args, **kwargs)
+        try:
+            self._sync = Client(*args, **kwargs)
+        finally:
+            del args, kwargs  # they hold the token; see _TokenSource
 
     @property
     def base_url(self) -> str:
@@ -320,6 +344,8 @@ class AsyncClient(_AsyncOperations):
         return AsyncBatch(self)
 
     def __repr__(self) -> str:
+        if not hasattr(self, "_sync"):
+            return "AsyncClient(<not made>)"
         return repr(self._sync).replace("Client(", "AsyncClient(", 1)
 
     async def _run(self, fn: Callable[..., Any], *args: Any) -> Any:

@@ -60,6 +60,9 @@ class GroupMailWatcher:
             time.sleep(wait)
 
     def __repr__(self) -> str:
+        # A traceback that shows locals asks even when __init__ failed (a foreign state).
+        if not hasattr(self, "_native"):
+            return "GroupMailWatcher(<not made>)"
         return repr(self._native).replace("NativeWatch", "GroupMailWatcher", 1)
 
 
@@ -110,4 +113,6 @@ class AsyncGroupMailWatcher:
             await asyncio.sleep(wait)
 
     def __repr__(self) -> str:
+        if not hasattr(self, "_watcher"):
+            return "AsyncGroupMailWatcher(<not made>)"
         return "Async" + repr(self._watcher)

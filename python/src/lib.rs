@@ -165,7 +165,7 @@ impl NativeClient {
             o365kit::decode::body(&o365kit::Endpoint::default(), "session", session.as_bytes())
                 .map_err(errors::to_py)?;
         let up = if resume { o365kit::Upload::resume(&session, size) } else { o365kit::Upload::new(&session, size) };
-        let mut up = up.map_err(errors::to_py)?;
+        let mut up = up.map_err(errors::to_py)?.with_policy(self.client.retry_policy().clone());
         if let Some(n) = chunk_size {
             up = up.with_chunk_size(n).map_err(errors::to_py)?;
         }
