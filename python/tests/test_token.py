@@ -215,6 +215,15 @@ def provoke_every_error(url, seen):
     seen.expect("upload chunk 500", o365kit.ServerError, lambda: member_once.upload(session, body), 500)
     session = member.create_drive_upload_session(PUBLIC, "token-canary-3.bin")
     seen.expect("upload chunk 413", o365kit.GraphError, lambda: member.upload(session, bytes(CHUNK * 16), chunk_size=CHUNK * 16), 413)
+    # A pre-authenticated URL authorizes whoever holds it, like a token: a connection lost on one
+    # (a chunk, a download) is a transport error that does not name it.
+    session = member.create_drive_upload_session(PUBLIC, "token-canary-5.bin")
+    fault({"drop": True, "count": 1, "pathPrefix": "/upload"})
+    e = seen.expect("upload chunk cut off", o365kit.TransportError, lambda: member_once.upload(session, body))
+    assert session.upload_url.rsplit("/", 1)[1] not in str(e) + repr(e), e
+    fault({"drop": True, "count": 1, "pathPrefix": "/download"})
+    e = seen.expect("download cut off", o365kit.TransportError, lambda: member_once.download_drive_item(PUBLIC, item.id))
+    assert "/download/" not in str(e), e
     session = member.create_drive_upload_session(PUBLIC, "token-canary-4.bin")
     control(url, "POST", "/_emulator/uploads/expire")
     seen.expect("upload expired", o365kit.UploadExpired, lambda: member.upload(session, body))

@@ -173,6 +173,22 @@ async fn no_error_path_shows_the_token_anywhere() {
     let up = Upload::new(&session, big.len() as u64).unwrap().with_chunk_size(CHUNK_UNIT * 16).unwrap();
     let err = member.run_upload(up, big, |_, _| {}).await.unwrap_err();
     seen.status("upload chunk 413", &err, 413);
+    // A pre-authenticated URL authorizes whoever holds it, like a token: a connection lost on
+    // one (a chunk, a download) is a transport error that does not name it.
+    let session = member.create_drive_upload_session(PUBLIC, "token-canary-5.bin", NONE, NONE).await.unwrap();
+    let upload_url = session.upload_url.clone().unwrap();
+    control.fault(r#"{"drop": true, "count": 1, "pathPrefix": "/upload"}"#).await;
+    let err = member_once.upload(&session, body.clone(), |_, _| {}).await.unwrap_err();
+    assert!(matches!(err, Error::Transport(_)), "{err:?}");
+    assert!(!format!("{err} {err:?}").contains(secret_part(&upload_url)), "{err:?}");
+    seen.error("upload chunk cut off", &err);
+    control.fault(r#"{"drop": true, "count": 1, "pathPrefix": "/download"}"#).await;
+    let err = member_once.download_drive_item(PUBLIC, item_id.as_str()).await.unwrap_err();
+    assert!(matches!(err, Error::Transport(_)), "{err:?}");
+    let download_url = member.get_drive_item(PUBLIC, item_id.as_str(), Query::new()).await.unwrap();
+    let download_url = download_url.download_url().unwrap().to_string();
+    assert!(!format!("{err} {err:?}").contains("/download/"), "{err:?} names {download_url}");
+    seen.error("download cut off", &err);
     let session = member.create_drive_upload_session(PUBLIC, "token-canary-4.bin", NONE, NONE).await.unwrap();
     control.post("/_emulator/uploads/expire", "").await;
     let err = member.upload(&session, body.clone(), |_, _| {}).await.unwrap_err();
@@ -259,6 +275,11 @@ fn the_scan_sees_the_token_in_every_form() {
     let mut clean = Seen::default();
     clean.text("clean", "member@contoso.test signed in; outsider@contoso.test denied; emulator: ok");
     assert_eq!(clean.leaks(), Vec::<String>::new());
+}
+
+/// The part of a pre-authenticated URL that authorizes: its last path segment.
+fn secret_part(url: &str) -> &str {
+    url.rsplit('/').next().unwrap_or(url)
 }
 
 /// Everything said along the way, and how many error paths were checked.

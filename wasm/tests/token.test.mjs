@@ -236,6 +236,15 @@ async function provokeEveryError(emu, seen) {
   await seen.expect("upload chunk 500", GraphError, () => memberOnce.upload(session, body), 500);
   session = await member.createDriveUploadSession(PUBLIC, "token-canary-3.bin");
   await seen.expect("upload chunk 413", GraphError, () => member.upload(session, new Uint8Array(CHUNK * 16), { chunkSize: CHUNK * 16 }), 413);
+  // A pre-authenticated URL authorizes whoever holds it, like a token: a connection lost on one
+  // (a chunk, a download) is an error that does not name it.
+  session = await member.createDriveUploadSession(PUBLIC, "token-canary-5.bin");
+  await fault({ drop: true, count: 1, pathPrefix: "/upload" });
+  const chunkCut = await seen.expect("upload chunk cut off", GraphError, () => memberOnce.upload(session, body));
+  assert.ok(!allText(chunkCut).includes(session.uploadUrl.split("/").at(-1)), allText(chunkCut));
+  await fault({ drop: true, count: 1, pathPrefix: "/download" });
+  const downloadCut = await seen.expect("download cut off", GraphError, () => memberOnce.downloadDriveItem(PUBLIC, item.id));
+  assert.ok(!allText(downloadCut).includes("/download/"), allText(downloadCut));
   session = await member.createDriveUploadSession(PUBLIC, "token-canary-4.bin");
   await fetch(`${url}/_emulator/uploads/expire`, { method: "POST" });
   const expired = await seen.expect("upload expired", GraphError, () => member.upload(session, body));
