@@ -131,7 +131,7 @@ def provoke_every_error(url, seen):
     foreign = o365kit.Client(token=FOREIGN, base_url=url, max_attempts=1)
     dead = o365kit.Client(token=MEMBER, base_url="http://127.0.0.1:9", max_attempts=1)
     for c in (member, member_once, outsider, unknown, foreign, dead, member.mailbox("member@contoso.test")):
-        seen.text("client", f"{c!r} {c!s} {c._native!r} {c._token!r}")
+        seen.text("client", f"{c!r} {c!s} {vars(c)!r} {c._native!r} {c._token!r}")
     fault = lambda rule: control(url, "POST", "/_emulator/faults", rule)  # noqa: E731
 
     seen.expect("400 bad $filter", o365kit.BadRequest, lambda: member_once.list_groups(filter="displayName eq").first_page(), 400)
