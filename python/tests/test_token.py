@@ -116,7 +116,7 @@ def test_no_error_path_shows_the_token_anywhere(capfd, caplog):
     seen.text("stderr", err)
     seen.text("logging", caplog.text + "\n".join(repr(r.__dict__) for r in caplog.records))
     seen.text("warnings", "\n".join(str(w.message) for w in warned))
-    assert len(seen.paths) >= 30, seen.paths
+    assert len(seen.paths) == 36, seen.paths
     found = leaks(seen.texts)
     shown = {f.split(": ")[0] for f in found}
     details = "\n\n".join(f"== {label}\n{text}" for label, text in seen.texts if label in shown)

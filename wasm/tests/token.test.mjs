@@ -143,7 +143,7 @@ test("no error path shows the token anywhere", async () => {
   seen.text("emulator stdout", stdout);
   seen.text("emulator stderr", stderr);
   seen.text("console, stdout, stderr, warnings", heard);
-  assert.ok(seen.paths.length >= 30, seen.paths.join(", "));
+  assert.equal(seen.paths.length, 34, seen.paths.join(", "));
   const found = leaks(seen.texts);
   const shown = new Set(found.map((f) => f.split(": ")[0]));
   const details = seen.texts.filter(([label]) => shown.has(label)).map(([l, t]) => `== ${l}\n${t}`).join("\n\n");
