@@ -188,7 +188,7 @@ pub fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
     if let Some(d) = seconds(value) {
         return Some(d);
     }
-    let at = httpdate::parse_http_date(value).ok()?;
+    let at = std::time::UNIX_EPOCH + Duration::from_secs(u64::try_from(crate::datetime::http_date(value)?).ok()?);
     Some(at.duration_since(now).unwrap_or(Duration::ZERO))
 }
 

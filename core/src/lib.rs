@@ -19,6 +19,7 @@
 //! assert_eq!(page.value[0].topic.as_deref(), Some("Hello"));
 //! ```
 
+pub mod base64;
 pub mod batch;
 #[cfg(feature = "native")]
 pub mod client;

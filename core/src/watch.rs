@@ -483,8 +483,8 @@ impl GroupMailWatch {
 /// The server's time of an answer (its `Date`), else the caller's clock, made earlier for doubt.
 fn server_time(res: &Response) -> Option<i64> {
     let at = |t: std::time::SystemTime| t.duration_since(std::time::UNIX_EPOCH).ok().map(|d| d.as_secs() as i64);
-    if let Some(date) = res.header("date").and_then(|d| httpdate::parse_http_date(d.trim()).ok()) {
-        return at(date);
+    if let Some(date) = res.header("date").and_then(|d| crate::datetime::http_date(d.trim())) {
+        return Some(date);
     }
     crate::clock::now().and_then(at).map(|now| now - CLOCK_DOUBT_SECS)
 }
