@@ -128,7 +128,7 @@ impl GroupMailWatch {
     /// received from its first answer on are new.
     pub fn new(endpoint: &Endpoint, group_id: &str, interval: Duration) -> Result<GroupMailWatch, Error> {
         if interval < MIN_INTERVAL {
-            return Err(Error::invalid("interval", format!("must be at least {} ms", MIN_INTERVAL.as_millis())));
+            return Err(Error::invalid("interval", format!("must be at least {} ms", MIN_INTERVAL.as_millis() as u64)));
         }
         // Checks the id (empty, control characters...) before any request exists.
         ListGroupThreads { group_id: group_id.to_string(), query: Query::new() }.request(endpoint)?;
