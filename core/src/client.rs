@@ -341,7 +341,9 @@ impl Client {
                     continue;
                 }
                 Step::Done => {
-                    return up.into_result().ok_or_else(|| Error::Transport("upload finished without a result".into()));
+                    return up
+                        .into_result()
+                        .ok_or_else(|| Error::Transport("upload finished without a result".into()))?;
                 }
             };
             let before = up.progress();
@@ -730,7 +732,7 @@ impl GroupMailWatcher {
         let mut posts = Vec::new();
         loop {
             let step = self.step().await?;
-            posts.extend(step.posts);
+            posts.extend(step.mails()?);
             if step.caught_up {
                 return Ok(posts);
             }
@@ -742,7 +744,7 @@ impl GroupMailWatcher {
         loop {
             let step = self.step().await?;
             if !step.posts.is_empty() {
-                return Ok(step.posts);
+                return step.mails();
             }
         }
     }
