@@ -9,7 +9,6 @@ use crate::error::Error;
 use crate::http::{Request, Response};
 use crate::ops::Operation;
 use crate::retry::{Decision, Policy};
-use base64::Engine;
 use serde_json::Value;
 use std::fmt::Write;
 use std::marker::PhantomData;
@@ -139,7 +138,7 @@ impl Batch {
                 // The core wrote it: JSON already.
                 Ok(text) if json_body => out.push_str(text),
                 // Binary bodies travel base64-encoded, with their own Content-Type.
-                _ => push_string(out, &base64::engine::general_purpose::STANDARD.encode(body)),
+                _ => push_string(out, &crate::base64::encode(body)),
             }
         }
         if !item.request.headers.is_empty() {
@@ -191,7 +190,7 @@ impl Batch {
             let body = match a.get("body") {
                 None | Some(Value::Null) => Vec::new(),
                 Some(Value::String(s)) if !json_body => {
-                    base64::engine::general_purpose::STANDARD.decode(s).unwrap_or_else(|_| s.clone().into_bytes())
+                    crate::base64::decode(s).unwrap_or_else(|_| s.clone().into_bytes())
                 }
                 Some(b) => serde_json::to_vec(b).map_err(|e| Error::decode("batch response", &at, e))?,
             };

@@ -341,7 +341,9 @@ impl Client {
                     continue;
                 }
                 Step::Done => {
-                    return up.into_result().ok_or_else(|| Error::Transport("upload finished without a result".into()));
+                    return up
+                        .into_result()
+                        .ok_or_else(|| Error::Transport("upload finished without a result".into()))?;
                 }
             };
             let before = up.progress();
@@ -375,6 +377,7 @@ impl Client {
         if let Some(body) = &req.body {
             builder = builder.body(body.clone());
         }
+        let transport = |e| transport(e, req.pre_authenticated);
         let res = builder.send().await.map_err(transport)?;
         let status = res.status().as_u16();
         let headers = res
@@ -466,8 +469,10 @@ impl<R: tokio::io::AsyncRead + tokio::io::AsyncSeek + Unpin + Send> UploadSource
     }
 }
 
-/// reqwest's messages name the URL but never headers, so the token cannot leak through them.
-fn transport(e: reqwest::Error) -> Error {
+/// reqwest's messages name the URL but never headers, so the token cannot leak through them. A
+/// pre-authenticated URL authorizes whoever holds it, as a token does: its messages do not name it.
+fn transport(e: reqwest::Error, pre_authenticated: bool) -> Error {
+    let e = if pre_authenticated { e.without_url() } else { e };
     let kind = if e.is_timeout() {
         "timed out"
     } else if e.is_connect() {
@@ -477,7 +482,8 @@ fn transport(e: reqwest::Error) -> Error {
     } else {
         "request failed"
     };
-    let mut msg = format!("{kind}: {e}");
+    let to = if pre_authenticated { " (to the pre-authenticated URL, not shown)" } else { "" };
+    let mut msg = format!("{kind}{to}: {e}");
     let mut source = std::error::Error::source(&e);
     while let Some(s) = source {
         msg.push_str(&format!(": {s}"));
@@ -726,7 +732,7 @@ impl GroupMailWatcher {
         let mut posts = Vec::new();
         loop {
             let step = self.step().await?;
-            posts.extend(step.posts);
+            posts.extend(step.mails()?);
             if step.caught_up {
                 return Ok(posts);
             }
@@ -738,7 +744,7 @@ impl GroupMailWatcher {
         loop {
             let step = self.step().await?;
             if !step.posts.is_empty() {
-                return Ok(step.posts);
+                return step.mails();
             }
         }
     }

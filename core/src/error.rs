@@ -151,7 +151,7 @@ fn seconds(value: &str) -> Option<Duration> {
 /// Not in the RFC but sent by some proxies: a decimal number of seconds ("1.5", "2e3"), capped at a
 /// day. Read by hand: `f64::from_str` brings about 14 KB of tables and code into the wasm build.
 fn decimal_seconds(value: &str) -> Option<Duration> {
-    const DAY_NANOS: u128 = 86_400 * 1_000_000_000;
+    const DAY_NANOS: u64 = 86_400 * 1_000_000_000;
     let (mantissa, exp) = match value.find(['e', 'E']) {
         Some(i) => (&value[..i], value[i + 1..].parse::<i32>().ok()?),
         None => (value, 0),
@@ -161,12 +161,13 @@ fn decimal_seconds(value: &str) -> Option<Duration> {
     if int.len() + frac.len() == 0 || !digits().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    // The value is `n * 10^scale` nanoseconds; digits beyond 36 only shift the scale.
-    let mut n: u128 = 0;
+    // The value is `n * 10^scale` nanoseconds; digits beyond 18 only shift the scale (in u64:
+    // u128 arithmetic and formatting cost the npm package 1 KB).
+    let mut n: u64 = 0;
     let mut scale = i64::from(exp) - frac.len() as i64 + 9;
     for d in digits() {
-        if n < 10u128.pow(36) {
-            n = n * 10 + u128::from(d - b'0');
+        if n < 10u64.pow(18) {
+            n = n * 10 + u64::from(d - b'0');
         } else {
             scale += 1;
         }
@@ -174,12 +175,11 @@ fn decimal_seconds(value: &str) -> Option<Duration> {
     let nanos = if n == 0 {
         Some(0)
     } else if scale >= 0 {
-        u32::try_from(scale).ok().and_then(|s| 10u128.checked_pow(s)).and_then(|p| n.checked_mul(p))
+        u32::try_from(scale).ok().and_then(|s| 10u64.checked_pow(s)).and_then(|p| n.checked_mul(p))
     } else {
-        Some(u32::try_from(-scale).ok().and_then(|s| 10u128.checked_pow(s)).map_or(0, |p| n / p))
+        Some(u32::try_from(-scale).ok().and_then(|s| 10u64.checked_pow(s)).map_or(0, |p| n / p))
     };
-    let nanos = nanos.unwrap_or(u128::MAX).min(DAY_NANOS);
-    Some(Duration::from_nanos(nanos as u64))
+    Some(Duration::from_nanos(nanos.unwrap_or(u64::MAX).min(DAY_NANOS)))
 }
 
 /// `Retry-After` is either delta-seconds or an HTTP date (RFC 9110 §10.2.3).
@@ -188,7 +188,7 @@ pub fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
     if let Some(d) = seconds(value) {
         return Some(d);
     }
-    let at = httpdate::parse_http_date(value).ok()?;
+    let at = std::time::UNIX_EPOCH + Duration::from_secs(u64::try_from(crate::datetime::http_date(value)?).ok()?);
     Some(at.duration_since(now).unwrap_or(Duration::ZERO))
 }
 

@@ -19,6 +19,7 @@
 //! assert_eq!(page.value[0].topic.as_deref(), Some("Hello"));
 //! ```
 
+pub mod base64;
 pub mod batch;
 #[cfg(feature = "native")]
 pub mod client;
@@ -53,5 +54,5 @@ pub use odata::{BodyType, Page, Query};
 pub use ops::{Change, DeltaPage, Named, OpInfo, OpKind, Operation, Paged, OPERATIONS};
 pub use retry::{Decision, Policy};
 pub use sync::DeltaSync;
-pub use upload::{Step, Upload, Uploaded};
+pub use upload::{Step, Upload, UploadResult, Uploaded};
 pub use watch::{GroupMailWatch, WatchStep};

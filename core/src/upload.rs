@@ -27,9 +27,9 @@
 //! ```
 
 use crate::datetime::DateTime;
-use crate::endpoint::Endpoint;
 use crate::error::Error;
 use crate::http::{Request, Response};
+use crate::model::schema::HasSchema;
 use crate::model::{Attachment, DriveItem, UploadSession};
 use crate::retry::Policy;
 use serde_json::Value;
@@ -57,6 +57,26 @@ pub enum Step {
     Done,
 }
 
+/// What an upload made, as the machine keeps it: Graph's JSON, checked against its model (the
+/// machine reads no model itself, so the npm package carries no typed decoder for it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct UploadResult {
+    /// `"driveItem"` or `"attachment"`.
+    pub kind: &'static str,
+    pub json: Value,
+}
+
+impl UploadResult {
+    /// The result as a typed model.
+    pub fn read(&self) -> Result<Uploaded, Error> {
+        let bad = |e: serde_json::Error| Error::decode(self.kind, "", e);
+        Ok(match self.kind {
+            "driveItem" => Uploaded::Item(Box::new(serde_json::from_value(self.json.clone()).map_err(bad)?)),
+            _ => Uploaded::Attachment(Box::new(serde_json::from_value(self.json.clone()).map_err(bad)?)),
+        })
+    }
+}
+
 /// What an upload made.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Uploaded {
@@ -82,7 +102,7 @@ enum State {
     Unsure,
     SentQuery,
     Waiting(Duration),
-    Done(Uploaded),
+    Done(UploadResult),
     Failed(Error),
 }
 
@@ -180,19 +200,17 @@ impl Upload {
         self.expires.as_deref()
     }
 
-    /// What the upload made, once `step` said `Done`.
-    pub fn result(&self) -> Option<&Uploaded> {
+    /// What the upload made, once `step` said `Done`, as Graph's JSON.
+    pub fn result(&self) -> Option<&UploadResult> {
         match &self.state {
             State::Done(u) => Some(u),
             _ => None,
         }
     }
 
-    pub fn into_result(self) -> Option<Uploaded> {
-        match self.state {
-            State::Done(u) => Some(u),
-            _ => None,
-        }
+    /// What the upload made, once `step` said `Done`, as a typed model.
+    pub fn into_result(self) -> Option<Result<Uploaded, Error>> {
+        self.result().map(UploadResult::read)
     }
 
     /// The request that cancels the session (the service drops the bytes it holds).
@@ -412,21 +430,19 @@ fn session_answer(res: &Response) -> Option<Result<SessionAnswer, ()>> {
 }
 
 /// The answer to the last chunk: a drive item (JSON), or an attachment's `Location` (Outlook).
-fn finished(res: &Response) -> Result<Uploaded, Error> {
+fn finished(res: &Response) -> Result<UploadResult, Error> {
     if !res.body.iter().all(u8::is_ascii_whitespace) {
-        let item: DriveItem = crate::decode::body(&Endpoint::default(), "DriveItem", &res.body)?;
-        return Ok(Uploaded::Item(Box::new(item)));
+        crate::decode::checked::check_json("DriveItem", crate::OpKind::Item, DriveItem::table(), &res.body)?;
+        let json = serde_json::from_slice(&res.body).map_err(|e| Error::decode("DriveItem", "", e))?;
+        return Ok(UploadResult { kind: "driveItem", json });
     }
     let location = res
         .header("location")
         .ok_or_else(|| Error::decode("upload result", "Location", "the last chunk's answer names no item"))?;
     let id = attachment_id(location)
         .ok_or_else(|| Error::decode("upload result", "Location", "no attachment id in the location"))?;
-    Ok(Uploaded::Attachment(Box::new(Attachment {
-        odata_type: Some("#microsoft.graph.fileAttachment".into()),
-        id: Some(id),
-        ..Default::default()
-    })))
+    let json = serde_json::json!({ "@odata.type": "#microsoft.graph.fileAttachment", "id": id });
+    Ok(UploadResult { kind: "attachment", json })
 }
 
 /// `.../Attachments('AAMk...')` (Outlook's form) or `.../attachments/{id}`.

@@ -37,13 +37,17 @@
 //!   always says how long to wait: the interval between rounds, never zero between rounds.
 
 use crate::datetime::{format_utc, parse_epoch};
+use crate::decode::checked::check;
 use crate::endpoint::Endpoint;
 use crate::error::Error;
 use crate::http::{Request, Response};
-use crate::model::{Conversation, ConversationThread, GroupMail, Post};
-use crate::odata::{next_page_request, Page, Query};
+use crate::model::schema::{HasSchema, Schema};
+use crate::model::{ConversationThread, GroupMail, Post};
+use crate::odata::{next_page_request, Query};
 use crate::ops::{ListGroupThreads, ListPosts, Operation};
 use crate::retry::Policy;
+use crate::OpKind;
+use serde_json::{Map, Value};
 use std::collections::VecDeque;
 use std::time::Duration;
 
@@ -70,12 +74,44 @@ const THREAD_FIELDS: &[&str] = &["id", "topic", "lastDeliveredDateTime", "hasAtt
 #[derive(Debug, Clone, PartialEq)]
 pub struct WatchStep {
     /// New posts, in the order they arrived: hand them out, then store [`GroupMailWatch::state`].
-    pub posts: Vec<GroupMail>,
+    /// Each is a [`GroupMail`] as JSON (`{conversation, thread, post}`, the thread and the post
+    /// as Graph sent them, checked against their models): what the npm and Python packages hand
+    /// out as it is; [`WatchStep::mails`] reads them as `GroupMail`s. (The machine keeps to JSON
+    /// so that the npm package carries no typed decoder for it: 8 KB gzip.)
+    pub posts: Vec<Value>,
     /// How long to wait before sending [`GroupMailWatch::request`]: zero inside a round, the
     /// interval after one, a `Retry-After` or backoff after a failure.
     pub wait: Duration,
     /// The round is over: every post delivered until it began has been handed out.
     pub caught_up: bool,
+}
+
+impl WatchStep {
+    /// The new posts as typed [`GroupMail`]s.
+    pub fn mails(&self) -> Result<Vec<GroupMail>, Error> {
+        self.posts
+            .iter()
+            .map(|m| serde_json::from_value(m.clone()).map_err(|e| Error::decode("GroupMail", "", e)))
+            .collect()
+    }
+}
+
+/// A listed thread: what the watch compares, and the thread as Graph sent it.
+#[derive(Debug, Clone, PartialEq)]
+struct Thread {
+    id: String,
+    /// Its `lastDeliveredDateTime`.
+    delivered: Option<i64>,
+    json: Value,
+}
+
+/// A post read: what the watch compares, and the post as Graph sent it.
+#[derive(Debug, Clone, PartialEq)]
+struct Item {
+    id: Option<String>,
+    /// Its `receivedDateTime`, else its `createdDateTime`.
+    received: Option<i64>,
+    json: Value,
 }
 
 /// A thread delivered since the floor, as last read.
@@ -97,15 +133,9 @@ enum Phase {
     /// A new watch: one answer tells the server's time, from which posts are new.
     Start,
     /// Listing the threads delivered since the floor.
-    List { link: Option<String>, now: Option<i64>, listed: Vec<ConversationThread> },
+    List { link: Option<String>, now: Option<i64>, listed: Vec<Thread> },
     /// Reading the posts of the threads that may have new ones, the first in `queue` now.
-    Posts {
-        now: i64,
-        queue: VecDeque<ConversationThread>,
-        link: Option<String>,
-        read_at: Option<i64>,
-        posts: Vec<Post>,
-    },
+    Posts { now: i64, queue: VecDeque<Thread>, link: Option<String>, read_at: Option<i64>, posts: Vec<Item> },
 }
 
 /// The watcher of one group's conversations.
@@ -128,7 +158,7 @@ impl GroupMailWatch {
     /// received from its first answer on are new.
     pub fn new(endpoint: &Endpoint, group_id: &str, interval: Duration) -> Result<GroupMailWatch, Error> {
         if interval < MIN_INTERVAL {
-            return Err(Error::invalid("interval", format!("must be at least {} ms", MIN_INTERVAL.as_millis())));
+            return Err(Error::invalid("interval", format!("must be at least {} ms", MIN_INTERVAL.as_millis() as u64)));
         }
         // Checks the id (empty, control characters...) before any request exists.
         ListGroupThreads { group_id: group_id.to_string(), query: Query::new() }.request(endpoint)?;
@@ -262,7 +292,7 @@ impl GroupMailWatch {
                 // The thread was deleted since it was listed: nothing of it is left to hand out.
                 self.failures = 0;
                 if let Phase::Posts { queue, .. } = &self.phase {
-                    if let Some(gone) = queue.front().and_then(|t| t.id.clone()) {
+                    if let Some(gone) = queue.front().map(|t| t.id.clone()) {
                         self.threads.retain(|t| t.id != gone);
                     }
                 }
@@ -283,18 +313,18 @@ impl GroupMailWatch {
                 Ok(WatchStep { posts: Vec::new(), wait: self.interval, caught_up: true })
             }
             Phase::List { now: round_now, mut listed, .. } => {
-                let op = self.list_threads_op(self.round_query()?);
-                let page = match op.parse(&self.endpoint, res.clone()) {
+                let page = match self.read_page(ConversationThread::table(), res) {
                     Ok(page) => page,
                     Err(e) => return self.unreadable(e),
                 };
+                let page_threads: Result<Vec<Thread>, Error> = page.0.into_iter().map(Thread::new).collect();
                 let round_now = match round_now.or(now) {
                     Some(n) => n,
                     None => return self.retry(no_clock(), None),
                 };
                 self.failures = 0;
-                listed.extend(page.value);
-                if let Some(next) = page.next_link {
+                listed.extend(page_threads?);
+                if let Some(next) = page.1 {
                     self.endpoint.check_link(&next)?;
                     self.phase = Phase::List { link: Some(next), now: Some(round_now), listed };
                     return Ok(WatchStep { posts: Vec::new(), wait: Duration::ZERO, caught_up: false });
@@ -302,7 +332,7 @@ impl GroupMailWatch {
                 // Oldest delivery first, so that posts come out in the order they arrived (Graph
                 // lists threads newest first, and the later-created first among equal times).
                 listed.reverse();
-                listed.sort_by_key(|t| t.last_delivered_date_time.as_deref().and_then(parse_epoch).unwrap_or(i64::MAX));
+                listed.sort_by_key(|t| t.delivered.unwrap_or(i64::MAX));
                 // Paging by offset while mail arrives can list a thread twice (it moved to the
                 // top between two pages): it is read once, at its newest.
                 let mut queue = VecDeque::new();
@@ -319,19 +349,18 @@ impl GroupMailWatch {
                 Ok(WatchStep { posts: Vec::new(), wait: Duration::ZERO, caught_up: false })
             }
             Phase::Posts { now: round_now, queue, read_at, mut posts, .. } => {
-                let parsed = match queue.front() {
-                    Some(thread) => self.list_posts(thread)?.parse(&self.endpoint, res.clone()),
-                    None => Err(Error::invalid("watch", "has no thread to read")),
-                };
-                let page: Page<Post> = match parsed {
+                if queue.is_empty() {
+                    return Err(Error::invalid("watch", "has no thread to read"));
+                }
+                let page = match self.read_page(Post::table(), res) {
                     Ok(page) => page,
                     Err(e) => return self.unreadable(e),
                 };
                 self.failures = 0;
                 // A listing is complete for the seconds before its first page was asked for.
                 let read_at = read_at.or(now).unwrap_or(round_now);
-                posts.extend(page.value);
-                if let Some(next) = page.next_link {
+                posts.extend(page.0.into_iter().map(Item::new));
+                if let Some(next) = page.1 {
                     self.endpoint.check_link(&next)?;
                     self.phase =
                         Phase::Posts { now: round_now, queue, link: Some(next), read_at: Some(read_at), posts };
@@ -370,18 +399,24 @@ impl GroupMailWatch {
         }
     }
 
-    fn list_threads_op(&self, query: Query) -> ListGroupThreads {
-        ListGroupThreads { group_id: self.group_id.clone(), query }
-    }
-
     fn list_threads(&self, query: Query) -> Result<Request, Error> {
-        self.list_threads_op(query).request(&self.endpoint)
+        ListGroupThreads { group_id: self.group_id.clone(), query }.request(&self.endpoint)
     }
 
-    fn list_posts(&self, thread: &ConversationThread) -> Result<ListPosts, Error> {
-        let thread_id =
-            thread.id.clone().ok_or_else(|| Error::decode("ConversationThread", "id", "a thread without id"))?;
-        Ok(ListPosts { group_id: self.group_id.clone(), thread_id, query: Query::new() })
+    fn list_posts(&self, thread: &Thread) -> Result<ListPosts, Error> {
+        Ok(ListPosts { group_id: self.group_id.clone(), thread_id: thread.id.clone(), query: Query::new() })
+    }
+
+    /// A page's items, checked against their model, and its next link.
+    fn read_page(&self, table: &'static Schema, res: &Response) -> Result<(Vec<Value>, Option<String>), Error> {
+        let body = check(&self.endpoint, table.name, OpKind::List, table, res.clone())?;
+        let page: Map<String, Value> =
+            serde_json::from_slice(&body.json).map_err(|e| Error::decode(table.name, "", e))?;
+        let items = match page.get("value") {
+            Some(Value::Array(items)) => items.clone(),
+            _ => return Err(Error::decode(table.name, "value", "not a list")),
+        };
+        Ok((items, body.next_link))
     }
 
     fn round_query(&self) -> Result<Query, Error> {
@@ -393,9 +428,9 @@ impl GroupMailWatch {
 
     /// Whether a listed thread may hold a post not handed out: one never read, one delivered
     /// since it was read, or one whose reading may have missed a post of its last seconds.
-    fn may_hold_new(&self, t: &ConversationThread) -> bool {
-        let Some(seen) = self.threads.iter().find(|s| Some(&s.id) == t.id.as_ref()) else { return true };
-        match t.last_delivered_date_time.as_deref().and_then(parse_epoch) {
+    fn may_hold_new(&self, t: &Thread) -> bool {
+        let Some(seen) = self.threads.iter().find(|s| s.id == t.id) else { return true };
+        match t.delivered {
             Some(delivered) => delivered > seen.delivered || delivered >= seen.complete_before - MARGIN_SECS,
             None => true,
         }
@@ -403,41 +438,40 @@ impl GroupMailWatch {
 
     /// The posts of the thread in front of the queue, read at `read_at`: those not handed out
     /// yet, oldest first; the thread's reading is committed.
-    fn take_new(&mut self, mut posts: Vec<Post>, read_at: i64) -> Vec<GroupMail> {
+    fn take_new(&mut self, mut posts: Vec<Item>, read_at: i64) -> Vec<Value> {
         let Phase::Posts { queue, .. } = &self.phase else { return Vec::new() };
         let Some(thread) = queue.front().cloned() else { return Vec::new() };
-        let tid = thread.id.clone().unwrap_or_default();
+        let tid = thread.id.clone();
         let floor = self.floor.unwrap_or(i64::MIN);
         let at = self.threads.iter().position(|s| s.id == tid);
         let (lower, handed) = match at {
             Some(i) => (floor.max(self.threads[i].complete_before - MARGIN_SECS), self.threads[i].posts.clone()),
             None => (floor, Vec::new()),
         };
-        let received =
-            |p: &Post| p.received_date_time.as_deref().or(p.created_date_time.as_deref()).and_then(parse_epoch);
-        posts.sort_by_key(|p| received(p).unwrap_or(i64::MAX));
-        let mut delivered = thread.last_delivered_date_time.as_deref().and_then(parse_epoch).unwrap_or(i64::MIN);
+        posts.sort_by_key(|p| p.received.unwrap_or(i64::MAX));
+        let mut delivered = thread.delivered.unwrap_or(i64::MIN);
         let mut recent = Vec::new();
         let mut new = Vec::new();
         for post in posts {
-            let (Some(id), r) = (post.id.clone(), received(&post)) else { continue };
+            let (Some(id), r) = (post.id.clone(), post.received) else { continue };
             delivered = delivered.max(r.unwrap_or(i64::MIN));
             // A post without a timestamp is kept by id for as long as its thread is tracked.
             if r.map_or(true, |r| r >= read_at - MARGIN_SECS) {
                 recent.push(id.clone());
             }
             if r.map_or(true, |r| r >= lower) && !handed.contains(&id) {
-                let conversation = Conversation {
-                    id: post.conversation_id.clone(),
-                    topic: thread.topic.clone(),
-                    ..Default::default()
-                };
-                new.push(GroupMail {
-                    conversation: Some(conversation),
-                    thread: Some(thread.clone()),
-                    post: Some(post),
-                    ..Default::default()
-                });
+                // The conversation: its id (the post's) and topic (the thread's), as Graph has them.
+                let mut conversation = Map::new();
+                for (key, from) in [("id", post.json.get("conversationId")), ("topic", thread.json.get("topic"))] {
+                    if let Some(v) = from.filter(|v| !v.is_null()) {
+                        conversation.insert(key.into(), v.clone());
+                    }
+                }
+                let mut mail = Map::new();
+                mail.insert("conversation".into(), Value::Object(conversation));
+                mail.insert("thread".into(), thread.json.clone());
+                mail.insert("post".into(), post.json);
+                new.push(Value::Object(mail));
             }
         }
         let seen = Seen { id: tid, delivered, complete_before: read_at, posts: recent };
@@ -449,7 +483,7 @@ impl GroupMailWatch {
     }
 
     /// On to the next thread to read, or the end of the round.
-    fn next_thread(&mut self, posts: Vec<GroupMail>) -> WatchStep {
+    fn next_thread(&mut self, posts: Vec<Value>) -> WatchStep {
         let now = match &mut self.phase {
             Phase::Posts { now, queue, link, read_at, posts } => {
                 queue.pop_front();
@@ -471,7 +505,7 @@ impl GroupMailWatch {
 
     /// Every thread delivered before the round began was read: the floor moves up to then, less
     /// the margin, and threads delivered before it are forgotten.
-    fn end_round(&mut self, now: i64, posts: Vec<GroupMail>) -> WatchStep {
+    fn end_round(&mut self, now: i64, posts: Vec<Value>) -> WatchStep {
         let floor = self.floor.unwrap_or(i64::MIN).max(now - MARGIN_SECS);
         self.floor = Some(floor);
         self.threads.retain(|t| t.delivered >= floor);
@@ -480,11 +514,31 @@ impl GroupMailWatch {
     }
 }
 
+impl Thread {
+    fn new(json: Value) -> Result<Thread, Error> {
+        let id = json.get("id").and_then(Value::as_str).map(str::to_string);
+        let id = id.ok_or_else(|| Error::decode("ConversationThread", "id", "a thread without id"))?;
+        Ok(Thread { id, delivered: stamp(&json, "lastDeliveredDateTime"), json })
+    }
+}
+
+impl Item {
+    fn new(json: Value) -> Item {
+        let id = json.get("id").and_then(Value::as_str).map(str::to_string);
+        let received = stamp(&json, "receivedDateTime").or_else(|| stamp(&json, "createdDateTime"));
+        Item { id, received, json }
+    }
+}
+
+fn stamp(json: &Value, key: &str) -> Option<i64> {
+    json.get(key).and_then(Value::as_str).and_then(parse_epoch)
+}
+
 /// The server's time of an answer (its `Date`), else the caller's clock, made earlier for doubt.
 fn server_time(res: &Response) -> Option<i64> {
     let at = |t: std::time::SystemTime| t.duration_since(std::time::UNIX_EPOCH).ok().map(|d| d.as_secs() as i64);
-    if let Some(date) = res.header("date").and_then(|d| httpdate::parse_http_date(d.trim()).ok()) {
-        return at(date);
+    if let Some(date) = res.header("date").and_then(|d| crate::datetime::http_date(d.trim())) {
+        return Some(date);
     }
     crate::clock::now().and_then(at).map(|now| now - CLOCK_DOUBT_SECS)
 }
@@ -565,7 +619,7 @@ mod tests {
     }
 
     fn ids(step: &WatchStep) -> Vec<String> {
-        step.posts.iter().map(|m| m.post.as_ref().and_then(|p| p.id.clone()).unwrap_or_default()).collect()
+        step.mails().unwrap().iter().map(|m| m.post.as_ref().and_then(|p| p.id.clone()).unwrap_or_default()).collect()
     }
 
     fn started() -> GroupMailWatch {
@@ -599,7 +653,7 @@ mod tests {
         let step = w.absorb(&at(T0 + 30, 200, &posts(&[("old", T0 - 5), ("a", T0 + 30), ("b", T0 + 30)]))).unwrap();
         assert_eq!(ids(&step), ["a", "b"]);
         assert!(step.caught_up);
-        let mail = &step.posts[0];
+        let mail = &step.mails().unwrap()[0];
         assert_eq!(mail.conversation.as_ref().unwrap().id.as_deref(), Some("c1"));
         assert_eq!(mail.conversation.as_ref().unwrap().topic.as_deref(), Some("Topic t1"));
         assert_eq!(mail.thread.as_ref().unwrap().id.as_deref(), Some("t1"));

@@ -58,8 +58,11 @@ fn a_file_goes_in_320_kib_multiples_with_content_ranges_and_no_token() {
     assert_eq!(last.header_value("content-range"), Some("bytes 6553600-7340031/7340032"));
     up.absorb(json(201, r#"{"id":"01ABC","name":"big.bin","size":7340032,"file":{}}"#)).unwrap();
     assert_eq!(up.step().unwrap(), Step::Done);
-    match up.result() {
-        Some(Uploaded::Item(item)) => assert_eq!(item.size, Some(7_340_032)),
+    let done = up.result().expect("a result");
+    assert_eq!(done.kind, "driveItem");
+    assert_eq!(done.json["size"], 7_340_032, "the item as Graph sent it");
+    match done.read() {
+        Ok(Uploaded::Item(item)) => assert_eq!(item.size, Some(7_340_032)),
         other => panic!("{other:?}"),
     }
 }
@@ -127,7 +130,7 @@ fn outlook_sessions_answer_200_with_a_bare_offset_and_finish_with_a_location() {
     let location = "https://outlook.office.com/api/v2.0/Users('a8e8')/Messages('AAMkADI5MAAIT3drCAAA=')/Attachments('AAMkADI5MAAIT3drCAAABEgAQANAqbAe7qaROhYdTnUQwXm0=')";
     up.absorb(Response::new(201, vec![("Location".into(), location.into())], Vec::new())).unwrap();
     match up.into_result() {
-        Some(Uploaded::Attachment(a)) => {
+        Some(Ok(Uploaded::Attachment(a))) => {
             assert_eq!(a.id.as_deref(), Some("AAMkADI5MAAIT3drCAAABEgAQANAqbAe7qaROhYdTnUQwXm0="))
         }
         other => panic!("{other:?}"),

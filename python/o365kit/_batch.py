@@ -140,8 +140,7 @@ class AsyncBatch(Batch):
     async def send(self) -> List[BatchItem]:  # type: ignore[override]
         pending, wire = self._pending()
         if pending:
-            token = await self._async._sync._token.aget()
-            self._settle(pending, await self._client._native.batch_async(wire, token))
+            self._settle(pending, await self._client._native.batch_async(wire, await self._async._sync._token.aget()))
         return [c[3] for c in self._calls]
 
     async def __aenter__(self) -> "AsyncBatch":

@@ -23,10 +23,17 @@ T = TypeVar("T")
 _REFRESH_MARGIN = 300.0
 
 
+def _fixed(token: str) -> Callable[[], str]:
+    return lambda: token
+
+
 class _TokenSource:
     """A str, a zero-argument callable returning one, or an azure-identity style credential."""
 
     __slots__ = ("_get", "_scopes", "_cached", "_expires", "_lock", "_credential")
+
+    # Every frame that holds the token deletes it before an exception leaves: tracebacks that show
+    # locals (Sentry, `pytest -l`, IPython's verbose mode) would print it.
 
     def __init__(self, token: Any, scopes: List[str]) -> None:
         self._scopes = scopes
@@ -34,25 +41,32 @@ class _TokenSource:
         self._expires = 0.0
         self._lock = threading.Lock()
         self._credential: Any = None
-        if isinstance(token, str):
-            self._get: Callable[[], str] = lambda: token
-        elif hasattr(token, "get_token"):
-            self._credential = token
-            self._get = self._from_credential(token)
-        elif callable(token):
-            self._get = token
-        else:
-            raise _native.InvalidInput(
-                "invalid token: expected a str, a callable returning one, or a credential with get_token()"
-            )
+        try:
+            if isinstance(token, str):
+                self._get: Callable[[], str] = _fixed(token)
+            elif hasattr(token, "get_token"):
+                self._credential = token
+                self._get = self._from_credential(token)
+            elif callable(token):
+                self._get = token
+            else:
+                raise _invalid("token", "expected a str, a callable returning one, or a credential with get_token()")
+        finally:
+            del token
 
     def _from_credential(self, credential: Any) -> Callable[[], str]:
         def get() -> str:
             with self._lock:
                 if not self._fresh():
                     access = credential.get_token(*self._scopes)
-                    self._cached = access.token
-                    self._expires = float(getattr(access, "expires_on", 0))
+                    try:
+                        self._expires = float(getattr(access, "expires_on", 0))
+                        self._cached = access.token
+                    except (TypeError, ValueError):
+                        why = "the credential's expires_on must be a number (seconds since the epoch)"
+                        raise _invalid("token", why) from None
+                    finally:
+                        del access
                 return self._cached
 
         return get
@@ -61,7 +75,11 @@ class _TokenSource:
         return self._cached is not None and time.time() < self._expires - _REFRESH_MARGIN
 
     def __call__(self) -> str:
-        return _checked_token(self._get())
+        token = self._get()
+        if not isinstance(token, str):
+            del token
+            raise _invalid("token", "the token provider must return a str")
+        return token
 
     async def aget(self) -> str:
         """The token for a coroutine, without blocking the event loop on a credential: its cached
@@ -73,27 +91,29 @@ class _TokenSource:
             token = self._get()
             if not isinstance(token, str) and hasattr(token, "__await__"):
                 token = await token
-            return _checked_token(token)
+            if not isinstance(token, str):
+                del token
+                raise _invalid("token", "the token provider must return a str")
+            return token
         if self._fresh():
             return self._cached  # type: ignore[return-value]
         import asyncio
         import inspect
 
-        if inspect.iscoroutinefunction(credential.get_token):
-            access = await credential.get_token(*self._scopes)
-            with self._lock:
-                self._cached, self._expires = access.token, float(getattr(access, "expires_on", 0))
-            return _checked_token(access.token)
-        return _checked_token(await asyncio.get_running_loop().run_in_executor(None, self._get))
+        if not inspect.iscoroutinefunction(credential.get_token):
+            return await asyncio.get_running_loop().run_in_executor(None, self._get)
+        access = await credential.get_token(*self._scopes)
+        try:
+            self._expires = float(getattr(access, "expires_on", 0))
+            self._cached = access.token
+        except (TypeError, ValueError):
+            raise _invalid("token", "the credential's expires_on must be a number (seconds since the epoch)") from None
+        finally:
+            del access
+        return self._cached
 
     def __repr__(self) -> str:
         return "<token>"
-
-
-def _checked_token(token: Any) -> str:
-    if not isinstance(token, str):
-        raise _native.InvalidInput("invalid token: the token provider must return a str")
-    return token
 
 
 class Client(_Operations):
@@ -120,8 +140,11 @@ class Client(_Operations):
         mailbox: Optional[str] = None,
         api: str = "graph",
     ) -> None:
-        self._native = _native.NativeClient(base_url, version, cloud, max_attempts, mailbox, api)
-        self._token = _TokenSource(token, scopes or [f"{self._native.root.rstrip('/')}/.default"])
+        try:
+            self._native = _native.NativeClient(base_url, version, cloud, max_attempts, mailbox, api)
+            self._token = _TokenSource(token, scopes or [f"{self._native.root.rstrip('/')}/.default"])
+        finally:
+            del token  # see _TokenSource
 
     @property
     def base_url(self) -> str:
@@ -149,6 +172,9 @@ class Client(_Operations):
         return Batch(self)
 
     def __repr__(self) -> str:
+        # A traceback that shows locals asks even when __init__ failed half-way.
+        if not hasattr(self, "_native"):
+            return "Client(<not made>)"
         mailbox = self._native.mailbox
         shown = "" if mailbox == "me" else f", mailbox={mailbox!r}"
         return f"Client(base_url={self._native.base_url!r}{shown})"
@@ -332,7 +358,10 @@ class AsyncClient(_AsyncOperations):
     called on the event loop (an `async` one is awaited); a credential's refresh runs off it."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        self._sync = Client(*args, **kwargs)
+        try:
+            self._sync = Client(*args, **kwargs)
+        finally:
+            del args, kwargs  # they hold the token; see _TokenSource
 
     @property
     def base_url(self) -> str:
@@ -355,12 +384,14 @@ class AsyncClient(_AsyncOperations):
         return AsyncBatch(self)
 
     def __repr__(self) -> str:
+        if not hasattr(self, "_sync"):
+            return "AsyncClient(<not made>)"
         return repr(self._sync).replace("Client(", "AsyncClient(", 1)
 
     async def _call(self, name: str, args: Dict[str, Any], next_link: Optional[str] = None) -> Any:
         sync = self._sync
-        token = await sync._token.aget()
-        return json.loads(await sync._native.call_async(name, json.dumps(args), token, next_link))
+        # The token is never a local of a frame an exception may leave (see _TokenSource).
+        return json.loads(await sync._native.call_async(name, json.dumps(args), await sync._token.aget(), next_link))
 
     async def _item(self, name: str, model: Type[Model], args: Dict[str, Any]) -> Any:
         return model._wrap(await self._call(name, args))

@@ -121,8 +121,8 @@ class AsyncSyncPager(Generic[T]):
         sync = self._client._sync
         state = pager.state
         while True:
-            token = await sync._token.aget()
-            text = await sync._native.sync_step_async(pager._name, json.dumps(pager._args), token, state)
+            args = json.dumps(pager._args)
+            text = await sync._native.sync_step_async(pager._name, args, await sync._token.aget(), state)
             changes, state, caught_up = pager._read(text)
             yield changes, state
             if caught_up:

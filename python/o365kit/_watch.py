@@ -56,6 +56,9 @@ class GroupMailWatcher:
             time.sleep(wait)
 
     def __repr__(self) -> str:
+        # A traceback that shows locals asks even when __init__ failed (a foreign state).
+        if not hasattr(self, "_native"):
+            return "GroupMailWatcher(<not made>)"
         return repr(self._native).replace("NativeWatch", "GroupMailWatcher", 1)
 
 
@@ -71,8 +74,7 @@ class AsyncGroupMailWatcher:
         return self._watcher.state
 
     async def _step(self) -> Tuple[List["GroupMail"], float, bool, str]:
-        token = await self._client._sync._token.aget()
-        return _read(await self._watcher._native.step_async(token))
+        return _read(await self._watcher._native.step_async(await self._client._sync._token.aget()))
 
     async def start(self) -> None:
         import asyncio
@@ -107,6 +109,8 @@ class AsyncGroupMailWatcher:
             await asyncio.sleep(wait)
 
     def __repr__(self) -> str:
+        if not hasattr(self, "_watcher"):
+            return "AsyncGroupMailWatcher(<not made>)"
         return "Async" + repr(self._watcher)
 
 

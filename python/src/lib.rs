@@ -176,7 +176,7 @@ impl NativeClient {
         chunk_size: Option<usize>,
         resume: bool,
     ) -> PyResult<PyObject> {
-        let up = upload::machine(session, size, chunk_size, resume)?;
+        let up = upload::machine(&self.client, session, size, chunk_size, resume)?;
         upload::run(py, Mode::Block, self.client.clone(), up, read, progress)
     }
 
@@ -193,7 +193,7 @@ impl NativeClient {
         chunk_size: Option<usize>,
         resume: bool,
     ) -> PyResult<PyObject> {
-        let up = upload::machine(session, size, chunk_size, resume)?;
+        let up = upload::machine(&self.client, session, size, chunk_size, resume)?;
         upload::run(py, Mode::Await, self.client.clone(), up, read, progress)
     }
 

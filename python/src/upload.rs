@@ -55,12 +55,13 @@ pub fn progress(callback: Option<&PyObject>, error: &Arc<Mutex<Option<PyErr>>>, 
     });
 }
 
-/// The core's upload machine for `size` bytes through `session` (its JSON text).
-pub fn machine(session: &str, size: u64, chunk_size: Option<usize>, resume: bool) -> PyResult<Upload> {
+/// The core's upload machine for `size` bytes through `session` (its JSON text), retrying as
+/// `client` does.
+pub fn machine(client: &Client, session: &str, size: u64, chunk_size: Option<usize>, resume: bool) -> PyResult<Upload> {
     let session: UploadSession =
         o365kit::decode::body(&Endpoint::default(), "session", session.as_bytes()).map_err(errors::to_py)?;
     let up = if resume { Upload::resume(&session, size) } else { Upload::new(&session, size) };
-    let up = up.map_err(errors::to_py)?;
+    let up = up.map_err(errors::to_py)?.with_policy(client.retry_policy().clone());
     match chunk_size {
         Some(n) => up.with_chunk_size(n).map_err(errors::to_py),
         None => Ok(up),

@@ -162,7 +162,7 @@ async fn no_post_is_lost_or_repeated_through_faults_and_restarts() {
         // A few steps, then (sometimes) a crash: the watch is dropped and resumed from the state.
         for _ in 0..1 + rng.below(6) {
             let step = watch.step().await.expect("the watch survives faults");
-            for m in &step.posts {
+            for m in &step.mails().expect("the posts read as GroupMail") {
                 *handled.entry(post_id(m)).or_default() += 1;
             }
             saved = watch.state();

@@ -21,6 +21,11 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+// SAFETY: the module is single-threaded (no atomics), as TalckWasm requires.
+static ALLOC: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
+
 mod dispatch;
 pub mod dts;
 mod machine;

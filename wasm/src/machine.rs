@@ -256,11 +256,9 @@ fn send(req: &Request) -> JsValue {
 
 /// `{ kind: "driveItem" | "attachment", value }`, as Graph wrote it.
 fn uploaded(up: &Upload) -> Result<JsValue, JsValue> {
-    let (kind, value) = match up.result() {
-        Some(o365kit::Uploaded::Item(item)) => ("driveItem", serde_json::to_vec(&**item)),
-        Some(o365kit::Uploaded::Attachment(a)) => ("attachment", serde_json::to_vec(&**a)),
-        None => return Err(error_to_js(Error::Transport("upload finished without a result".into()))),
+    let Some(done) = up.result() else {
+        return Err(error_to_js(Error::Transport("upload finished without a result".into())));
     };
-    let value = value.map_err(|e| error_to_js(Error::decode("upload result", "", e)))?;
-    Ok(object(&[("kind", kind.into()), ("value", crate::json_parse(&value)?)]))
+    let value = serde_json::to_vec(&done.json).map_err(|e| error_to_js(Error::decode("upload result", "", e)))?;
+    Ok(object(&[("kind", done.kind.into()), ("value", crate::json_parse(&value)?)]))
 }

@@ -25,6 +25,7 @@ export const TOKENS = {
 export async function startEmulator(extraArgs = []) {
   const child = spawn(emulatorBinary(), ["--port", "0", ...extraArgs], { stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
+  let stdout = "";
   child.stderr.on("data", (d) => { stderr += d; });
   const lines = createInterface({ input: child.stdout });
   const url = await new Promise((resolve, reject) => {
@@ -32,19 +33,24 @@ export async function startEmulator(extraArgs = []) {
     child.once("exit", (code) => { clearTimeout(timer); reject(new Error(`emulator exited (${code}): ${stderr}`)); });
     lines.once("line", (line) => {
       clearTimeout(timer);
+      stdout += `${line}\n`;
       const m = /listening on (http:\/\/\S+)/.exec(line);
       if (m) resolve(m[1].replace(/\/$/, "")); else reject(new Error(`unexpected first line from the emulator: ${line}`));
     });
   });
-  lines.on("line", () => {}); // keep draining stdout
+  lines.on("line", (line) => { stdout += `${line}\n`; }); // keep draining stdout
+  const closed = new Promise((r) => child.once("close", r));
   return {
     url,
+    /** Everything the process printed so far (all of it once `stop` resolved). */
+    output: () => ({ stdout, stderr }),
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once("exit", r));
       child.kill("SIGTERM");
       const t = setTimeout(() => child.kill("SIGKILL"), 3000);
       await exited;
+      await closed;
       clearTimeout(t);
     },
     /** POST /_emulator/faults: e.g. { status: 429, retryAfter: 1, count: 1 }. */

@@ -141,16 +141,14 @@ fn path_error(what: &str, e: serde_json::Error) -> Error {
 
 /// Serde helpers for `Vec<u8>` carried as base64 in JSON.
 pub mod base64_bytes_required {
-    use base64::engine::general_purpose::STANDARD;
-    use base64::Engine;
     use serde::{Deserialize, Deserializer, Serializer};
 
     pub fn serialize<S: Serializer>(v: &[u8], s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&STANDARD.encode(v))
+        s.serialize_str(&crate::base64::encode(v))
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
         let s = String::deserialize(d)?;
-        STANDARD.decode(s.trim()).map_err(serde::de::Error::custom)
+        crate::base64::decode(s.trim()).map_err(serde::de::Error::custom)
     }
 }

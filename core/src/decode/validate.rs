@@ -133,8 +133,7 @@ impl<'de> Visitor<'de> for Base64 {
     }
 
     fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<(), E> {
-        use base64::Engine;
-        base64::engine::general_purpose::STANDARD.decode(text.trim()).map(drop).map_err(E::custom)
+        crate::base64::decode(text.trim()).map(drop).map_err(E::custom)
     }
 }
 

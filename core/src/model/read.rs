@@ -120,9 +120,8 @@ struct Base64(Vec<u8>);
 
 impl<'de> Deserialize<'de> for Base64 {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use base64::Engine;
         let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        base64::engine::general_purpose::STANDARD.decode(text.trim()).map(Base64).map_err(D::Error::custom)
+        crate::base64::decode(text.trim()).map(Base64).map_err(D::Error::custom)
     }
 }
 

@@ -52,10 +52,7 @@ impl Serialize for Value<'_> {
             View::Int(v) => s.serialize_i64(v),
             View::Float(v) => s.serialize_f64(v),
             View::Json(v) => v.serialize(s),
-            View::Bytes(v) => {
-                use base64::Engine;
-                s.serialize_str(&base64::engine::general_purpose::STANDARD.encode(v))
-            }
+            View::Bytes(v) => s.serialize_str(&crate::base64::encode(v)),
             View::Strings(v) => v.serialize(s),
             View::Values(v) => v.serialize(s),
             View::Record(r) => Out(r).serialize(s),

@@ -124,13 +124,16 @@ pub enum Seg {
     Item(&'static str),
     /// An id of the Groups family: any characters, encoded.
     Id(&'static str),
-    /// An optional Outlook id: `none` without it (`calendar`, the default one), `some/{id}` with
-    /// it (`calendars/{id}`).
-    OrDefault {
-        param: &'static str,
-        none: &'static str,
-        some: &'static str,
-    },
+    /// An optional Outlook id (behind a reference: it keeps every segment two words long).
+    OrDefault(&'static OrDefault),
+}
+
+/// `none` without the id (`calendar`, the default one), `some/{id}` with it (`calendars/{id}`).
+#[derive(Debug)]
+pub struct OrDefault {
+    pub param: &'static str,
+    pub none: &'static str,
+    pub some: &'static str,
 }
 
 #[derive(Debug)]
@@ -167,9 +170,9 @@ pub fn build(route: &Route, ep: &Endpoint, mailbox: &Mailbox, args: Args<'_>) ->
             Seg::Lit(text) => b.seg(text),
             Seg::Item(param) => b.item_id(param, args.text(param)?)?,
             Seg::Id(param) => b.id(param, args.text(param)?)?,
-            Seg::OrDefault { param, none, some } => match args.get::<Option<String>>(param)? {
-                None => b.seg(none),
-                Some(id) => b.seg(some).item_id(param, id)?,
+            Seg::OrDefault(d) => match args.get::<Option<String>>(d.param)? {
+                None => b.seg(d.none),
+                Some(id) => b.seg(d.some).item_id(d.param, id)?,
             },
         };
     }
@@ -220,7 +223,11 @@ macro_rules! route_seg {
         $crate::ops::route::Seg::Id(stringify!($id))
     };
     (($id:ident ? $none:literal : $some:literal)) => {
-        $crate::ops::route::Seg::OrDefault { param: stringify!($id), none: $none, some: $some }
+        $crate::ops::route::Seg::OrDefault(&$crate::ops::route::OrDefault {
+            param: stringify!($id),
+            none: $none,
+            some: $some,
+        })
     };
 }
 
