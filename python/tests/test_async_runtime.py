@@ -129,22 +129,45 @@ def test_a_cancelled_task_closes_its_connection():
     assert asyncio.run(main())
 
 
-def test_async_tokens_and_errors_without_the_token():
+def shown(error) -> str:
+    """All a traceback that shows its frames' locals prints."""
+    import traceback
+
+    tb = traceback.TracebackException(type(error), error, error.__traceback__, capture_locals=True)
+    return "".join(tb.format()) + repr(error)
+
+
+# A module constant, so that no frame of the test itself holds it as a local.
+SECRET = "emulator:nobody-q7x3k9@contoso.test"
+
+
+def test_async_tokens_and_errors_without_the_token(emulator):
     async def token():
         return MEMBER
 
-    secret = "emulator:nobody@contoso.test-secret-0123456789"
+    async def not_a_str():
+        return 123
 
-    async def main(url):
-        group = await o365kit.AsyncClient(token=token, base_url=url).get_group(PUBLIC)
-        with pytest.raises(o365kit.GraphError) as refused:
-            await o365kit.AsyncClient(token=secret, base_url=url).get_group(PUBLIC)
-        return group, refused.value
+    class AsyncCredential:
+        async def get_token(self, *scopes):
+            return type("Access", (), {"token": SECRET, "expires_on": "soon"})()
 
-    with o365kit.emulator() as url:
-        group, error = asyncio.run(main(url))
+    async def main():
+        group = await o365kit.AsyncClient(token=token, base_url=emulator.url).get_group(PUBLIC)
+        errors = []
+        for make in (lambda: SECRET, lambda: not_a_str, AsyncCredential):
+            with pytest.raises((o365kit.GraphError, o365kit.InvalidInput)) as refused:
+                await o365kit.AsyncClient(token=make(), base_url=emulator.url).get_group(PUBLIC)
+            errors.append(refused.value)
+        return group, errors
+
+    group, (unknown, not_str, bad_expiry) = asyncio.run(main())
     assert group.id == PUBLIC
-    assert secret not in str(error) and secret not in repr(error)
+    assert isinstance(unknown, o365kit.Unauthorized)
+    assert isinstance(not_str, o365kit.InvalidInput) and not_str.param == "token"
+    assert isinstance(bad_expiry, o365kit.InvalidInput) and "expires_on" in str(bad_expiry)
+    for error in (unknown, not_str, bad_expiry):
+        assert SECRET not in shown(error)
 
 
 def test_a_credential_refresh_runs_off_the_loop(emulator):
