@@ -76,8 +76,9 @@ struct Done {
     finish: Answer,
 }
 
-/// Where tasks leave their answers. The runtime's workers never wait for the GIL (a worker
-/// waiting for it would stall every request it drives): one thread takes the GIL for them, turns
+/// Where tasks leave their answers. The runtime's workers do not wait for the GIL to answer (a
+/// worker waiting for it stalls every request it drives; only an upload's `read` and `progress`
+/// callbacks take it there, once per chunk): one thread takes the GIL for them, turns
 /// all the answers that are in into Python values and hands each loop its batch with one
 /// `call_soon_threadsafe`.
 fn completions() -> PyResult<&'static Sender<Done>> {
