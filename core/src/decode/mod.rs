@@ -7,6 +7,7 @@ use serde::de::DeserializeOwned;
 
 pub mod checked;
 pub mod path;
+pub(crate) mod text;
 mod validate;
 
 /// Parses a successful JSON response body into `T`, or the response's Graph error.
@@ -31,7 +32,7 @@ pub fn body<T: DeserializeOwned>(ep: &Endpoint, what: &str, bytes: &[u8]) -> Res
     }
     // Outlook REST v2.0 is re-cased first, then read like Graph: every model has one decoder
     // (from bytes), which keeps the wasm build small and its decoding fast.
-    let raw: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| Error::decode(what, "", e))?;
+    let raw: serde_json::Value = text::value(bytes).map_err(|e| Error::decode(what, "", e))?;
     let graph = serde_json::to_vec(&ep.dialect().from_wire(raw)).map_err(|e| Error::decode(what, "", e))?;
     from_bytes(what, &graph)
 }
@@ -55,12 +56,13 @@ pub fn fill(what: &str, bytes: &[u8], rec: &mut dyn crate::model::schema::Record
 pub(crate) fn read_whole<T>(
     what: &str,
     bytes: &[u8],
-    read: impl FnOnce(&mut serde_json::Deserializer<serde_json::de::SliceRead<'_>>) -> Result<T, serde_json::Error>,
+    read: impl FnOnce(&mut serde_json::Deserializer<serde_json::de::StrRead<'_>>) -> Result<T, serde_json::Error>,
 ) -> Result<T, Error> {
     path::begin();
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    let value = read(&mut de).map_err(|e| path_error(what, e))?;
-    de.end().map_err(|e| Error::decode(what, "", e))?;
+    let text = text::Text::of(bytes);
+    let mut de = serde_json::Deserializer::from_str(text.as_str());
+    let value = read(&mut de).map_err(|e| path_error(what, text.reword(e)))?;
+    de.end().map_err(|e| Error::decode(what, "", text.reword(e)))?;
     Ok(value)
 }
 
@@ -135,7 +137,7 @@ impl Drop for Nesting {
     }
 }
 
-fn path_error(what: &str, e: serde_json::Error) -> Error {
+fn path_error(what: &str, e: impl std::fmt::Display) -> Error {
     Error::decode(what, path::take(), e)
 }
 
