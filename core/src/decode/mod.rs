@@ -110,12 +110,21 @@ pub fn value<T: DeserializeOwned>(what: &str, value: serde_json::Value) -> Resul
 pub const MAX_DEPTH: usize = 64;
 
 thread_local! {
-    static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    static DEPTH: Cell<usize> = const { Cell::new(0) };
+    static ORDERS: [(Cell<usize>, [Cell<u8>; ORDER_LEN]); MAX_DEPTH + 1] =
+        const { [const { (Cell::new(0), [const { Cell::new(NONE) }; ORDER_LEN]) }; MAX_DEPTH + 1] };
 }
+
+use crate::model::schema::{Kind, Schema};
+use std::cell::Cell;
+
+/// How many of an object's first properties `Order` remembers (an event has 45 fields).
+const ORDER_LEN: usize = 64;
+const NONE: u8 = u8::MAX;
 
 /// One level of model nesting, held while a model decodes (counted instead of a pre-scan of
 /// the body, which cost a sixth of the decoding time).
-pub struct Nesting(());
+pub struct Nesting(usize);
 
 impl Nesting {
     pub fn enter<E: serde::de::Error>() -> Result<Nesting, E> {
@@ -123,17 +132,70 @@ impl Nesting {
             d.set(d.get() + 1);
             d.get()
         });
-        let level = Nesting(());
+        let level = Nesting(depth);
         if depth > MAX_DEPTH {
             return Err(E::custom(format_args!("nesting deeper than {MAX_DEPTH} levels (recursion limit)")));
         }
         Ok(level)
+    }
+
+    /// The order in which the last object read at this depth had its properties, if it was an
+    /// object of `table`: the items of a page, and the elements of a list, all come with their
+    /// properties in one order, which is not always the model's (events).
+    pub(crate) fn order(&self, table: &'static Schema) -> Order {
+        let id = table as *const _ as usize;
+        ORDERS.with(|o| {
+            if let Some((last, at)) = o.get(self.0) {
+                if last.get() != id {
+                    last.set(id);
+                    at.iter().for_each(|c| c.set(NONE));
+                }
+            }
+        });
+        Order(self.0)
     }
 }
 
 impl Drop for Nesting {
     fn drop(&mut self) {
         DEPTH.with(|d| d.set(d.get().saturating_sub(1)));
+    }
+}
+
+/// At one depth, the table index of each of the last object's first properties, by position:
+/// where the decoder looks first for the field of the property at that position.
+pub(crate) struct Order(usize);
+
+impl Order {
+    /// The index and kind of the field named `key`, the `n`th property of its object; `next`
+    /// is the field after the previous property's. That one is tried first (Graph mostly sends
+    /// properties in the models' order), then where the `n`th property was in the last object
+    /// (remembered only when it was not `next`), then the whole table from `next` on.
+    #[inline(always)]
+    pub(crate) fn find(&self, table: &Schema, key: &[u8], n: usize, next: usize) -> Option<(usize, Kind)> {
+        match table.at(next, key) {
+            Some(kind) => Some((next, kind)),
+            None => self.search(table, key, n, next),
+        }
+    }
+
+    #[inline(never)]
+    fn search(&self, table: &Schema, key: &[u8], n: usize, next: usize) -> Option<(usize, Kind)> {
+        let known = ORDERS.with(|o| o.get(self.0).and_then(|(_, at)| at.get(n)).map_or(NONE, Cell::get));
+        if known != NONE {
+            if let Some(kind) = table.at(usize::from(known), key) {
+                return Some((usize::from(known), kind));
+            }
+        }
+        let found = table.find(key, next);
+        if let Some((i, _)) = found {
+            ORDERS.with(|o| {
+                if let (Some(c), Ok(i)) = (o.get(self.0).and_then(|(_, at)| at.get(n)), u8::try_from(i)) {
+                    c.set(i);
+                }
+            });
+        }
+        found
     }
 }
 
