@@ -164,7 +164,7 @@ impl Batch {
     /// Reads a `$batch` answer: each item's status, headers and body become its own `Response`.
     pub fn absorb(&mut self, res: &Response) -> Result<(), Error> {
         res.ensure_success()?;
-        let v: Value = serde_json::from_slice(&res.body).map_err(|e| Error::decode("batch response", "", e))?;
+        let v: Value = crate::decode::text::value(&res.body).map_err(|e| Error::decode("batch response", "", e))?;
         let answers = v
             .get("responses")
             .and_then(Value::as_array)

@@ -58,7 +58,7 @@ impl Error {
 
     /// Builds `Error::Api` from any non-success response, whatever its body holds.
     pub fn from_response(res: &Response) -> Self {
-        let body: Option<Value> = serde_json::from_slice(&res.body).ok();
+        let body: Option<Value> = crate::decode::text::value(&res.body).ok();
         let err = body.as_ref().and_then(|b| b.get("error"));
         let text = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_string);
         let inner = err.and_then(|e| e.get("innerError").or_else(|| e.get("innererror")));

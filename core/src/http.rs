@@ -168,7 +168,8 @@ pub fn hidden_redirect(req: &Request) -> Result<Request, Error> {
 /// (the answer to [`hidden_redirect`]'s request).
 pub fn download_url(res: &Response) -> Result<Request, Error> {
     res.ensure_success()?;
-    let item: serde_json::Value = serde_json::from_slice(&res.body).map_err(|e| Error::decode("DriveItem", "", e))?;
+    let item: serde_json::Value =
+        crate::decode::text::value(&res.body).map_err(|e| Error::decode("DriveItem", "", e))?;
     let url = item
         .get("@microsoft.graph.downloadUrl")
         .and_then(serde_json::Value::as_str)

@@ -421,7 +421,7 @@ fn session_answer(res: &Response) -> Option<Result<SessionAnswer, ()>> {
     if res.body.iter().all(u8::is_ascii_whitespace) {
         return None;
     }
-    let Ok(Value::Object(o)) = serde_json::from_slice::<Value>(&res.body) else { return Some(Err(())) };
+    let Ok(Value::Object(o)) = crate::decode::text::value::<Value>(&res.body) else { return Some(Err(())) };
     let get = |name: &str| o.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v);
     let ranges = get("nextExpectedRanges")?;
     let ranges = ranges.as_array().map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect());
@@ -433,7 +433,7 @@ fn session_answer(res: &Response) -> Option<Result<SessionAnswer, ()>> {
 fn finished(res: &Response) -> Result<UploadResult, Error> {
     if !res.body.iter().all(u8::is_ascii_whitespace) {
         crate::decode::checked::check_json("DriveItem", crate::OpKind::Item, DriveItem::table(), &res.body)?;
-        let json = serde_json::from_slice(&res.body).map_err(|e| Error::decode("DriveItem", "", e))?;
+        let json = crate::decode::text::value(&res.body).map_err(|e| Error::decode("DriveItem", "", e))?;
         return Ok(UploadResult { kind: "driveItem", json });
     }
     let location = res

@@ -411,7 +411,7 @@ impl GroupMailWatch {
     fn read_page(&self, table: &'static Schema, res: &Response) -> Result<(Vec<Value>, Option<String>), Error> {
         let body = check(&self.endpoint, table.name, OpKind::List, table, res.clone())?;
         let page: Map<String, Value> =
-            serde_json::from_slice(&body.json).map_err(|e| Error::decode(table.name, "", e))?;
+            crate::decode::text::value(&body.json).map_err(|e| Error::decode(table.name, "", e))?;
         let items = match page.get("value") {
             Some(Value::Array(items)) => items.clone(),
             _ => return Err(Error::decode(table.name, "value", "not a list")),

@@ -48,7 +48,7 @@ pub fn check(
     let json = match ep.dialect() {
         Dialect::Graph => res.body,
         dialect => {
-            let raw: serde_json::Value = serde_json::from_slice(&res.body).map_err(|e| Error::decode(what, "", e))?;
+            let raw: serde_json::Value = super::text::value(&res.body).map_err(|e| Error::decode(what, "", e))?;
             serde_json::to_vec(&dialect.from_wire(raw)).map_err(|e| Error::decode(what, "", e))?
         }
     };

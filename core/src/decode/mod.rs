@@ -7,6 +7,7 @@ use serde::de::DeserializeOwned;
 
 pub mod checked;
 pub mod path;
+pub(crate) mod text;
 mod validate;
 
 /// Parses a successful JSON response body into `T`, or the response's Graph error.
@@ -31,7 +32,7 @@ pub fn body<T: DeserializeOwned>(ep: &Endpoint, what: &str, bytes: &[u8]) -> Res
     }
     // Outlook REST v2.0 is re-cased first, then read like Graph: every model has one decoder
     // (from bytes), which keeps the wasm build small and its decoding fast.
-    let raw: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| Error::decode(what, "", e))?;
+    let raw: serde_json::Value = text::value(bytes).map_err(|e| Error::decode(what, "", e))?;
     let graph = serde_json::to_vec(&ep.dialect().from_wire(raw)).map_err(|e| Error::decode(what, "", e))?;
     from_bytes(what, &graph)
 }
@@ -55,12 +56,13 @@ pub fn fill(what: &str, bytes: &[u8], rec: &mut dyn crate::model::schema::Record
 pub(crate) fn read_whole<T>(
     what: &str,
     bytes: &[u8],
-    read: impl FnOnce(&mut serde_json::Deserializer<serde_json::de::SliceRead<'_>>) -> Result<T, serde_json::Error>,
+    read: impl FnOnce(&mut serde_json::Deserializer<serde_json::de::StrRead<'_>>) -> Result<T, serde_json::Error>,
 ) -> Result<T, Error> {
     path::begin();
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    let value = read(&mut de).map_err(|e| path_error(what, e))?;
-    de.end().map_err(|e| Error::decode(what, "", e))?;
+    let text = text::Text::of(bytes);
+    let mut de = serde_json::Deserializer::from_str(text.as_str());
+    let value = read(&mut de).map_err(|e| path_error(what, text.reword(e)))?;
+    de.end().map_err(|e| Error::decode(what, "", text.reword(e)))?;
     Ok(value)
 }
 
@@ -108,12 +110,20 @@ pub fn value<T: DeserializeOwned>(what: &str, value: serde_json::Value) -> Resul
 pub const MAX_DEPTH: usize = 64;
 
 thread_local! {
-    static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    static DEPTH: Cell<usize> = const { Cell::new(0) };
+    static ORDERS: [(Cell<usize>, [Cell<u8>; ORDER_LEN]); MAX_DEPTH + 1] =
+        const { [const { (Cell::new(0), [const { Cell::new(0) }; ORDER_LEN]) }; MAX_DEPTH + 1] };
 }
+
+use crate::model::schema::{Kind, Schema};
+use std::cell::Cell;
+
+/// How many of an object's first properties `Order` remembers (an event has 45 fields).
+const ORDER_LEN: usize = 64;
 
 /// One level of model nesting, held while a model decodes (counted instead of a pre-scan of
 /// the body, which cost a sixth of the decoding time).
-pub struct Nesting(());
+pub struct Nesting(usize);
 
 impl Nesting {
     pub fn enter<E: serde::de::Error>() -> Result<Nesting, E> {
@@ -121,11 +131,27 @@ impl Nesting {
             d.set(d.get() + 1);
             d.get()
         });
-        let level = Nesting(());
+        let level = Nesting(depth);
         if depth > MAX_DEPTH {
             return Err(E::custom(format_args!("nesting deeper than {MAX_DEPTH} levels (recursion limit)")));
         }
         Ok(level)
+    }
+
+    /// The order in which the last object read at this depth had its properties, if it was an
+    /// object of `table`: the items of a page, and the elements of a list, all come with their
+    /// properties in one order, which is not always the model's (events).
+    pub(crate) fn order(&self, table: &'static Schema) -> Order {
+        let id = table as *const _ as usize;
+        ORDERS.with(|o| {
+            if let Some((last, at)) = o.get(self.0) {
+                if last.get() != id {
+                    last.set(id);
+                    at.iter().for_each(|c| c.set(0));
+                }
+            }
+        });
+        Order(self.0)
     }
 }
 
@@ -135,7 +161,45 @@ impl Drop for Nesting {
     }
 }
 
-fn path_error(what: &str, e: serde_json::Error) -> Error {
+/// At one depth, the table index (plus one; 0 when not known) of each of the last object's first
+/// properties, by position: where the decoder looks first for the field of the property at that
+/// position. Zero-initialised, so that it takes no room in the npm package's wasm.
+pub(crate) struct Order(usize);
+
+impl Order {
+    /// The index and kind of the field named `key`, the `n`th property of its object; `next`
+    /// is the field after the previous property's. That one is tried first (Graph mostly sends
+    /// properties in the models' order), then where the `n`th property was in the last object
+    /// (remembered only when it was not `next`), then the whole table from `next` on.
+    #[inline(always)]
+    pub(crate) fn find(&self, table: &Schema, key: &[u8], n: usize, next: usize) -> Option<(usize, Kind)> {
+        match table.at(next, key) {
+            Some(kind) => Some((next, kind)),
+            None => self.search(table, key, n, next),
+        }
+    }
+
+    #[inline(never)]
+    fn search(&self, table: &Schema, key: &[u8], n: usize, next: usize) -> Option<(usize, Kind)> {
+        let known = ORDERS.with(|o| o.get(self.0).and_then(|(_, at)| at.get(n)).map_or(0, Cell::get));
+        if let Some(i) = usize::from(known).checked_sub(1) {
+            if let Some(kind) = table.at(i, key) {
+                return Some((i, kind));
+            }
+        }
+        let found = table.find(key, next);
+        if let Some((i, _)) = found {
+            ORDERS.with(|o| {
+                if let (Some(c), Ok(i)) = (o.get(self.0).and_then(|(_, at)| at.get(n)), u8::try_from(i + 1)) {
+                    c.set(i);
+                }
+            });
+        }
+        found
+    }
+}
+
+fn path_error(what: &str, e: impl std::fmt::Display) -> Error {
     Error::decode(what, path::take(), e)
 }
 
@@ -150,5 +214,44 @@ pub mod base64_bytes_required {
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
         let s = String::deserialize(d)?;
         crate::base64::decode(s.trim()).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Message;
+    use crate::Page;
+    use serde_json::json;
+
+    /// Items whose properties come in different orders (the lookup starts where the previous
+    /// item had each property): every value still lands in its own field, unknown ones in `extra`.
+    #[test]
+    fn properties_in_a_changing_order_land_in_their_fields() {
+        let a = json!({"id": "1", "subject": "s1", "isRead": true, "other": 1, "from": {"emailAddress": {"address": "a@x"}}});
+        let b = json!({"from": {"emailAddress": {"address": "b@x"}}, "other": 2, "isRead": false, "subject": "s2", "id": "2"});
+        let c = json!({"subject": "s3", "id": "3", "isDraft": null, "from": {"emailAddress": {"name": "C", "address": "c@x"}}});
+        let page = json!({"value": [a, b, c, a, b]});
+        let bytes = serde_json::to_vec(&page).unwrap();
+        let read: Page<Message> = super::from_bytes("Page<Message>", &bytes).unwrap();
+        let ids: Vec<_> = read.value.iter().map(|m| m.id.as_deref().unwrap()).collect();
+        assert_eq!(ids, ["1", "2", "3", "1", "2"]);
+        assert_eq!(read.value[1].subject.as_deref(), Some("s2"));
+        assert_eq!(read.value[1].is_read, Some(false));
+        assert_eq!(read.value[2].from.as_ref().and_then(|f| f.address()), Some("c@x"));
+        assert_eq!(read.value[3].extra["other"], json!(1));
+        assert_eq!(serde_json::to_value(&read.value).unwrap(), page["value"]);
+        let checked = crate::decode::checked::check_json(
+            "Page<Message>",
+            crate::OpKind::List,
+            <Message as crate::decode::checked::Checked>::table(),
+            &bytes,
+        );
+        assert!(checked.is_ok());
+        let bad = json!({"value": [b, {"from": {"emailAddress": {"address": 7}}}]});
+        let err = super::from_bytes::<Page<Message>>("Page<Message>", &serde_json::to_vec(&bad).unwrap()).unwrap_err();
+        assert!(
+            matches!(err, crate::Error::Decode { ref path, .. } if path == "value[1].from.emailAddress.address"),
+            "{err:?}"
+        );
     }
 }

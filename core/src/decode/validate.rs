@@ -30,12 +30,15 @@ impl<'de> Visitor<'de> for Object {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let _level = Nesting::enter()?;
-        let mut hint = 0;
+        let level = Nesting::enter()?;
+        let order = level.order(self.0);
+        let (mut next, mut n) = (0, 0);
         while let Some(MapKey(key)) = map.next_key()? {
-            match self.0.find(key.as_bytes(), hint) {
+            let found = order.find(self.0, key.as_bytes(), n, next);
+            n += 1;
+            match found {
                 Some((i, kind)) => {
-                    hint = i + 1;
+                    next = i + 1;
                     let nested = self.0.fields.get(i).and_then(|f| f.nested).map(|table| table());
                     map.next_value_seed(Value { kind, nested }).map_err(|e| at_key(&key, e))?;
                 }

@@ -23,13 +23,16 @@ impl<'de> Visitor<'de> for Fill<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let _level = Nesting::enter()?;
+        let level = Nesting::enter()?;
         let rec = self.0;
         let schema = rec.schema();
-        let mut hint = 0;
+        let order = level.order(schema);
+        let (mut next, mut n) = (0, 0);
         while let Some(MapKey(key)) = map.next_key()? {
-            if let Some((i, kind)) = schema.find(key.as_bytes(), hint) {
-                hint = i + 1;
+            let found = order.find(schema, key.as_bytes(), n, next);
+            n += 1;
+            if let Some((i, kind)) = found {
+                next = i + 1;
                 if let Some(slot) = rec.slot(i) {
                     let present = value(&mut map, kind, slot).map_err(|e| at_key(&key, e))?;
                     if !present {

@@ -44,16 +44,63 @@ pub struct Schema {
 
 impl Schema {
     /// The index and kind of the field named `key`. The search starts at `hint` and wraps
-    /// around: Graph sends properties in a stable order, mostly the order models list them in,
-    /// so the next key is usually the field after the previous one.
+    /// around: Graph sends properties in a stable order, so the decoder's guess (where the same
+    /// property was in the previous object, or the field after the previous property's) is
+    /// mostly right, and otherwise the field is mostly a few further on.
+    #[inline]
     pub fn find(&self, key: &[u8], hint: usize) -> Option<(usize, Kind)> {
-        if let Some(f) = self.fields.get(hint) {
-            if f.wire == key {
-                return Some((hint, f.kind));
-            }
+        if let Some(kind) = self.at(hint, key) {
+            return Some((hint, kind));
         }
-        let i = self.fields.iter().position(|f| f.wire == key)?;
-        self.fields.get(i).map(|f| (i, f.kind))
+        let (before, from) = self.fields.split_at(hint.min(self.fields.len()));
+        if let Some(i) = from.iter().position(|f| same(f.wire, key)) {
+            return Some((hint + i, from[i].kind));
+        }
+        let i = before.iter().position(|f| same(f.wire, key))?;
+        Some((i, before[i].kind))
+    }
+}
+
+impl Schema {
+    /// The kind of field `i`, if it is named `key`.
+    #[inline]
+    pub fn at(&self, i: usize, key: &[u8]) -> Option<Kind> {
+        self.fields.get(i).filter(|f| same(f.wire, key)).map(|f| f.kind)
+    }
+}
+
+/// Byte equality of two property names, a word at a time: names are short, and a call to
+/// `memcmp` for each candidate cost more than the comparison.
+#[inline(always)]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    fn word(s: &[u8], at: usize) -> u64 {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&s[at..at + 8]);
+        u64::from_ne_bytes(w)
+    }
+    fn half(s: &[u8], at: usize) -> u32 {
+        let mut w = [0u8; 4];
+        w.copy_from_slice(&s[at..at + 4]);
+        u32::from_ne_bytes(w)
+    }
+    if n >= 8 {
+        let mut i = 0;
+        while i + 8 < n {
+            if word(a, i) != word(b, i) {
+                return false;
+            }
+            i += 8;
+        }
+        // The last word overlaps the one before when `n` is not a multiple of 8.
+        word(a, n - 8) == word(b, n - 8)
+    } else if n >= 4 {
+        half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4)
+    } else {
+        a.iter().zip(b).all(|(x, y)| x == y)
     }
 }
 

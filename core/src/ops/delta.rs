@@ -54,7 +54,7 @@ pub fn removal<T: Tracked + ?Sized>(item: &T) -> Result<Option<(String, String)>
 /// removed. For bindings that hand the items over as sent (checked against their model first).
 pub fn sort_items(what: &str, json: &[u8]) -> Result<Vec<(String, Option<String>)>, Error> {
     use serde_json::Value;
-    let page: Value = serde_json::from_slice(json).map_err(|e| Error::decode(what, "", e))?;
+    let page: Value = crate::decode::text::value(json).map_err(|e| Error::decode(what, "", e))?;
     let items = page.get(Page::<()>::ITEMS).and_then(Value::as_array);
     let items = items.ok_or_else(|| Error::decode(what, "value", "a delta page without its items"))?;
     let mut out = Vec::with_capacity(items.len());
