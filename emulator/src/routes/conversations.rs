@@ -50,6 +50,20 @@ pub(super) fn locate(g: &Group, at: &ThreadAt) -> Result<(usize, usize)> {
 /// Newest first, as Graph lists conversations and threads; among equal times the later-created first.
 fn newest_first(mut items: Vec<Obj>) -> Vec<Obj> {
     items.reverse();
+    // Dates are parsed once per item rather than at each of the sort's comparisons.
+    let parsed: Option<Vec<Option<i128>>> = items
+        .iter()
+        .map(|i| match &i["lastDeliveredDateTime"] {
+            Value::String(s) => crate::clock::parse_iso(s).map(Some),
+            Value::Null => Some(None),
+            _ => None,
+        })
+        .collect();
+    if let Some(keys) = parsed.filter(|k| k.iter().all(Option::is_some)) {
+        let mut keyed: Vec<_> = keys.into_iter().zip(items).collect();
+        keyed.sort_by(|(x, _), (y, _)| y.cmp(x));
+        return keyed.into_iter().map(|(_, i)| i).collect();
+    }
     items.sort_by(|a, b| {
         let (x, y) = (&a["lastDeliveredDateTime"], &b["lastDeliveredDateTime"]);
         crate::filter::order(y, x).unwrap_or(std::cmp::Ordering::Equal)

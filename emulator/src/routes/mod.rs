@@ -125,12 +125,27 @@ impl Call<'_> {
     }
 
     pub fn list(&self, q: &Query, kind: Kind, fragment: &str, items: Vec<Obj>) -> Result<Response> {
+        odata::list(self.ctx, self.path, q, kind, fragment, items, self.default_page(kind))
+    }
+
+    /// [`Call::list`] rendering only the page's items where nothing else can change the answer.
+    pub(crate) fn list_rendering(
+        &self,
+        q: &Query,
+        kind: Kind,
+        fragment: &str,
+        total: usize,
+        render: impl FnOnce(std::ops::Range<usize>) -> Vec<Obj>,
+    ) -> Result<Response> {
+        odata::list_rendering(self.ctx, self.path, q, kind, fragment, total, render, self.default_page(kind))
+    }
+
+    fn default_page(&self, kind: Kind) -> usize {
         // Outlook pages mail by 10 unless asked otherwise; a smaller configured page still wins.
-        let page = match kind {
+        match kind {
             Kind::Message | Kind::MailFolder | Kind::Event => self.app.page_size.min(10),
             _ => self.app.page_size,
-        };
-        odata::list(self.ctx, self.path, q, kind, fragment, items, page)
+        }
     }
 
     /// The query string as sent.

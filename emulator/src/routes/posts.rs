@@ -177,14 +177,12 @@ pub(super) fn handle(call: &Call, route: Route) -> Result<Response> {
     match (route, call.method) {
         (Route::Posts(at), &Method::GET) => {
             let q = call.query(Kind::Post)?;
-            let items = {
-                let t = call.app.tenant();
-                let g = conversation_group(&t, &at.group, &call.caller)?;
-                let (ci, ti) = locate(g, &at)?;
-                let thread = &g.conversations[ci].threads[ti];
-                thread.posts.iter().map(|p| expanded(thread, p, &q)).collect()
-            };
-            call.list(&q, Kind::Post, &format!("{}/posts", thread_fragment(&at)), items)
+            let t = call.app.tenant();
+            let g = conversation_group(&t, &at.group, &call.caller)?;
+            let (ci, ti) = locate(g, &at)?;
+            let thread = &g.conversations[ci].threads[ti];
+            let render = |r: std::ops::Range<usize>| thread.posts[r].iter().map(|p| expanded(thread, p, &q)).collect();
+            call.list_rendering(&q, Kind::Post, &format!("{}/posts", thread_fragment(&at)), thread.posts.len(), render)
         }
         (Route::Post(pa), &Method::GET) => {
             let q = call.query(Kind::Post)?;
