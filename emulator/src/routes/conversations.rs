@@ -32,7 +32,7 @@ fn threads_fragment(group: &str, conversation: Option<&str>) -> String {
 }
 
 fn conversation_index(g: &Group, cid: &str) -> Result<usize> {
-    g.conversations.iter().position(|c| tenant::id(&c.props) == cid).ok_or_else(GraphError::item_not_found)
+    g.conversations.iter().position(|c| tenant::id(&c.props) == cid).ok_or_else(|| GraphError::no_item(cid))
 }
 
 /// The thread a path names: (conversation index, thread index), or 404.
@@ -41,9 +41,9 @@ pub(super) fn locate(g: &Group, at: &ThreadAt) -> Result<(usize, usize)> {
         Some(cid) => {
             let ci = conversation_index(g, cid)?;
             let ti = g.conversations[ci].threads.iter().position(|t| tenant::id(&t.props) == at.thread);
-            Ok((ci, ti.ok_or_else(GraphError::item_not_found)?))
+            Ok((ci, ti.ok_or_else(|| GraphError::no_item(&at.thread))?))
         }
-        None => g.find_thread(&at.thread).ok_or_else(GraphError::item_not_found),
+        None => g.find_thread(&at.thread).ok_or_else(|| GraphError::no_item(&at.thread)),
     }
 }
 

@@ -344,7 +344,7 @@ fn threads_at(group: String, conversation: Option<String>, rest: &[String]) -> R
 /// The group for a conversation read or post: 404 if unknown, 403 if it is private and the
 /// caller is not a member. Public groups are open to the whole tenant.
 pub(crate) fn conversation_group<'t>(t: &'t Tenant, gid: &str, caller: &Caller) -> Result<&'t Group> {
-    let g = t.group(gid).ok_or_else(|| GraphError::resource_not_found(gid))?;
+    let g = t.group(gid).ok_or_else(|| GraphError::no_directory_object(gid))?;
     if g.is_public() || g.is_member(&caller.id) {
         Ok(g)
     } else {
@@ -354,12 +354,12 @@ pub(crate) fn conversation_group<'t>(t: &'t Tenant, gid: &str, caller: &Caller) 
 
 pub(crate) fn conversation_group_mut<'t>(t: &'t mut Tenant, gid: &str, caller: &Caller) -> Result<&'t mut Group> {
     conversation_group(t, gid, caller)?;
-    t.group_mut(gid).ok_or_else(|| GraphError::resource_not_found(gid))
+    t.group_mut(gid).ok_or_else(|| GraphError::no_directory_object(gid))
 }
 
 /// The group for a directory change: 404 if unknown, 403 unless the caller owns it.
 pub(crate) fn owned_group<'t>(t: &'t mut Tenant, gid: &str, caller: &Caller) -> Result<&'t mut Group> {
-    let g = t.group_mut(gid).ok_or_else(|| GraphError::resource_not_found(gid))?;
+    let g = t.group_mut(gid).ok_or_else(|| GraphError::no_directory_object(gid))?;
     if g.is_owner(&caller.id) {
         Ok(g)
     } else {
