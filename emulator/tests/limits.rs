@@ -132,7 +132,7 @@ fn ids_that_look_like_paths_stay_one_opaque_id() {
         ] {
             let r = emu.get(OWNER, &path);
             // `../users` is two segments: an unknown segment (400); everything else is one id
-            // that names nothing (404). Never the users list, never a 5xx.
+            // that cannot be an id (400) or names nothing (404). Never the users list, never a 5xx.
             assert!(r.status == 404 || r.status == 400, "{path}: {}", r.status);
             let text = String::from_utf8_lossy(&r.body);
             assert!(!text.contains("\"value\""), "{path} resolved to a collection: {text:.200}");
