@@ -91,7 +91,11 @@ impl Summary {
                 self.senders.push(name);
             }
             self.has_attachments |= !p.attachments.is_empty();
-            if self.newest.as_ref().is_none_or(|n| n.older_than(received(p))) {
+            let newer = match &self.newest {
+                Some(n) => n.older_than(received(p)),
+                None => true,
+            };
+            if newer {
                 self.newest = Some(Newest::of(p));
             }
         }
