@@ -1,8 +1,8 @@
 //! Graph's error responses: `{"error": {"code", "message", "innerError": {"date", "request-id",
 //! "client-request-id"}}}` with the status and code Graph uses for each case.
 
-use crate::clock;
 use crate::respond::{json, Ctx};
+use crate::{clock, ids};
 use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::response::Response;
 use serde_json::json;
@@ -76,9 +76,29 @@ impl GraphError {
         )
     }
 
+    /// A directory object (group, or user by id) that is not there: 404 for a GUID, and for
+    /// anything else the 400 Graph gives before it looks (`Invalid object identifier 'x'.`).
+    pub fn no_directory_object(id: &str) -> GraphError {
+        if ids::is_guid(id) {
+            GraphError::resource_not_found(id)
+        } else {
+            GraphError::new(400, "Request_BadRequest", format!("Invalid object identifier '{id}'."))
+        }
+    }
+
     /// An unknown conversation, thread, post or attachment.
     pub fn item_not_found() -> GraphError {
         GraphError::new(404, "ErrorItemNotFound", "The specified object was not found in the store.")
+    }
+
+    /// An Outlook item `id` names that is not there: 404 for a well-formed id, and for text that
+    /// cannot be an Exchange id the 400 Exchange gives before it looks.
+    pub fn no_item(id: &str) -> GraphError {
+        if ids::is_exchange_id(id) {
+            GraphError::item_not_found()
+        } else {
+            GraphError::new(400, "ErrorInvalidIdMalformed", "Id is malformed.")
+        }
     }
 
     pub fn image_not_found() -> GraphError {

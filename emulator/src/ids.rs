@@ -43,6 +43,41 @@ pub(crate) fn guid() -> String {
     format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
 }
 
+/// Whether `id` reads as a GUID, the form of every directory object id: hyphenated, 32 bare hex
+/// digits, or hyphenated in braces or parentheses (the forms .NET's `Guid.Parse` takes).
+pub(crate) fn is_guid(id: &str) -> bool {
+    let hex = |s: &str| s.bytes().all(|b| b.is_ascii_hexdigit());
+    let hyphenated = |s: &str| {
+        let parts: Vec<&str> = s.split('-').collect();
+        parts.iter().map(|p| p.len()).eq([8, 4, 4, 4, 12]) && parts.iter().all(|p| hex(p))
+    };
+    match id.as_bytes() {
+        [b'{', .., b'}'] | [b'(', .., b')'] => hyphenated(&id[1..id.len() - 1]),
+        _ => hyphenated(id) || (id.len() == 32 && hex(id)),
+    }
+}
+
+/// Whether `id` could be an Exchange item id (message, folder, event, calendar, calendar group,
+/// conversation, thread, post, attachment): base64 text in either alphabet, padding only at
+/// the end, long enough to hold Exchange's id structure. Exchange answers anything else with
+/// `ErrorInvalidIdMalformed` before it looks for the item. Every id this emulator makes has the
+/// shape, and so do GUIDs (which some clients use as attachment ids) and occurrence ids
+/// (`{series id}_{yyyymmdd}`).
+pub(crate) fn is_exchange_id(id: &str) -> bool {
+    let id = match id.rsplit_once('_') {
+        Some((series, day)) if day.len() == 8 && day.bytes().all(|b| b.is_ascii_digit()) => series,
+        _ => id,
+    };
+    let body = id.trim_end_matches('=');
+    id.len() - body.len() <= 2
+        && body.len() >= MIN_EXCHANGE_ID
+        && body.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'-' | b'_'))
+}
+
+/// Characters of the shortest Exchange id accepted: 16 bytes in base64. Real ones are 60 to
+/// 200 characters; what is shorter is a name or a placeholder, not an id.
+const MIN_EXCHANGE_ID: usize = 22;
+
 /// The mailbox part every id of this emulator's group mailboxes shares, as Exchange ids do.
 const MAILBOX: &str = "AGRhZmRhMWM3LTYwZTktNDZmYy1hNWU1LThhZWU4NzI2YTEyZg";
 
@@ -111,9 +146,53 @@ mod tests {
 
     #[test]
     fn item_ids_look_like_exchange_ids() {
-        for id in [conversation_id(), thread_id(), post_id(), attachment_id()] {
+        for id in [conversation_id(), thread_id(), post_id(), attachment_id(), mail_item_id()] {
             assert!(id.starts_with("AA") && id.len() > 60, "{id}");
             assert!(!id.contains('/'), "ids stay one path segment: {id}");
+            assert!(is_exchange_id(&id), "{id}");
+        }
+        let stable_id = stable("AAMkA", "owner/inbox", 60);
+        for id in [
+            stable_id.clone(),
+            format!("{stable_id}_20250311"),
+            format!("{}=_20250311", &stable_id[..79]),
+            guid(),
+            "AAMkAGI2TG93AAAAAAAAAAAAAA=".to_string(),
+        ] {
+            assert!(is_exchange_id(&id), "{id}");
+        }
+        for id in [
+            "nope",
+            "clutterz",
+            "does-not-exist",
+            "AAMk==x",
+            "AAMkAGI2TG93AAA%AAMkAGI2TG93",
+            "",
+            "a b",
+            "AAMkAGI2TG93AAAAAAAAAAA===",
+        ] {
+            assert!(!is_exchange_id(id), "{id}");
+        }
+    }
+
+    #[test]
+    fn guids_are_told_from_other_text() {
+        for id in
+            [guid(), guid().to_uppercase(), guid().replace('-', ""), format!("{{{}}}", guid()), format!("({})", guid())]
+        {
+            assert!(is_guid(&id), "{id}");
+        }
+        for id in [
+            "nope",
+            "g1",
+            "owner@contoso.test",
+            "11111111-2222-3333-4444-55555555555",
+            "{11111111-2222-3333-4444-555555555555",
+            "11111111-2222-3333-4444-55555555555g",
+            "1111111122223333444455555555555g",
+            "111111112-222-3333-4444-555555555555",
+        ] {
+            assert!(!is_guid(id), "{id}");
         }
     }
 }

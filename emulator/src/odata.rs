@@ -14,6 +14,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde_json::{json, Value};
 use std::cmp::Ordering;
+use std::ops::Range;
 
 /// The query options of one request, checked against the entity type it reads.
 #[derive(Debug, Default)]
@@ -229,6 +230,17 @@ impl Query {
         self.filter.as_ref().map(|f| f.matches(&Value::Object(item.clone())))
     }
 
+    /// How many items one page of a list holds (`$top=0` holds none).
+    fn page_len(&self, default: usize) -> usize {
+        self.top.or(self.max_page_size).unwrap_or(default).max(usize::from(self.top != Some(0)))
+    }
+
+    /// The items of `total` the requested page holds.
+    fn window(&self, total: usize, default: usize) -> Range<usize> {
+        let start = self.offset.unwrap_or(self.skip).min(total);
+        start..start.saturating_add(self.page_len(default)).min(total)
+    }
+
     /// Items per page: `$top`, else `Prefer: odata.maxpagesize`, else `default`.
     pub(crate) fn page_size(&self, default: usize) -> usize {
         self.top.or(self.max_page_size).unwrap_or(default).max(1)
@@ -377,10 +389,56 @@ pub(crate) fn list(
         });
     }
     let total = items.len();
-    let start = q.offset.unwrap_or(q.skip).min(total);
-    let page_size = q.top.or(q.max_page_size).unwrap_or(default_page).max(usize::from(q.top != Some(0)));
-    let end = start.saturating_add(page_size).min(total);
-    let value: Vec<Value> = items.drain(start..end).map(|i| Value::Object(q.project(i, kind))).collect();
+    let window = q.window(total, default_page);
+    let page = items.drain(window.clone()).collect();
+    page_of(ctx, path, q, kind, fragment, page, window, total, default_page)
+}
+
+/// [`list`] for items costly to render (a thread's hundreds of posts): when nothing but the
+/// page's own items can change the answer (no `$filter`, `$search` or `$orderby`, and every
+/// name in `$select` a declared property), only they are rendered; else all are, as `list` does.
+/// `render(range)` renders the items in `range` of `total`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn list_rendering(
+    ctx: &Ctx,
+    path: &str,
+    q: &Query,
+    kind: Kind,
+    fragment: &str,
+    total: usize,
+    render: impl FnOnce(Range<usize>) -> Vec<Obj>,
+    default_page: usize,
+) -> Result<Response> {
+    let declared =
+        |n: &String| n == "*" || n.starts_with('@') || kind.properties().iter().any(|p| p.eq_ignore_ascii_case(n));
+    let page_alone =
+        q.filter.is_none() && q.search.is_none() && q.orderby.is_empty() && q.select.iter().flatten().all(declared);
+    if !page_alone {
+        return list(ctx, path, q, kind, fragment, render(0..total), default_page);
+    }
+    let window = q.window(total, default_page);
+    let page = render(window.clone());
+    q.check(kind, &page)?;
+    page_of(ctx, path, q, kind, fragment, page, window, total, default_page)
+}
+
+/// The answer for the items `window` of `total` (already filtered and sorted): the page, its
+/// count and its next link.
+#[allow(clippy::too_many_arguments)]
+fn page_of(
+    ctx: &Ctx,
+    path: &str,
+    q: &Query,
+    kind: Kind,
+    fragment: &str,
+    page: Vec<Obj>,
+    window: Range<usize>,
+    total: usize,
+    default_page: usize,
+) -> Result<Response> {
+    let end = window.end;
+    let page_size = q.page_len(default_page);
+    let value: Vec<Value> = page.into_iter().map(|i| Value::Object(q.project(i, kind))).collect();
     let mut body = json!({ "@odata.context": ctx.context(&q.fragment(fragment)), "value": value });
     if q.count {
         body["@odata.count"] = json!(total);

@@ -61,22 +61,26 @@ impl Thread {
     }
 }
 
-/// A thread's derived properties, computed at the first read after a post was added. (A list of
-/// threads computes them for every thread: without this, from every post of every thread.)
+/// A thread's derived properties, brought up to date at the first read after posts were added.
+/// Posts are only ever appended, so the summary folds in just the new ones: a thread of
+/// hundreds of posts costs no more to read or reply to than a thread of one.
 #[derive(Default)]
 pub(crate) struct Derived(std::sync::Mutex<Option<(usize, std::sync::Arc<crate::views::Summary>)>>);
 
 impl Derived {
     pub(crate) fn get(&self, posts: &[Post]) -> std::sync::Arc<crate::views::Summary> {
         let mut slot = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        match &*slot {
-            Some((n, s)) if *n == posts.len() => s.clone(),
-            _ => {
-                let s = std::sync::Arc::new(crate::views::Summary::of(posts));
-                *slot = Some((posts.len(), s.clone()));
-                s
+        let fresh = match slot.take() {
+            Some((n, s)) if n == posts.len() => s,
+            Some((n, s)) if n < posts.len() => {
+                let mut s = std::sync::Arc::unwrap_or_clone(s);
+                s.add(&posts[n..]);
+                std::sync::Arc::new(s)
             }
-        }
+            _ => std::sync::Arc::new(crate::views::Summary::of(posts)),
+        };
+        *slot = Some((posts.len(), fresh.clone()));
+        fresh
     }
 }
 

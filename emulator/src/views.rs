@@ -33,38 +33,71 @@ fn received(p: &Post) -> &Value {
     p.props.get("receivedDateTime").unwrap_or(&Value::Null)
 }
 
-fn latest<'a>(posts: impl Iterator<Item = &'a Post>) -> Option<&'a Post> {
-    // `max_by` keeps the last of equals: the newest post wins ties, as the later one arrived last.
-    posts.max_by(|a, b| filter::order(received(a), received(b)).unwrap_or(Ordering::Equal))
-}
-
 /// The newest post of a thread: what a reply to the thread answers.
 pub(crate) fn latest_post_id(t: &Thread) -> Option<String> {
-    latest(t.posts.iter()).map(|p| tenant::id(&p.props).to_string())
+    t.derived.get(&t.posts).newest.as_ref().map(|n| n.id.clone())
 }
 
-/// What a thread's posts make of it: computed once per added post (`tenant::Derived`).
+/// What a thread's posts make of it: kept up to date as posts are added (`tenant::Derived`).
+#[derive(Clone)]
 pub(crate) struct Summary {
     senders: Vec<Value>,
     has_attachments: bool,
-    /// The newest post's `receivedDateTime` and `preview`.
-    newest: Option<(Value, String)>,
+    newest: Option<Newest>,
+}
+
+/// The newest post: its `receivedDateTime` (and that parsed, to compare without parsing again),
+/// `preview` and id.
+#[derive(Clone)]
+struct Newest {
+    received: Value,
+    at: Option<i128>,
+    preview: String,
+    id: String,
+}
+
+impl Newest {
+    fn of(p: &Post) -> Newest {
+        let received = received(p).clone();
+        let at = received.as_str().and_then(crate::clock::parse_iso);
+        Newest { received, at, preview: preview(p), id: tenant::id(&p.props).to_string() }
+    }
+
+    /// Whether a post received at `received` is newer than this one; the later among equals
+    /// wins, as it arrived last.
+    fn older_than(&self, received: &Value) -> bool {
+        let at = received.as_str().and_then(crate::clock::parse_iso);
+        let order = match (at, self.at) {
+            (Some(a), Some(b)) => a.cmp(&b),
+            _ => filter::order(received, &self.received).unwrap_or(Ordering::Equal),
+        };
+        order != Ordering::Less
+    }
 }
 
 impl Summary {
     pub(crate) fn of(posts: &[Post]) -> Summary {
-        let mut senders: Vec<Value> = Vec::new();
+        let mut s = Summary { senders: Vec::new(), has_attachments: false, newest: None };
+        s.add(posts);
+        s
+    }
+
+    /// Folds posts added after the ones already summarized.
+    pub(crate) fn add(&mut self, posts: &[Post]) {
         for p in posts {
             let name =
                 p.props.get("from").and_then(|f| f.pointer("/emailAddress/name")).cloned().unwrap_or(Value::Null);
-            if name.is_string() && !senders.contains(&name) {
-                senders.push(name);
+            if name.is_string() && !self.senders.contains(&name) {
+                self.senders.push(name);
             }
-        }
-        Summary {
-            senders,
-            has_attachments: posts.iter().any(|p| !p.attachments.is_empty()),
-            newest: latest(posts.iter()).map(|p| (received(p).clone(), preview(p))),
+            self.has_attachments |= !p.attachments.is_empty();
+            let newer = match &self.newest {
+                Some(n) => n.older_than(received(p)),
+                None => true,
+            };
+            if newer {
+                self.newest = Some(Newest::of(p));
+            }
         }
     }
 }
@@ -74,7 +107,7 @@ impl Summary {
 fn summary<'a>(mut o: Obj, summaries: impl Iterator<Item = &'a Summary>) -> Obj {
     let mut senders: Vec<Value> = Vec::new();
     let mut has_attachments = false;
-    let mut newest: Option<&(Value, String)> = None;
+    let mut newest: Option<&Newest> = None;
     for s in summaries {
         for name in &s.senders {
             if !senders.contains(name) {
@@ -85,7 +118,7 @@ fn summary<'a>(mut o: Obj, summaries: impl Iterator<Item = &'a Summary>) -> Obj 
         if let Some(n) = &s.newest {
             let later = match newest {
                 None => true,
-                Some(m) => filter::order(&n.0, &m.0).unwrap_or(Ordering::Equal) != Ordering::Less,
+                Some(m) => m.older_than(&n.received),
             };
             if later {
                 newest = Some(n);
@@ -93,9 +126,9 @@ fn summary<'a>(mut o: Obj, summaries: impl Iterator<Item = &'a Summary>) -> Obj 
         }
     }
     o.insert("hasAttachments".into(), Value::Bool(has_attachments));
-    o.insert("lastDeliveredDateTime".into(), newest.map(|n| n.0.clone()).unwrap_or(Value::Null));
+    o.insert("lastDeliveredDateTime".into(), newest.map(|n| n.received.clone()).unwrap_or(Value::Null));
     o.insert("uniqueSenders".into(), Value::Array(senders));
-    o.insert("preview".into(), Value::String(newest.map(|n| n.1.clone()).unwrap_or_default()));
+    o.insert("preview".into(), Value::String(newest.map(|n| n.preview.clone()).unwrap_or_default()));
     o
 }
 

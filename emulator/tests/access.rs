@@ -94,7 +94,7 @@ fn only_owners_change_a_group() {
 }
 
 #[test]
-fn unknown_ids_are_404_with_the_code_of_their_backend() {
+fn unknown_ids_are_404_and_malformed_ones_400_with_the_code_of_their_backend() {
     let emu = Emu::start();
     let r = emu.get(MEMBER, "/v1.0/groups/11111111-2222-3333-4444-555555555555");
     assert_eq!(r.status, 404);
@@ -104,20 +104,48 @@ fn unknown_ids_are_404_with_the_code_of_their_backend() {
         e["message"],
         "Resource '11111111-2222-3333-4444-555555555555' does not exist or one of its queried reference-property objects are not present."
     );
-    assert_eq!(emu.get(MEMBER, "/v1.0/groups/nope/threads").code(), "Request_ResourceNotFound");
+    // A group id that is not a GUID is refused before any lookup, as the directory does.
+    for (path, id) in [
+        ("/v1.0/groups/nope/threads", "nope"),
+        ("/v1.0/groups/nope", "nope"),
+        ("/v1.0/groups/Marketing/members", "Marketing"),
+        ("/v1.0/groups/11111111-2222-3333-4444-55555555555/photo", "11111111-2222-3333-4444-55555555555"),
+    ] {
+        let r = emu.get(MEMBER, path);
+        assert_eq!(r.status, 400, "{path}");
+        assert_eq!(r.error()["code"], "Request_BadRequest", "{path}");
+        assert_eq!(r.error()["message"], format!("Invalid object identifier '{id}'."), "{path}");
+    }
+    let unknown = "AAQkAGI2TG93AAAAAAAAAAAAAAAAAAAAAAAAAA==";
     for path in [
-        format!("/v1.0/groups/{PUBLIC}/threads/AAQkAGNope%3D%3D"),
-        format!("/v1.0/groups/{PUBLIC}/conversations/AAQkAGNope%3D"),
-        format!("/v1.0/groups/{PUBLIC}/threads/{}/posts/AAMkNope", enc(KICKOFF_THREAD)),
-        format!("/v1.0/groups/{PUBLIC}/threads/{}/posts/{}/attachments/AAMkNope", enc(BUDGET_THREAD), enc(BUDGET_POST)),
-        // An id is one segment: a hostile one is looked up, never walked as a path.
-        format!("/v1.0/groups/{PUBLIC}/threads/{}", enc("../../groups?$top=1#")),
+        format!("/v1.0/groups/{PUBLIC}/threads/{unknown}"),
+        format!("/v1.0/groups/{PUBLIC}/conversations/{unknown}"),
+        format!("/v1.0/groups/{PUBLIC}/threads/{}/posts/{unknown}", enc(KICKOFF_THREAD)),
+        format!(
+            "/v1.0/groups/{PUBLIC}/threads/{}/posts/{}/attachments/{unknown}",
+            enc(BUDGET_THREAD),
+            enc(BUDGET_POST)
+        ),
     ] {
         let r = emu.get(MEMBER, &path);
         assert_eq!(r.status, 404, "{path}");
         let e = r.error();
         assert_eq!(e["code"], "ErrorItemNotFound");
         assert_eq!(e["message"], "The specified object was not found in the store.");
+    }
+    for path in [
+        format!("/v1.0/groups/{PUBLIC}/threads/AAQkAGNope%3D%3D"),
+        format!("/v1.0/groups/{PUBLIC}/conversations/nope"),
+        format!("/v1.0/groups/{PUBLIC}/threads/{}/posts/AAMkNope", enc(KICKOFF_THREAD)),
+        format!("/v1.0/groups/{PUBLIC}/threads/{}/posts/{}/attachments/AAMkNope", enc(BUDGET_THREAD), enc(BUDGET_POST)),
+        // An id is one segment: a hostile one is looked at, never walked as a path.
+        format!("/v1.0/groups/{PUBLIC}/threads/{}", enc("../../groups?$top=1#")),
+    ] {
+        let r = emu.get(MEMBER, &path);
+        assert_eq!(r.status, 400, "{path}");
+        let e = r.error();
+        assert_eq!(e["code"], "ErrorInvalidIdMalformed");
+        assert_eq!(e["message"], "Id is malformed.");
     }
     let r = emu.get(MEMBER, &format!("/v1.0/groups/{PRIVATE}/photo/$value"));
     assert_eq!(r.status, 404);

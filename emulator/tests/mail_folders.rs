@@ -37,7 +37,12 @@ fn well_known_folders_and_counts() {
     assert_eq!(inbox["totalItemCount"], msgs.len());
     assert_eq!(inbox["unreadItemCount"], msgs.iter().filter(|m| m["isRead"] == false).count());
     assert_eq!(inbox["childFolderCount"], 2);
-    assert_eq!(emu.get(MEMBER, "/v1.0/me/mailFolders/clutterz").code(), "ErrorItemNotFound");
+    // A name that is no well-known folder cannot be a folder id either: Exchange's 400.
+    let r = emu.get(MEMBER, "/v1.0/me/mailFolders/clutterz");
+    assert_eq!((r.status, r.code()), (400, "ErrorInvalidIdMalformed".to_string()));
+    assert_eq!(r.error()["message"], "Id is malformed.");
+    let r = emu.get(MEMBER, "/v1.0/me/mailFolders/AAMkAGI2TG93AAAAAAAAAAAAAAAAAAAAAAAAAA==");
+    assert_eq!((r.status, r.code()), (404, "ErrorItemNotFound".to_string()));
 }
 
 #[test]

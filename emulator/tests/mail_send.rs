@@ -208,8 +208,14 @@ fn move_and_copy_give_new_ids_and_delete_goes_through_deleted_items() {
         &format!("/v1.0/me/messages/{}/move", enc(&moved)),
         Some(r#"{"destinationId": "nowhere"}"#),
     );
-    assert_eq!(r.status, 404);
-    assert_eq!(r.code(), "ErrorItemNotFound");
+    assert_eq!((r.status, r.code()), (400, "ErrorInvalidIdMalformed".to_string()), "not a folder name nor an id");
+    let r = emu.call(
+        OWNER,
+        "POST",
+        &format!("/v1.0/me/messages/{}/move", enc(&moved)),
+        Some(r#"{"destinationId": "AAMkAGI2TG93AAAAAAAAAAAAAAAAAAAAAAAAAA=="}"#),
+    );
+    assert_eq!((r.status, r.code()), (404, "ErrorItemNotFound".to_string()), "a well-formed id of no folder");
 
     let path = format!("/v1.0/me/messages/{}", enc(&moved));
     assert_eq!(emu.call(OWNER, "DELETE", &path, None).status, 204);

@@ -200,5 +200,6 @@ fn member_lists_cast_to_users_with_either_alias() {
     assert_eq!(groups["value"], Value::Array(vec![]), "members here are users only");
     let other = emu.get(OWNER, &format!("/v1.0/groups/{PUBLIC}/members/microsoft.graph.device"));
     assert_eq!(other.status, 400);
-    assert_eq!(emu.get(OWNER, "/v1.0/groups/nope/members/graph.user").status, 404);
+    assert_eq!(emu.get(OWNER, "/v1.0/groups/nope/members/graph.user").status, 400, "not a GUID");
+    assert_eq!(emu.get(OWNER, "/v1.0/groups/11111111-2222-3333-4444-555555555555/members/graph.user").status, 404);
 }

@@ -27,7 +27,7 @@ def test_calls_come_back_typed_in_order_with_throttled_items_sent_again(member, 
 
 def test_each_item_fails_on_its_own_and_a_failed_dependency_is_424(member):
     b = member.batch()
-    missing = b.get_message("AAMkNotThere")
+    missing = b.get_message("AAMkAGNoSuchMessage0001")
     ok = b.list_messages(top=1)
     dependent = b.after(missing).get_group(PUBLIC)
     assert repr(missing) == "BatchItem(0, get_message, pending)"

@@ -23,8 +23,14 @@ def test_unauthorized(emulator):
 
 def test_not_found(member):
     with pytest.raises(o365kit.NotFound) as err:
-        member.get_thread(PUBLIC, "no-such-thread")
+        member.get_thread(PUBLIC, "AAQkAGI2TG93AAAAAAAAAAAAAAAAAAAAAAAAAA==")
     assert err.value.status == 404
+
+
+def test_a_malformed_id_is_graphs_400(member):
+    with pytest.raises(o365kit.GraphError) as err:
+        member.get_thread(PUBLIC, "no-such-thread")
+    assert (err.value.status, err.value.code) == (400, "ErrorInvalidIdMalformed")
 
 
 def test_throttled_is_retried_after_retry_after(emulator, member):

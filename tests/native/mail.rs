@@ -260,7 +260,7 @@ async fn unsubscribe_needs_a_list_unsubscribe_mailto_header() {
     member.unsubscribe_message("AAMkAGMemberNewsletter0001").await.unwrap();
     let err = member.unsubscribe_message("AAMkAGMemberKickoff0001").await.unwrap_err();
     assert_eq!(err.status(), Some(400), "no List-Unsubscribe header: {err}");
-    assert_item_not_found(&member.unsubscribe_message("AAMkNoSuchMessage").await.unwrap_err());
+    assert_item_not_found(&member.unsubscribe_message("AAMkAGNoSuchMessage0001").await.unwrap_err());
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -84,7 +84,9 @@ async fn hostile_ids_stay_inside_one_path_segment() {
     let env = Env::start();
     let (public, _) = env.groups().await;
     let err = env.client(MEMBER).get_thread(public.as_str(), "../../groups?$top=1#", Query::new()).await.unwrap_err();
-    assert_eq!(err.status(), Some(404), "the id is looked up as one id, not as a path: {err}");
+    // One id, not a path: one that Exchange refuses as malformed, as it would.
+    let api = err.api().unwrap_or_else(|| panic!("an API error, got {err:?}"));
+    assert_eq!((api.status, api.code.as_str()), (400, "ErrorInvalidIdMalformed"), "{err}");
 }
 
 #[tokio::test(flavor = "multi_thread")]

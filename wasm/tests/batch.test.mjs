@@ -42,7 +42,7 @@ test("each call fails on its own, and a failed dependency is Graph's 424", async
   const { c } = client();
   const pub = await publicGroup(c);
   const out = await c.batch([
-    ["getMessage", "AAMkNotThere"],
+    ["getMessage", "AAMkAGNoSuchMessage0001"],
     ["listMessages", { top: 1 }],
     { call: ["getGroup", pub.id], dependsOn: [0] },
   ]);

@@ -237,7 +237,7 @@ pub(crate) fn open(t: &mut Tenant, owner: &Owner, caller: &Caller, need: Need) -
         }
         Owner::Group(gid) => {
             super::conversation_group(t, gid, caller)?;
-            t.group_calendar(gid).ok_or_else(|| GraphError::resource_not_found(gid))
+            t.group_calendar(gid).ok_or_else(|| GraphError::no_directory_object(gid))
         }
     }
 }

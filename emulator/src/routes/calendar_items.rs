@@ -23,7 +23,7 @@ pub(super) fn calendar_id(s: &Store, scope: &Scope) -> Result<Option<String>> {
     match scope {
         Scope::All => Ok(None),
         Scope::Default => Ok(Some(s.default_calendar())),
-        Scope::Id(c) => s.calendar_index(c).map(|_| Some(c.clone())).ok_or_else(GraphError::item_not_found),
+        Scope::Id(c) => s.calendar_index(c).map(|_| Some(c.clone())).ok_or_else(|| GraphError::no_item(c)),
     }
 }
 
@@ -98,7 +98,7 @@ fn one(call: &Call, t: &Tenant, store: usize, eid: &str, status: StatusCode) -> 
     let q = call.query(Kind::Event)?;
     let view = View::from_headers(call.headers);
     let s = &t.calendars[store];
-    let (i, date) = s.find(eid).ok_or_else(GraphError::item_not_found)?;
+    let (i, date) = s.find(eid).ok_or_else(|| GraphError::no_item(eid))?;
     let item = match date {
         None => views::event(&s.events[i], &view),
         Some(d) => views::occurrence(&s.events[i], d, &view).ok_or_else(GraphError::item_not_found)?,
@@ -160,7 +160,7 @@ pub(super) fn handle(call: &Call, at: &CalAt) -> Result<Response> {
         (CalPath::Instances(eid), &Method::GET) => {
             let (from, to) = window(call)?;
             let s = &t.calendars[store];
-            let (i, _) = s.find(eid).ok_or_else(GraphError::item_not_found)?;
+            let (i, _) = s.find(eid).ok_or_else(|| GraphError::no_item(eid))?;
             let mut items = views::in_window(&s.events[i], from, to, &view);
             views::by_start(&mut items);
             let fragment = format!("{}/events({})/instances", owner_fragment(&t, store), key(eid));
@@ -170,7 +170,7 @@ pub(super) fn handle(call: &Call, at: &CalAt) -> Result<Response> {
         (CalPath::Event(eid), &Method::PATCH) => {
             let props = compose::parse(&Value::Object(call.json_body()?))?;
             let s = &mut t.calendars[store];
-            let (i, date) = s.find(eid).ok_or_else(GraphError::item_not_found)?;
+            let (i, date) = s.find(eid).ok_or_else(|| GraphError::no_item(eid))?;
             let meeting = s.events[i].props.get("isOrganizer") == Some(&Value::Bool(true)) && !s.is_group;
             let before = s.events[i].props.clone();
             let e = &mut s.events[i];
@@ -195,7 +195,7 @@ pub(super) fn handle(call: &Call, at: &CalAt) -> Result<Response> {
         }
         (CalPath::Event(eid), &Method::DELETE) => {
             let s = &mut t.calendars[store];
-            match s.find(eid).ok_or_else(GraphError::item_not_found)? {
+            match s.find(eid).ok_or_else(|| GraphError::no_item(eid))? {
                 (i, Some(d)) => {
                     s.events[i].exceptions.insert(d.to_string(), None);
                 }
@@ -221,7 +221,7 @@ pub(super) fn handle(call: &Call, at: &CalAt) -> Result<Response> {
 }
 
 fn action(t: &mut Tenant, store: usize, eid: &str, act: Act, body: &Obj, group: bool) -> Result<Response> {
-    let (i, _) = t.calendars[store].find(eid).ok_or_else(GraphError::item_not_found)?;
+    let (i, _) = t.calendars[store].find(eid).ok_or_else(|| GraphError::no_item(eid))?;
     let comment = text(body, "comment").unwrap_or_default().to_string();
     let organizer = t.calendars[store].events[i].props.get("isOrganizer") == Some(&Value::Bool(true));
     let response = match act {

@@ -41,7 +41,7 @@ pub(super) fn handle(call: &Call, at: &CalAt) -> Result<Response> {
     let store = open(&mut t, &at.owner, &call.caller, Need::Owner)?;
     let owner = owner_fragment(&t, store);
     let cid = calendar_id(&t.calendars[store], scope)?.unwrap_or_default();
-    let ci = t.calendars[store].calendar_index(&cid).ok_or_else(GraphError::item_not_found)?;
+    let ci = t.calendars[store].calendar_index(&cid).ok_or_else(|| GraphError::no_item(&cid))?;
     let base = match scope {
         Scope::Id(c) => format!("{owner}/calendars({})/calendarPermissions", key(c)),
         _ => format!("{owner}/calendar/calendarPermissions"),

@@ -65,7 +65,7 @@ pub(super) fn handle(call: &Call, at: &CalAt) -> Result<Response> {
             let q = call.query(Kind::Calendar)?;
             let s = &t.calendars[store];
             if let Some(g) = group {
-                s.group_index(g).ok_or_else(GraphError::item_not_found)?;
+                s.group_index(g).ok_or_else(|| GraphError::no_item(g))?;
             }
             let items = s
                 .calendars
@@ -85,7 +85,7 @@ pub(super) fn handle(call: &Call, at: &CalAt) -> Result<Response> {
             let n = name(&body, "Calendar")?;
             let s = &t.calendars[store];
             let gid = match group {
-                Some(g) => id(&s.groups[s.group_index(g).ok_or_else(GraphError::item_not_found)?]).to_string(),
+                Some(g) => id(&s.groups[s.group_index(g).ok_or_else(|| GraphError::no_item(g))?]).to_string(),
                 None => id(&s.groups[0]).to_string(),
             };
             if s.calendars.iter().any(|c| text(&c.props, "name").is_some_and(|x| x.eq_ignore_ascii_case(&n))) {
@@ -112,7 +112,7 @@ pub(super) fn handle(call: &Call, at: &CalAt) -> Result<Response> {
         (CalPath::Calendar(scope), m) => {
             let s = &mut t.calendars[store];
             let cid = calendar_id(s, scope)?.unwrap_or_default();
-            let ci = s.calendar_index(&cid).ok_or_else(GraphError::item_not_found)?;
+            let ci = s.calendar_index(&cid).ok_or_else(|| GraphError::no_item(&cid))?;
             let fragment = match scope {
                 Scope::Default => format!("{owner}/calendar"),
                 _ => format!("{owner}/calendars"),
@@ -182,7 +182,7 @@ pub(super) fn handle(call: &Call, at: &CalAt) -> Result<Response> {
         }
         (CalPath::Group(gid), m) => {
             let s = &mut t.calendars[store];
-            let gi = s.group_index(gid).ok_or_else(GraphError::item_not_found)?;
+            let gi = s.group_index(gid).ok_or_else(|| GraphError::no_item(gid))?;
             let fragment = format!("{owner}/calendarGroups");
             match *m {
                 Method::GET => {

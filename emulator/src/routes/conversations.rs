@@ -32,7 +32,7 @@ fn threads_fragment(group: &str, conversation: Option<&str>) -> String {
 }
 
 fn conversation_index(g: &Group, cid: &str) -> Result<usize> {
-    g.conversations.iter().position(|c| tenant::id(&c.props) == cid).ok_or_else(GraphError::item_not_found)
+    g.conversations.iter().position(|c| tenant::id(&c.props) == cid).ok_or_else(|| GraphError::no_item(cid))
 }
 
 /// The thread a path names: (conversation index, thread index), or 404.
@@ -41,15 +41,29 @@ pub(super) fn locate(g: &Group, at: &ThreadAt) -> Result<(usize, usize)> {
         Some(cid) => {
             let ci = conversation_index(g, cid)?;
             let ti = g.conversations[ci].threads.iter().position(|t| tenant::id(&t.props) == at.thread);
-            Ok((ci, ti.ok_or_else(GraphError::item_not_found)?))
+            Ok((ci, ti.ok_or_else(|| GraphError::no_item(&at.thread))?))
         }
-        None => g.find_thread(&at.thread).ok_or_else(GraphError::item_not_found),
+        None => g.find_thread(&at.thread).ok_or_else(|| GraphError::no_item(&at.thread)),
     }
 }
 
 /// Newest first, as Graph lists conversations and threads; among equal times the later-created first.
 fn newest_first(mut items: Vec<Obj>) -> Vec<Obj> {
     items.reverse();
+    // Dates are parsed once per item rather than at each of the sort's comparisons.
+    let parsed: Option<Vec<Option<i128>>> = items
+        .iter()
+        .map(|i| match &i["lastDeliveredDateTime"] {
+            Value::String(s) => crate::clock::parse_iso(s).map(Some),
+            Value::Null => Some(None),
+            _ => None,
+        })
+        .collect();
+    if let Some(keys) = parsed.filter(|k| k.iter().all(Option::is_some)) {
+        let mut keyed: Vec<_> = keys.into_iter().zip(items).collect();
+        keyed.sort_by(|(x, _), (y, _)| y.cmp(x));
+        return keyed.into_iter().map(|(_, i)| i).collect();
+    }
     items.sort_by(|a, b| {
         let (x, y) = (&a["lastDeliveredDateTime"], &b["lastDeliveredDateTime"]);
         crate::filter::order(y, x).unwrap_or(std::cmp::Ordering::Equal)

@@ -206,7 +206,7 @@ fn parent_and_name(d: &Drive, base: &Base, path: &[String]) -> Result<(String, S
 pub(super) fn handle(call: &Call, at: DriveAt) -> Result<Response> {
     let quota = call.app.drive_quota;
     let mut t = call.app.tenant();
-    let g = t.group(&at.group).ok_or_else(|| GraphError::resource_not_found(&at.group))?;
+    let g = t.group(&at.group).ok_or_else(|| GraphError::no_directory_object(&at.group))?;
     if !g.is_member(&call.caller.id) {
         return Err(GraphError::new(403, "accessDenied", "Access denied"));
     }

@@ -30,11 +30,11 @@ pub(super) fn handle(call: &Call, at: &CalAt) -> Result<Response> {
     let store = open(&mut t, &at.owner, &call.caller, Need::of(call.method))?;
     let fragment = format!("{}/events({})/attachments", owner_fragment(&t, store), key(eid));
     let base_url = format!("{}/events/{}/attachments", owner_path(&t, store), percent_encode(eid));
-    let (ei, _) = t.calendars[store].find(eid).ok_or_else(GraphError::item_not_found)?;
+    let (ei, _) = t.calendars[store].find(eid).ok_or_else(|| GraphError::no_item(eid))?;
     let event = &mut t.calendars[store].events[ei];
     let position = aid
         .as_ref()
-        .map(|a| event.attachments.iter().position(|x| id(x) == a).ok_or_else(GraphError::item_not_found))
+        .map(|a| event.attachments.iter().position(|x| id(x) == a).ok_or_else(|| GraphError::no_item(a)))
         .transpose()?;
     match (position, call.method) {
         (None, &Method::GET) => {

@@ -57,7 +57,7 @@ pub(super) fn handle(call: &Call, route: Route) -> Result<Response> {
             let q = call.query(Kind::Group)?;
             let group = {
                 let t = call.app.tenant();
-                t.group(&id).map(|g| expanded(&t, g, &q)).ok_or_else(|| GraphError::resource_not_found(&id))?
+                t.group(&id).map(|g| expanded(&t, g, &q)).ok_or_else(|| GraphError::no_directory_object(&id))?
             };
             odata::one(call.ctx, &q, Kind::Group, "groups", group, StatusCode::OK)
         }
@@ -188,7 +188,7 @@ fn binds(t: &Tenant, body: &Obj) -> Result<(Vec<String>, Vec<String>)> {
         refs.iter()
             .map(|r| {
                 let id = r.as_str().and_then(reference_id).ok_or_else(|| invalid(key))?;
-                t.user(&id).map(|u| tenant::id(u).to_string()).ok_or_else(|| GraphError::resource_not_found(&id))
+                t.user(&id).map(|u| tenant::id(u).to_string()).ok_or_else(|| GraphError::no_directory_object(&id))
             })
             .collect()
     };

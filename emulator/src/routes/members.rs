@@ -67,7 +67,7 @@ pub(super) fn refs(call: &Call, route: Route) -> Result<Response> {
             let q = call.query(Kind::DirectoryObject)?;
             let items = {
                 let t = call.app.tenant();
-                let g = t.group(&gid).ok_or_else(|| GraphError::resource_not_found(&gid))?;
+                let g = t.group(&gid).ok_or_else(|| GraphError::no_directory_object(&gid))?;
                 ids_of(g, rel).iter().filter_map(|id| t.user(id)).map(views::directory_object).collect()
             };
             call.list(&q, Kind::DirectoryObject, "directoryObjects", items)
@@ -77,7 +77,7 @@ pub(super) fn refs(call: &Call, route: Route) -> Result<Response> {
             let q = call.query(kind)?;
             let items = {
                 let t = call.app.tenant();
-                let g = t.group(&gid).ok_or_else(|| GraphError::resource_not_found(&gid))?;
+                let g = t.group(&gid).ok_or_else(|| GraphError::no_directory_object(&gid))?;
                 match cast {
                     Cast::User => ids_of(g, rel).iter().filter_map(|id| t.user(id)).map(views::user).collect(),
                     Cast::Group => Vec::new(),
@@ -89,9 +89,9 @@ pub(super) fn refs(call: &Call, route: Route) -> Result<Response> {
             let q = call.query(Kind::DirectoryObject)?;
             let user = {
                 let t = call.app.tenant();
-                let g = t.group(&gid).ok_or_else(|| GraphError::resource_not_found(&gid))?;
+                let g = t.group(&gid).ok_or_else(|| GraphError::no_directory_object(&gid))?;
                 let found = ids_of(g, rel).iter().find(|m| m.eq_ignore_ascii_case(&uid)).and_then(|id| t.user(id));
-                found.map(views::directory_object).ok_or_else(|| GraphError::resource_not_found(&uid))?
+                found.map(views::directory_object).ok_or_else(|| GraphError::no_directory_object(&uid))?
             };
             odata::one(call.ctx, &q, Kind::DirectoryObject, "directoryObjects", user, StatusCode::OK)
         }
@@ -103,7 +103,7 @@ pub(super) fn refs(call: &Call, route: Route) -> Result<Response> {
             let uid = reference_id(reference)
                 .ok_or_else(|| GraphError::bad_request(DIR, format!("Invalid object identifier '{reference}'.")))?;
             let uid =
-                t.user(&uid).map(|u| tenant::id(u).to_string()).ok_or_else(|| GraphError::resource_not_found(&uid))?;
+                t.user(&uid).map(|u| tenant::id(u).to_string()).ok_or_else(|| GraphError::no_directory_object(&uid))?;
             add_refs(owned_group(&mut t, &gid, &call.caller)?, &[uid], rel)?;
             Ok(empty(StatusCode::NO_CONTENT))
         }
@@ -111,7 +111,7 @@ pub(super) fn refs(call: &Call, route: Route) -> Result<Response> {
             let mut t = call.app.tenant();
             let list = list_of(owned_group(&mut t, &gid, &call.caller)?, rel);
             let Some(i) = list.iter().position(|m| m.eq_ignore_ascii_case(&uid)) else {
-                return Err(GraphError::resource_not_found(&uid));
+                return Err(GraphError::no_directory_object(&uid));
             };
             if rel == Rel::Owners && list.len() == 1 {
                 let msg = "The group must have at least one owner, hence this owner cannot be removed.";
@@ -131,7 +131,7 @@ pub(super) fn photo(call: &Call, gid: &str, value: bool) -> Result<Response> {
     let mut t = call.app.tenant();
     match (value, call.method) {
         (_, &Method::GET) => {
-            let g = t.group(gid).ok_or_else(|| GraphError::resource_not_found(gid))?;
+            let g = t.group(gid).ok_or_else(|| GraphError::no_directory_object(gid))?;
             let p = g.photo.as_ref().ok_or_else(GraphError::image_not_found)?;
             if value {
                 let mut res = Response::new(Body::from(p.bytes.clone()));

@@ -28,7 +28,7 @@ fn kind_of(a: &Obj) -> String {
 }
 
 fn find<'a>(m: &'a Message, aid: &str) -> Result<&'a Obj> {
-    m.attachments.iter().find(|a| id(a) == aid).ok_or_else(GraphError::item_not_found)
+    m.attachments.iter().find(|a| id(a) == aid).ok_or_else(|| GraphError::no_item(aid))
 }
 
 fn expands_item(q: &Query) -> bool {

@@ -30,11 +30,11 @@ const DRAFT_ONLY: &[&str] = &[
 ];
 
 pub(super) fn folder_index(mb: &Mailbox, key: &str) -> Result<usize> {
-    mb.folder_index(key).ok_or_else(GraphError::item_not_found)
+    mb.folder_index(key).ok_or_else(|| GraphError::no_item(key))
 }
 
 pub(super) fn message_index(mb: &Mailbox, mid: &str) -> Result<usize> {
-    mb.message_index(mid).ok_or_else(GraphError::item_not_found)
+    mb.message_index(mid).ok_or_else(|| GraphError::no_item(mid))
 }
 
 /// `users('id')/messages` or `users('id')/mailFolders('inbox')/messages`.

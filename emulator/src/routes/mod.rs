@@ -125,12 +125,27 @@ impl Call<'_> {
     }
 
     pub fn list(&self, q: &Query, kind: Kind, fragment: &str, items: Vec<Obj>) -> Result<Response> {
+        odata::list(self.ctx, self.path, q, kind, fragment, items, self.default_page(kind))
+    }
+
+    /// [`Call::list`] rendering only the page's items where nothing else can change the answer.
+    pub(crate) fn list_rendering(
+        &self,
+        q: &Query,
+        kind: Kind,
+        fragment: &str,
+        total: usize,
+        render: impl FnOnce(std::ops::Range<usize>) -> Vec<Obj>,
+    ) -> Result<Response> {
+        odata::list_rendering(self.ctx, self.path, q, kind, fragment, total, render, self.default_page(kind))
+    }
+
+    fn default_page(&self, kind: Kind) -> usize {
         // Outlook pages mail by 10 unless asked otherwise; a smaller configured page still wins.
-        let page = match kind {
+        match kind {
             Kind::Message | Kind::MailFolder | Kind::Event => self.app.page_size.min(10),
             _ => self.app.page_size,
-        };
-        odata::list(self.ctx, self.path, q, kind, fragment, items, page)
+        }
     }
 
     /// The query string as sent.
@@ -329,7 +344,7 @@ fn threads_at(group: String, conversation: Option<String>, rest: &[String]) -> R
 /// The group for a conversation read or post: 404 if unknown, 403 if it is private and the
 /// caller is not a member. Public groups are open to the whole tenant.
 pub(crate) fn conversation_group<'t>(t: &'t Tenant, gid: &str, caller: &Caller) -> Result<&'t Group> {
-    let g = t.group(gid).ok_or_else(|| GraphError::resource_not_found(gid))?;
+    let g = t.group(gid).ok_or_else(|| GraphError::no_directory_object(gid))?;
     if g.is_public() || g.is_member(&caller.id) {
         Ok(g)
     } else {
@@ -339,12 +354,12 @@ pub(crate) fn conversation_group<'t>(t: &'t Tenant, gid: &str, caller: &Caller) 
 
 pub(crate) fn conversation_group_mut<'t>(t: &'t mut Tenant, gid: &str, caller: &Caller) -> Result<&'t mut Group> {
     conversation_group(t, gid, caller)?;
-    t.group_mut(gid).ok_or_else(|| GraphError::resource_not_found(gid))
+    t.group_mut(gid).ok_or_else(|| GraphError::no_directory_object(gid))
 }
 
 /// The group for a directory change: 404 if unknown, 403 unless the caller owns it.
 pub(crate) fn owned_group<'t>(t: &'t mut Tenant, gid: &str, caller: &Caller) -> Result<&'t mut Group> {
-    let g = t.group_mut(gid).ok_or_else(|| GraphError::resource_not_found(gid))?;
+    let g = t.group_mut(gid).ok_or_else(|| GraphError::no_directory_object(gid))?;
     if g.is_owner(&caller.id) {
         Ok(g)
     } else {

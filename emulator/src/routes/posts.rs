@@ -170,21 +170,19 @@ fn expanded(thread: &Thread, p: &Post, q: &odata::Query) -> Obj {
 }
 
 fn find_post<'a>(thread: &'a Thread, id: &str) -> Result<&'a Post> {
-    thread.posts.iter().find(|p| tenant::id(&p.props) == id).ok_or_else(GraphError::item_not_found)
+    thread.posts.iter().find(|p| tenant::id(&p.props) == id).ok_or_else(|| GraphError::no_item(id))
 }
 
 pub(super) fn handle(call: &Call, route: Route) -> Result<Response> {
     match (route, call.method) {
         (Route::Posts(at), &Method::GET) => {
             let q = call.query(Kind::Post)?;
-            let items = {
-                let t = call.app.tenant();
-                let g = conversation_group(&t, &at.group, &call.caller)?;
-                let (ci, ti) = locate(g, &at)?;
-                let thread = &g.conversations[ci].threads[ti];
-                thread.posts.iter().map(|p| expanded(thread, p, &q)).collect()
-            };
-            call.list(&q, Kind::Post, &format!("{}/posts", thread_fragment(&at)), items)
+            let t = call.app.tenant();
+            let g = conversation_group(&t, &at.group, &call.caller)?;
+            let (ci, ti) = locate(g, &at)?;
+            let thread = &g.conversations[ci].threads[ti];
+            let render = |r: std::ops::Range<usize>| thread.posts[r].iter().map(|p| expanded(thread, p, &q)).collect();
+            call.list_rendering(&q, Kind::Post, &format!("{}/posts", thread_fragment(&at)), thread.posts.len(), render)
         }
         (Route::Post(pa), &Method::GET) => {
             let q = call.query(Kind::Post)?;
@@ -234,7 +232,7 @@ pub(super) fn handle(call: &Call, route: Route) -> Result<Response> {
             let q = call.query(Kind::Attachment)?;
             let found =
                 with_post(call, &pa, |p| p.attachments.iter().find(|a| tenant::id(a) == aid).map(views::attachment))?;
-            let item = found.ok_or_else(GraphError::item_not_found)?;
+            let item = found.ok_or_else(|| GraphError::no_item(&aid))?;
             let fragment = format!("{}/posts({})/attachments", thread_fragment(&pa.at), key(&pa.post));
             odata::one(call.ctx, &q, Kind::Attachment, &fragment, item, StatusCode::OK)
         }

@@ -171,7 +171,7 @@ fn finish(t: &mut Tenant, quota: u64, ctx: &Ctx, s: crate::drive::Session) -> Re
         }
         Target::Event { store, event, owner, meta } => {
             let cal = t.calendars.get_mut(store).ok_or_else(GraphError::item_not_found)?;
-            let (ei, _) = cal.find(&event).ok_or_else(GraphError::item_not_found)?;
+            let (ei, _) = cal.find(&event).ok_or_else(|| GraphError::no_item(&event))?;
             let a = attachment(meta, &s.received)?;
             let aid = id(&a).to_string();
             cal.events[ei].attachments.push(a);
@@ -269,7 +269,7 @@ pub(super) fn create_event_session(call: &Call, at: &CalAt, eid: &str) -> Result
     let (meta, size) = attachment_item(call)?;
     let mut t = call.app.tenant();
     let store = open_calendar(&mut t, &at.owner, &call.caller, Need::Write)?;
-    t.calendars[store].find(eid).ok_or_else(GraphError::item_not_found)?;
+    t.calendars[store].find(eid).ok_or_else(|| GraphError::no_item(eid))?;
     let owner = t.calendars[store].owner.clone();
     let target = Target::Event { store, event: eid.to_string(), owner, meta };
     let s = t.drives.new_session(Some(size), target);

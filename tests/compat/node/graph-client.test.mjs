@@ -100,7 +100,7 @@ test("group photo", async () => {
 });
 
 test("an error is the client's GraphError with Graph's code", async () => {
-  await assert.rejects(client(OWNER).api("/groups/nope").get(), (e) => {
+  await assert.rejects(client(OWNER).api("/groups/11111111-2222-3333-4444-555555555555").get(), (e) => {
     assert.equal(e.statusCode, 404);
     assert.equal(e.code, "Request_ResourceNotFound");
     return true;

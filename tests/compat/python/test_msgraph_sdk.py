@@ -157,7 +157,7 @@ def test_an_error_is_the_sdks_typed_error(base_url):
 
     async def go():
         with pytest.raises(APIError) as raised:
-            await client(base_url, OWNER).groups.by_group_id("nope").get()
+            await client(base_url, OWNER).groups.by_group_id("11111111-2222-3333-4444-555555555555").get()
         assert raised.value.response_status_code == 404
         assert raised.value.error.code == "Request_ResourceNotFound"
 

@@ -73,5 +73,5 @@ def test_an_unknown_group_raises_requests_http_error(base_url):
     from requests.exceptions import HTTPError
 
     with pytest.raises(HTTPError) as raised:
-        account(base_url, OWNER).groups().get_group_by_id("nope")
+        account(base_url, OWNER).groups().get_group_by_id("11111111-2222-3333-4444-555555555555")
     assert raised.value.response.status_code == 404
