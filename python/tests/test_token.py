@@ -139,7 +139,7 @@ def provoke_every_error(url, seen):
     assert e.code == "InvalidAuthenticationToken"
     seen.expect("401 foreign token", o365kit.Unauthorized, lambda: foreign.list_groups().to_list(), 401)
     seen.expect("403 private group", o365kit.Forbidden, lambda: outsider.list_group_threads(PRIVATE).to_list(), 403)
-    seen.expect("404 thread", o365kit.NotFound, lambda: member.get_thread(PUBLIC, "no-such-thread"), 404)
+    seen.expect("404 thread", o365kit.NotFound, lambda: member.get_thread(PUBLIC, "AAQkAGNoSuchThreadAAAAAAAA="), 404)
     member.create_calendar({"name": "Token canary"})
     seen.expect("409 calendar exists", o365kit.Conflict, lambda: member.create_calendar({"name": "Token canary"}), 409)
     # The emulator has no ETags to disagree with: an injected 412 stands in for Graph's.
@@ -241,7 +241,7 @@ def provoke_every_error(url, seen):
     # A batch whose items fail: 404, 403, and 424 for the one depending on a failed item.
     with member.batch() as b:
         ok = b.get_group(PUBLIC)
-        missing = b.get_thread(PUBLIC, "nope")
+        missing = b.get_thread(PUBLIC, "AAQkAGNoSuchThreadAAAAAAAA=")
         denied = b.list_group_threads(PRIVATE)
         after = b.after(missing).get_group(PRIVATE)
     seen.text("batch", f"{b!r} {ok!r} {missing!r} {denied!r} {after!r}")
@@ -263,7 +263,7 @@ def provoke_every_error(url, seen):
     # The async client raises the same.
     amember = o365kit.AsyncClient(token=MEMBER, base_url=url)
     seen.text("async client", repr(amember))
-    seen.expect("async 404", o365kit.NotFound, lambda: asyncio.run(amember.get_thread(PUBLIC, "nope")), 404)
+    seen.expect("async 404", o365kit.NotFound, lambda: asyncio.run(amember.get_thread(PUBLIC, "AAQkAGNoSuchThreadAAAAAAAA=")), 404)
 
 
 def test_the_scan_sees_the_token_in_every_form():

@@ -78,7 +78,7 @@ async fn no_error_path_shows_the_token_anywhere() {
     seen.status("403 private group", &err, 403);
 
     // 404.
-    let err = member.get_thread(PUBLIC, "no-such-thread", Query::new()).await.unwrap_err();
+    let err = member.get_thread(PUBLIC, "AAQkAGNoSuchThreadAAAAAAAA=", Query::new()).await.unwrap_err();
     seen.status("404 thread", &err, 404);
 
     // 409: a calendar name used twice.
@@ -212,7 +212,7 @@ async fn no_error_path_shows_the_token_anywhere() {
     let mut batch = member.batch();
     let ok = batch.add(&ops::GetGroup { group_id: PUBLIC.into(), query: Query::new() }).unwrap();
     let missing =
-        batch.add(&ops::GetThread { group_id: PUBLIC.into(), thread_id: "nope".into(), query: Query::new() }).unwrap();
+        batch.add(&ops::GetThread { group_id: PUBLIC.into(), thread_id: "AAQkAGNoSuchThreadAAAAAAAA=".into(), query: Query::new() }).unwrap();
     let denied_op = ops::ListGroupThreads { group_id: PRIVATE.into(), query: Query::new() };
     let denied = batch.add(&denied_op).unwrap();
     let after = batch.add_after(&ops::GetGroup { group_id: PRIVATE.into(), query: Query::new() }, &[1]).unwrap();

@@ -17,7 +17,7 @@ export class GraphError extends Error {
     this.kind = init.kind;
     this.status = init.status ?? 0;
     this.code = init.code ?? "";
-    for (const key of ["innerCode", "requestId", "clientRequestId", "date", "retryAfter", "path"]) {
+    for (const key of ["innerCode", "requestId", "clientRequestId", "date", "retryAfter", "path", "expirationDateTime"]) {
       if (init[key] !== undefined) this[key] = init[key];
     }
   }

@@ -134,8 +134,9 @@ export interface PhotoInput {
 export class GraphError extends Error {
   readonly name: "GraphError";
   /** `"api"`: the service answered with an error; `"decode"`: the answer was not what was expected;
-   * `"transport"`: no answer (status 0). */
-  readonly kind: "api" | "decode" | "transport";
+   * `"transport"`: no answer (status 0); `"uploadExpired"`: the upload session is gone (expired or
+   * cancelled): create a new one and upload again. */
+  readonly kind: "api" | "decode" | "transport" | "uploadExpired";
   /** HTTP status; 0 when no answer came. */
   readonly status: number;
   /** Graph's `error.code`, e.g. `"ErrorItemNotFound"`, `"Forbidden"`. */
@@ -148,6 +149,8 @@ export class GraphError extends Error {
   readonly retryAfter?: number;
   /** For `"decode"` errors: the JSON path of the value that did not fit, e.g. `value[3].from`. */
   readonly path?: string;
+  /** For `"uploadExpired"` errors: the session's expiry as the service last gave it. */
+  readonly expirationDateTime?: string;
 }
 
 /** How `Client.upload` runs. */

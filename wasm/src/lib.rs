@@ -701,6 +701,12 @@ pub(crate) fn error_to_js(e: Error) -> JsValue {
             ("status", 0.into()),
             ("code", "TransportError".into()),
         ]),
+        Error::UploadExpired { expiration_date_time } => object(&[
+            ("o365kitError", "uploadExpired".into()),
+            ("message", text.into()),
+            ("code", "UploadExpired".into()),
+            ("expirationDateTime", opt(expiration_date_time)),
+        ]),
         _ => object(&[("o365kitError", "decode".into()), ("message", text.into())]),
     }
 }

@@ -173,7 +173,7 @@ async function provokeEveryError(emu, seen) {
   assert.equal(e401.code, "InvalidAuthenticationToken");
   await seen.expect("401 foreign token", GraphError, () => foreign.listGroups().toArray(), 401);
   await seen.expect("403 private group", GraphError, () => outsider.listGroupThreads(PRIVATE).toArray(), 403);
-  await seen.expect("404 thread", GraphError, () => member.getThread(PUBLIC, "no-such-thread"), 404);
+  await seen.expect("404 thread", GraphError, () => member.getThread(PUBLIC, "AAQkAGNoSuchThreadAAAAAAAA="), 404);
   await member.createCalendar({ name: "Token canary" });
   await seen.expect("409 calendar exists", GraphError, () => member.createCalendar({ name: "Token canary" }), 409);
   // The emulator has no ETags to disagree with: an injected 412 stands in for Graph's.
@@ -249,6 +249,8 @@ async function provokeEveryError(emu, seen) {
   await fetch(`${url}/_emulator/uploads/expire`, { method: "POST" });
   const expired = await seen.expect("upload expired", GraphError, () => member.upload(session, body));
   assert.match(expired.message, /upload session expired/);
+  assert.equal(expired.kind, "uploadExpired");
+  assert.equal(expired.code, "UploadExpired");
 
   // Delta sync: someone else's inbox, a step failing with 503, a foreign state.
   const drain = async (sync) => { for await (const _ of sync); };
@@ -263,7 +265,7 @@ async function provokeEveryError(emu, seen) {
   // A batch whose items fail: 404, 403, and 424 for the one depending on a failed item.
   const out = await member.batch([
     ["getGroup", PUBLIC],
-    ["getThread", PUBLIC, "nope"],
+    ["getThread", PUBLIC, "AAQkAGNoSuchThreadAAAAAAAA="],
     ["listGroupThreads", PRIVATE],
     { call: ["getGroup", PRIVATE], dependsOn: [1] },
   ]);
