@@ -211,8 +211,13 @@ async fn no_error_path_shows_the_token_anywhere() {
     // A batch whose items fail: 404, 403, and 424 for the one depending on a failed item.
     let mut batch = member.batch();
     let ok = batch.add(&ops::GetGroup { group_id: PUBLIC.into(), query: Query::new() }).unwrap();
-    let missing =
-        batch.add(&ops::GetThread { group_id: PUBLIC.into(), thread_id: "AAQkAGNoSuchThreadAAAAAAAA=".into(), query: Query::new() }).unwrap();
+    let missing = batch
+        .add(&ops::GetThread {
+            group_id: PUBLIC.into(),
+            thread_id: "AAQkAGNoSuchThreadAAAAAAAA=".into(),
+            query: Query::new(),
+        })
+        .unwrap();
     let denied_op = ops::ListGroupThreads { group_id: PRIVATE.into(), query: Query::new() };
     let denied = batch.add(&denied_op).unwrap();
     let after = batch.add_after(&ops::GetGroup { group_id: PRIVATE.into(), query: Query::new() }, &[1]).unwrap();
