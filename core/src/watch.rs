@@ -268,7 +268,7 @@ impl GroupMailWatch {
             }
             Phase::Posts { queue, link, .. } => {
                 let thread = queue.front().ok_or_else(|| Error::invalid("watch", "has no thread to read"))?;
-                let first = self.list_posts(thread)?.request(&self.endpoint)?;
+                let first = self.list_posts(thread).request(&self.endpoint)?;
                 match link {
                     None => Ok(first),
                     Some(link) => next_page_request(&self.endpoint, &first, link),
@@ -313,18 +313,18 @@ impl GroupMailWatch {
                 Ok(WatchStep { posts: Vec::new(), wait: self.interval, caught_up: true })
             }
             Phase::List { now: round_now, mut listed, .. } => {
-                let page = match self.read_page(ConversationThread::table(), res) {
+                let (items, next_link) = match self.read_page(ConversationThread::table(), res) {
                     Ok(page) => page,
                     Err(e) => return self.unreadable(e),
                 };
-                let page_threads: Result<Vec<Thread>, Error> = page.0.into_iter().map(Thread::new).collect();
+                let page_threads: Result<Vec<Thread>, Error> = items.into_iter().map(Thread::new).collect();
                 let round_now = match round_now.or(now) {
                     Some(n) => n,
                     None => return self.retry(no_clock(), None),
                 };
                 self.failures = 0;
                 listed.extend(page_threads?);
-                if let Some(next) = page.1 {
+                if let Some(next) = next_link {
                     self.endpoint.check_link(&next)?;
                     self.phase = Phase::List { link: Some(next), now: Some(round_now), listed };
                     return Ok(WatchStep { posts: Vec::new(), wait: Duration::ZERO, caught_up: false });
@@ -352,15 +352,15 @@ impl GroupMailWatch {
                 if queue.is_empty() {
                     return Err(Error::invalid("watch", "has no thread to read"));
                 }
-                let page = match self.read_page(Post::table(), res) {
+                let (items, next_link) = match self.read_page(Post::table(), res) {
                     Ok(page) => page,
                     Err(e) => return self.unreadable(e),
                 };
                 self.failures = 0;
                 // A listing is complete for the seconds before its first page was asked for.
                 let read_at = read_at.or(now).unwrap_or(round_now);
-                posts.extend(page.0.into_iter().map(Item::new));
-                if let Some(next) = page.1 {
+                posts.extend(items.into_iter().map(Item::new));
+                if let Some(next) = next_link {
                     self.endpoint.check_link(&next)?;
                     self.phase =
                         Phase::Posts { now: round_now, queue, link: Some(next), read_at: Some(read_at), posts };
@@ -403,17 +403,17 @@ impl GroupMailWatch {
         ListGroupThreads { group_id: self.group_id.clone(), query }.request(&self.endpoint)
     }
 
-    fn list_posts(&self, thread: &Thread) -> Result<ListPosts, Error> {
-        Ok(ListPosts { group_id: self.group_id.clone(), thread_id: thread.id.clone(), query: Query::new() })
+    fn list_posts(&self, thread: &Thread) -> ListPosts {
+        ListPosts { group_id: self.group_id.clone(), thread_id: thread.id.clone(), query: Query::new() }
     }
 
     /// A page's items, checked against their model, and its next link.
     fn read_page(&self, table: &'static Schema, res: &Response) -> Result<(Vec<Value>, Option<String>), Error> {
         let body = check(&self.endpoint, table.name, OpKind::List, table, res.clone())?;
-        let page: Map<String, Value> =
+        let mut page: Map<String, Value> =
             crate::decode::text::value(&body.json).map_err(|e| Error::decode(table.name, "", e))?;
-        let items = match page.get("value") {
-            Some(Value::Array(items)) => items.clone(),
+        let items = match page.remove("value") {
+            Some(Value::Array(items)) => items,
             _ => return Err(Error::decode(table.name, "value", "not a list")),
         };
         Ok((items, body.next_link))
