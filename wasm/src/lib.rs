@@ -28,9 +28,11 @@ static ALLOC: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
 
 mod dispatch;
 pub mod dts;
+mod json_args;
 mod machine;
 
 use dispatch::{by_struct, FromJsArgs, How};
+use json_args::{AsArg, AsModel, AsValue, Boxing};
 use machine::{Job, Machine};
 use o365kit::ops::route::Routing;
 
@@ -323,10 +325,7 @@ macro_rules! dispatch_table {
         /// What the binding adds to each row of `o365kit::OPERATIONS`, in the same order.
         static HOW: &[How] = &[$(
             match <o365kit::ops::$op as Routing>::ROUTED {
-                Some(_) => How::Route(&[$( |p, v| {
-                    let value: $pty = (&Convert::<$pty>(PhantomData)).convert(p, v)?;
-                    Ok(Box::new(value))
-                } ),*]),
+                Some(_) => How::Route(&[$( |p, v| (&&Boxing::<$pty>(PhantomData)).boxed(p, v) ),*]),
                 None => How::Struct(by_struct::<o365kit::ops::$op>),
             }
         ),*];
@@ -464,15 +463,15 @@ impl<T: FromJson> BySerde<T> for &Convert<T> {
 }
 
 /// A JS argument the binding converts itself (rather than through JSON).
-trait Arg: Sized {
+pub(crate) trait Arg: Sized {
     fn from_js(param: &'static str, v: JsValue) -> Result<Self, JsValue>;
 }
 
-fn missing(v: &JsValue) -> bool {
+pub(crate) fn missing(v: &JsValue) -> bool {
     v.is_undefined() || v.is_null()
 }
 
-fn type_error(param: &str, why: &str) -> JsValue {
+pub(crate) fn type_error(param: &str, why: &str) -> JsValue {
     js_sys::TypeError::new(&format!("{}: {why}", camel_path(param))).into()
 }
 
@@ -490,11 +489,11 @@ pub fn set_bytes_replacer(replacer: Function) {
 
 /// JS value -> JSON text (`JSON.stringify`) -> `T`, with the core's one decoder of every model,
 /// so the binding adds no decoder of its own; the message names the JSON path of a bad value.
-fn from_js_json<T: FromJson>(param: &str, v: JsValue) -> Result<T, JsValue> {
+pub(crate) fn from_js_json<T: FromJson>(param: &str, v: JsValue) -> Result<T, JsValue> {
     from_json_text(param, &json_text(param, v)?)
 }
 
-fn json_text(param: &str, v: JsValue) -> Result<String, JsValue> {
+pub(crate) fn json_text(param: &str, v: JsValue) -> Result<String, JsValue> {
     let text = BYTES_REPLACER.with(|r| match &*r.borrow() {
         Some(f) => js_sys::JSON::stringify_with_replacer(&v, f),
         None => js_sys::JSON::stringify(&v),
@@ -509,7 +508,7 @@ fn from_json_text<T: FromJson>(param: &str, text: &str) -> Result<T, JsValue> {
 }
 
 /// A bad argument as a JS error naming its path: `RangeError` for a bad value, else `TypeError`.
-fn arg_error(param: &str, e: Error) -> JsValue {
+pub(crate) fn arg_error(param: &str, e: Error) -> JsValue {
     let (path, mut why) = match e {
         Error::Decode { path, source, .. } => (path, source),
         other => (String::new(), other.to_string()),

@@ -29,10 +29,10 @@ pub enum AttachmentKind {
     Unknown,
 }
 
-impl Attachment {
-    /// Graph says `#microsoft.graph.fileAttachment`, Outlook REST `#Microsoft.OutlookServices.FileAttachment`.
-    pub fn kind(&self) -> AttachmentKind {
-        let t = self.odata_type.as_deref().unwrap_or("").to_ascii_lowercase();
+impl AttachmentKind {
+    /// The kind an `@odata.type` names, in either dialect's spelling.
+    pub fn of(odata_type: Option<&str>) -> AttachmentKind {
+        let t = odata_type.unwrap_or("").to_ascii_lowercase();
         if t.ends_with(".fileattachment") {
             AttachmentKind::File
         } else if t.ends_with(".itemattachment") {
@@ -42,6 +42,13 @@ impl Attachment {
         } else {
             AttachmentKind::Unknown
         }
+    }
+}
+
+impl Attachment {
+    /// Graph says `#microsoft.graph.fileAttachment`, Outlook REST `#Microsoft.OutlookServices.FileAttachment`.
+    pub fn kind(&self) -> AttachmentKind {
+        AttachmentKind::of(self.odata_type.as_deref())
     }
 
     /// A file attachment to send.

@@ -98,6 +98,12 @@ macro_rules! model {
             }
         }
 
+        impl $crate::model::arg::ModelArg for $name {
+            fn table() -> &'static $crate::model::schema::Schema {
+                &Self::SCHEMA
+            }
+        }
+
         impl $crate::decode::FromJson for $name {
             fn from_json(what: &str, bytes: &[u8]) -> Result<Self, $crate::Error> {
                 let mut out = $name::default();
@@ -338,6 +344,7 @@ pub static MODELS: &[ModelInfo] = &[
     RoomList::INFO,
 ];
 
+pub mod arg;
 mod attachment;
 mod common;
 mod conversation;

@@ -1,7 +1,8 @@
 //! Group conversations.
 
+use super::check::{to_json, Check};
 use super::*;
-use crate::model::Conversation;
+use crate::model::{Conversation, Post};
 
 fn conversations(ep: &Endpoint, group_id: &str) -> Result<PathBuilder, Error> {
     Ok(ep.path().seg("groups").id("group_id", group_id)?.seg("conversations"))
@@ -10,7 +11,7 @@ fn conversations(ep: &Endpoint, group_id: &str) -> Result<PathBuilder, Error> {
 impl BuildRequest for CreateConversation {
     fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
         require_text("topic", Some(&self.topic))?;
-        super::posts::check_post("post", &self.post)?;
+        Post::check_json(&to_json(&self.post, "post")?, "post")?;
         let body = Conversation::new(self.topic.clone(), self.post.clone());
         with_json(ep, Request::post(conversations(ep, &self.group_id)?.build()), &body)
     }

@@ -1,10 +1,12 @@
 //! Group files: the group's document library at `/groups/{id}/drive`, and the upload sessions
 //! for large files and for large message and event attachments.
 
-use super::route::{Args, Check};
+use super::check::{int, text, Check};
+use super::route::Args;
 use super::*;
 use crate::endpoint::check_drive_name;
 use crate::model::AttachmentItem;
+use serde_json::Value;
 
 /// Graph's simple upload (`PUT .../content`) takes at most 4 MB; larger files need a session.
 pub const MAX_SIMPLE_UPLOAD: usize = 4 * 1024 * 1024;
@@ -119,9 +121,9 @@ impl BuildRequest for CreateDriveUploadSession {
 
 /// A file of 1 byte to 150 MB, named, of type "file" (sessions carry files only).
 impl Check for AttachmentItem {
-    fn check(&self, param: &str) -> Result<(), Error> {
-        require_text(&format!("{param}.name"), self.name.as_deref())?;
-        match self.attachment_type.as_deref() {
+    fn check_json(json: &Value, param: &str) -> Result<(), Error> {
+        require_text(&format!("{param}.name"), text(json, "name"))?;
+        match text(json, "attachmentType") {
             Some(t) if t.eq_ignore_ascii_case("file") => {}
             _ => {
                 return Err(Error::invalid(
@@ -130,7 +132,7 @@ impl Check for AttachmentItem {
                 ))
             }
         }
-        match self.size {
+        match int(json, "size") {
             Some(s) if (1..=MAX_ATTACHMENT_UPLOAD).contains(&s) => Ok(()),
             Some(s) if s > MAX_ATTACHMENT_UPLOAD => {
                 Err(Error::invalid(&format!("{param}.size"), format!("is {s} bytes; Graph attaches at most 150 MB")))

@@ -5,8 +5,8 @@ use super::event_checks::new_event;
 use super::route::Args;
 use super::*;
 
-fn created(op_event: &crate::model::Event) -> Result<(), Error> {
-    new_event("event", op_event)
+fn created(a: &Args) -> Result<(), Error> {
+    new_event("event", &a.json("event")?)
 }
 
 /// `PT1H30M`, `P1D`: Graph's meeting durations are ISO 8601 durations.
@@ -26,9 +26,9 @@ routes! {
     ListEvents: GET mailbox / "events" ? query;
     ListCalendarEvents: GET mailbox / "calendars" / calendar_id / "events" ? query;
     GetEvent: GET mailbox / "events" / event_id ? query;
-    CreateEvent: POST mailbox / "events" <- event if |a: &Args| created(a.get("event")?);
+    CreateEvent: POST mailbox / "events" <- event if created;
     CreateCalendarEvent: POST mailbox / "calendars" / calendar_id / "events" <- event
-        if |a: &Args| created(a.get("event")?);
+        if created;
     UpdateEvent: PATCH mailbox / "events" / event_id <- event;
     DeleteEvent: DELETE mailbox / "events" / event_id;
     AcceptEvent: POST mailbox / "events" / event_id / "accept" <- { comment, send_response };
@@ -36,11 +36,7 @@ routes! {
         <- { comment, send_response, proposed_new_time };
     DeclineEvent: POST mailbox / "events" / event_id / "decline" <- { comment, send_response, proposed_new_time };
     ForwardEvent: POST mailbox / "events" / event_id / "forward" <- { to_recipients, comment }
-        if |a: &Args| if a.get::<Vec<crate::model::Recipient>>("to_recipients")?.is_empty() {
-            Err(Error::invalid("to_recipients", "needs at least one recipient"))
-        } else {
-            Ok(())
-        };
+        if super::posts::some_recipients;
     CancelEvent: POST mailbox / "events" / event_id / "cancel" <- { comment };
     SnoozeReminder: POST mailbox / "events" / event_id / "snoozeReminder" <- { new_reminder_time };
     DismissReminder: POST mailbox / "events" / event_id / "dismissReminder";
@@ -50,7 +46,7 @@ routes! {
     DeleteEventAttachment: DELETE mailbox / "events" / event_id / "attachments" / attachment_id;
     ListGroupEvents: GET root / "groups" / {group_id} / "events" ? query;
     GetGroupEvent: GET root / "groups" / {group_id} / "events" / {event_id} ? query;
-    CreateGroupEvent: POST root / "groups" / {group_id} / "events" <- event if |a: &Args| created(a.get("event")?);
+    CreateGroupEvent: POST root / "groups" / {group_id} / "events" <- event if created;
     UpdateGroupEvent: PATCH root / "groups" / {group_id} / "events" / {event_id} <- event;
     DeleteGroupEvent: DELETE root / "groups" / {group_id} / "events" / {event_id};
     ListCalendarView: GET mailbox / "calendarView" ? window(start, end);

@@ -1,6 +1,7 @@
 //! Groups, membership and group photos.
 
-use super::route::{Args, Check};
+use super::check::{field, text, Check};
+use super::route::Args;
 use super::*;
 use crate::model::Group;
 
@@ -20,10 +21,10 @@ impl Check for Group {}
 impl Check for crate::model::Photo {}
 
 fn new_group(a: &Args) -> Result<(), Error> {
-    let group: &Group = a.get("group")?;
-    require_text("group.display_name", group.display_name.as_deref())?;
-    require_text("group.mail_nickname", group.mail_nickname.as_deref())?;
-    if group.mail_enabled.is_none() || group.security_enabled.is_none() {
+    let group = a.json("group")?;
+    require_text("group.display_name", text(&group, "displayName"))?;
+    require_text("group.mail_nickname", text(&group, "mailNickname"))?;
+    if field(&group, "mailEnabled").is_none() || field(&group, "securityEnabled").is_none() {
         return Err(Error::invalid(
             "group",
             "mail_enabled and security_enabled are required (Group::unified sets both)",

@@ -1,13 +1,15 @@
 //! Mail folders and their child folders.
 
-use super::route::{Args, Check};
+use super::check::{text, Check};
+use super::route::Args;
 use super::*;
 use crate::model::MailFolder;
 
 impl Check for MailFolder {}
 
-fn named(param: &str, folder: &MailFolder) -> Result<(), Error> {
-    require_text(&format!("{param}.display_name"), folder.display_name.as_deref())
+/// A new folder has a name.
+fn named(a: &Args) -> Result<(), Error> {
+    require_text("folder.display_name", text(&a.json("folder")?, "displayName"))
 }
 
 routes! {
@@ -15,9 +17,9 @@ routes! {
     ListChildFolders: GET mailbox / "mailFolders" / folder_id / "childFolders" ? query;
     GetMailFolder: GET mailbox / "mailFolders" / folder_id ? query;
     CreateMailFolder: POST mailbox / "mailFolders" <- folder
-        if |a: &Args| named("folder", a.get("folder")?);
+        if named;
     CreateChildFolder: POST mailbox / "mailFolders" / folder_id / "childFolders" <- folder
-        if |a: &Args| named("folder", a.get("folder")?);
+        if named;
     UpdateMailFolder: PATCH mailbox / "mailFolders" / folder_id <- folder;
     DeleteMailFolder: DELETE mailbox / "mailFolders" / folder_id;
     MoveMailFolder: POST mailbox / "mailFolders" / folder_id / "move" <- { destination_id }

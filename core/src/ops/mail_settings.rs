@@ -1,19 +1,22 @@
 //! Mailbox settings, automatic replies, Focused Inbox overrides, Inbox rules, MailTips, and the
 //! languages and time zones Outlook supports.
 
-use super::route::{Args, Check};
+use super::check::{field, nested, text, Check};
+use super::route::Args;
 use super::*;
 use crate::model::{
     AutomaticRepliesSetting, InferenceClassificationOverride, MailboxSettings, MessageRule, MessageRulePredicates,
+    Recipient,
 };
+use serde_json::Value;
 
 impl Check for MailboxSettings {}
 impl Check for AutomaticRepliesSetting {}
 impl Check for MessageRulePredicates {}
 
 impl Check for InferenceClassificationOverride {
-    fn check(&self, param: &str) -> Result<(), Error> {
-        match self.classify_as.as_deref() {
+    fn check_json(json: &Value, param: &str) -> Result<(), Error> {
+        match text(json, "classifyAs") {
             None | Some("focused" | "other") => Ok(()),
             Some(other) => Err(Error::invalid(
                 &format!("{param}.classify_as"),
@@ -24,20 +27,22 @@ impl Check for InferenceClassificationOverride {
 }
 
 impl Check for MessageRule {
-    fn check(&self, param: &str) -> Result<(), Error> {
-        if let Some(actions) = &self.actions {
-            for (name, list) in [
-                ("forward_to", &actions.forward_to),
-                ("forward_as_attachment_to", &actions.forward_as_attachment_to),
-                ("redirect_to", &actions.redirect_to),
+    fn check_json(json: &Value, param: &str) -> Result<(), Error> {
+        if let Some(actions) = field(json, "actions") {
+            let at = format!("{param}.actions");
+            for (key, name) in [
+                ("forwardTo", "forward_to"),
+                ("forwardAsAttachmentTo", "forward_as_attachment_to"),
+                ("redirectTo", "redirect_to"),
             ] {
-                list.check(&format!("{param}.actions.{name}"))?;
+                nested::<Vec<Recipient>>(actions, key, &at, name)?;
             }
         }
-        for (name, p) in [("conditions", &self.conditions), ("exceptions", &self.exceptions)] {
-            if let Some(p) = p {
-                p.from_addresses.check(&format!("{param}.{name}.from_addresses"))?;
-                p.sent_to_addresses.check(&format!("{param}.{name}.sent_to_addresses"))?;
+        for name in ["conditions", "exceptions"] {
+            if let Some(p) = field(json, name) {
+                let at = format!("{param}.{name}");
+                nested::<Vec<Recipient>>(p, "fromAddresses", &at, "from_addresses")?;
+                nested::<Vec<Recipient>>(p, "sentToAddresses", &at, "sent_to_addresses")?;
             }
         }
         Ok(())
@@ -45,19 +50,18 @@ impl Check for MessageRule {
 }
 
 fn new_override(a: &Args) -> Result<(), Error> {
-    let o: &InferenceClassificationOverride = a.get("inference_override")?;
-    require_text("inference_override.classify_as", o.classify_as.as_deref())?;
-    let address = o.sender_email_address.as_ref().and_then(|e| e.address.as_deref());
-    match address {
+    let o = a.json("inference_override")?;
+    require_text("inference_override.classify_as", text(&o, "classifyAs"))?;
+    match field(&o, "senderEmailAddress").and_then(|e| text(e, "address")) {
         Some(a) if a.contains('@') => Ok(()),
         _ => Err(Error::invalid("inference_override.sender_email_address", "needs an email address")),
     }
 }
 
 fn new_rule(a: &Args) -> Result<(), Error> {
-    let rule: &MessageRule = a.get("rule")?;
-    require_text("rule.display_name", rule.display_name.as_deref())?;
-    if rule.actions.is_none() {
+    let rule = a.json("rule")?;
+    require_text("rule.display_name", text(&rule, "displayName"))?;
+    if field(&rule, "actions").is_none() {
         return Err(Error::invalid("rule.actions", "is required: what the rule does"));
     }
     Ok(())

@@ -1,28 +1,36 @@
 //! Outlook messages: list, read, draft, send, reply, forward, move, copy, attachments.
 
-use super::route::{self, Args, Check};
+use super::check::{address, field, items, nested, text, to_json, Check};
+use super::route::{self, Args};
 use super::*;
 use crate::model::{Attachment, AttachmentKind, Message, Recipient};
+use serde_json::Value;
 
 /// Every recipient given must carry an email address.
 impl Check for Recipient {
-    fn check(&self, param: &str) -> Result<(), Error> {
-        match self.address() {
+    fn check_json(json: &Value, param: &str) -> Result<(), Error> {
+        match address(json) {
             Some(a) if a.contains('@') && !a.trim().is_empty() => Ok(()),
             _ => Err(Error::invalid(param, "needs an email address")),
         }
     }
 }
 
+/// A message's recipient lists: JSON name, then the table's.
+const RECIPIENT_LISTS: [(&str, &str); 4] = [
+    ("toRecipients", "to_recipients"),
+    ("ccRecipients", "cc_recipients"),
+    ("bccRecipients", "bcc_recipients"),
+    ("replyTo", "reply_to"),
+];
+
 impl Check for Message {
-    fn check(&self, param: &str) -> Result<(), Error> {
-        for (name, list) in self.recipient_lists() {
-            list.check(&format!("{param}.{name}"))?;
+    fn check_json(json: &Value, param: &str) -> Result<(), Error> {
+        for (key, name) in RECIPIENT_LISTS {
+            nested::<Vec<Recipient>>(json, key, param, name)?;
         }
-        if let Some(from) = &self.from {
-            from.check(&format!("{param}.from"))?;
-        }
-        self.attachments.check(&format!("{param}.attachments"))
+        nested::<Recipient>(json, "from", param, "from")?;
+        nested::<Vec<Attachment>>(json, "attachments", param, "attachments")
     }
 }
 
@@ -30,19 +38,21 @@ impl Check for Message {
 pub const MAX_INLINE_ATTACHMENT: usize = 3 * 1024 * 1024;
 
 impl Check for Attachment {
-    fn check(&self, param: &str) -> Result<(), Error> {
-        require_text(&format!("{param}.name"), self.name.as_deref())?;
-        let need = |field: &str, present: bool| {
-            if present {
+    fn check_json(json: &Value, param: &str) -> Result<(), Error> {
+        require_text(&format!("{param}.name"), text(json, "name"))?;
+        let need = |name: &str, key: &str| {
+            if field(json, key).is_some() {
                 Ok(())
             } else {
-                Err(Error::invalid(&format!("{param}.{field}"), "is required for this kind of attachment"))
+                Err(Error::invalid(&format!("{param}.{name}"), "is required for this kind of attachment"))
             }
         };
-        match self.kind() {
+        match AttachmentKind::of(text(json, "@odata.type")) {
             AttachmentKind::File => {
-                need("content_bytes", self.content_bytes.is_some())?;
-                let size = self.content_bytes.as_ref().map_or(0, Vec::len);
+                need("content_bytes", "contentBytes")?;
+                // The shape was checked (base64) before: only the size is in question here.
+                let bytes = text(json, "contentBytes").map(|b| crate::base64::decode(b.trim()));
+                let size = bytes.and_then(Result::ok).map_or(0, |b| b.len());
                 if size > MAX_INLINE_ATTACHMENT {
                     return Err(Error::invalid(
                         &format!("{param}.content_bytes"),
@@ -51,8 +61,8 @@ impl Check for Attachment {
                 }
                 Ok(())
             }
-            AttachmentKind::Item => need("item", self.item.is_some()),
-            AttachmentKind::Reference => need("source_url", self.source_url.is_some()),
+            AttachmentKind::Item => need("item", "item"),
+            AttachmentKind::Reference => need("source_url", "sourceUrl"),
             AttachmentKind::Unknown => Err(Error::invalid(
                 &format!("{param}.odata_type"),
                 "must say the kind: #microsoft.graph.fileAttachment, itemAttachment or referenceAttachment",
@@ -64,8 +74,9 @@ impl Check for Attachment {
 /// Graph takes a forward's recipients either as `toRecipients` or as the message's own
 /// `toRecipients`: giving both, or neither, is its 400 (message-forward).
 fn forward_recipients(op: &ForwardMessage) -> Result<(), Error> {
-    comment_or_body(&op.comment, &op.message)?;
-    match (op.to_recipients.is_empty(), recipients_in(&op.message)) {
+    let message = to_json(&op.message, "message")?;
+    comment_or_body(&to_json(&op.comment, "comment")?, &message)?;
+    match (op.to_recipients.is_empty(), recipients_in(&message)) {
         (true, false) => {
             Err(Error::invalid("to_recipients", "needs at least one recipient (here or in message.to_recipients)"))
         }
@@ -78,29 +89,34 @@ fn forward_recipients(op: &ForwardMessage) -> Result<(), Error> {
 }
 
 /// Replies and forwards take a comment or the message's body, not both (Graph answers 400).
-fn comment_or_body(comment: &Option<String>, message: &Option<Message>) -> Result<(), Error> {
-    if comment.is_some() && message.as_ref().is_some_and(|m| m.body.is_some()) {
+fn comment_or_body(comment: &Value, message: &Value) -> Result<(), Error> {
+    if !comment.is_null() && field(message, "body").is_some() {
         return Err(Error::invalid("comment", "give a comment or message.body, not both (Graph answers 400)"));
     }
     Ok(())
 }
 
-fn recipients_in(message: &Option<Message>) -> bool {
-    message.as_ref().and_then(|m| m.to_recipients.as_ref()).is_some_and(|to| !to.is_empty())
+fn recipients_in(message: &Value) -> bool {
+    !items(message, "toRecipients").is_empty()
 }
 
 /// A forward draft may leave its recipients for later, but takes them in one place only.
 fn create_forward_args(a: &Args) -> Result<(), Error> {
-    let message = a.get("message")?;
-    comment_or_body(a.get("comment")?, message)?;
-    let to: &Option<Vec<Recipient>> = a.get("to_recipients")?;
-    if to.as_ref().is_some_and(|to| !to.is_empty()) && recipients_in(message) {
+    let message = a.json("message")?;
+    comment_or_body(&a.json("comment")?, &message)?;
+    let to = a.json("to_recipients")?;
+    if to.as_array().is_some_and(|to| !to.is_empty()) && recipients_in(&message) {
         return Err(Error::invalid(
             "to_recipients",
             "give the recipients here or in message.to_recipients, not both (Graph answers 400)",
         ));
     }
     Ok(())
+}
+
+/// Replies take a comment or the message's body, not both.
+fn reply_args(a: &Args) -> Result<(), Error> {
+    comment_or_body(&a.json("comment")?, &a.json("message")?)
 }
 
 /// `{"comment"?, "toRecipients"?, "message"?}`: an empty `to_recipients` is left out, the
@@ -138,13 +154,13 @@ routes! {
     SendMail: POST mailbox / "sendMail" <- { message, save_to_sent_items };
     SendMessage: POST mailbox / "messages" / message_id / "send";
     ReplyToMessage: POST mailbox / "messages" / message_id / "reply" <- { comment, message }
-        if |a: &Args| comment_or_body(a.get("comment")?, a.get("message")?);
+        if reply_args;
     ReplyAllToMessage: POST mailbox / "messages" / message_id / "replyAll" <- { comment, message }
-        if |a: &Args| comment_or_body(a.get("comment")?, a.get("message")?);
+        if reply_args;
     CreateReply: POST mailbox / "messages" / message_id / "createReply" <- { comment, message }
-        if |a: &Args| comment_or_body(a.get("comment")?, a.get("message")?);
+        if reply_args;
     CreateReplyAll: POST mailbox / "messages" / message_id / "createReplyAll" <- { comment, message }
-        if |a: &Args| comment_or_body(a.get("comment")?, a.get("message")?);
+        if reply_args;
     CreateForward: POST mailbox / "messages" / message_id / "createForward" <- { comment, to_recipients, message }
         if create_forward_args;
     MoveMessage: POST mailbox / "messages" / message_id / "move" <- { destination_id }

@@ -11,6 +11,7 @@ use serde::de::DeserializeOwned;
 #[macro_use]
 pub mod route;
 mod calendars;
+pub mod check;
 mod conversations;
 pub mod delta;
 mod drive;

@@ -26,42 +26,21 @@ use super::*;
 use crate::{Mailbox, Method};
 use std::any::Any;
 
-/// Checks a body value before any request exists; errors name `param` (and the path inside it).
-pub trait Check {
-    fn check(&self, _param: &str) -> Result<(), Error> {
-        Ok(())
-    }
-}
+pub use super::check::Check;
 
-impl Check for String {}
-impl Check for bool {}
-impl Check for i64 {}
-impl Check for f64 {}
-impl Check for Query {}
-impl Check for crate::DateTime {}
-impl<T: Check> Check for Option<T> {
-    fn check(&self, param: &str) -> Result<(), Error> {
-        self.as_ref().map_or(Ok(()), |v| v.check(param))
-    }
-}
-impl<T: Check> Check for Vec<T> {
-    fn check(&self, param: &str) -> Result<(), Error> {
-        self.iter().enumerate().try_for_each(|(i, v)| v.check(&format!("{param}[{i}]")))
-    }
-}
-
-/// An argument of an operation, seen by the one request builder: checked, written as JSON, or
-/// read as what it is (an id, the query options). One implementation per value type, none per
-/// operation.
+/// An argument of an operation, seen by the one request builder: written as JSON and checked
+/// as that JSON, or read as what it is (an id, the query options). One implementation per value
+/// type, none per operation.
 pub trait BodyArg {
-    fn check_arg(&self, param: &str) -> Result<(), Error>;
+    /// The value's check (its type's [`Check`]), over `json`, what [`BodyArg::to_json`] gave.
+    fn check_json(&self, json: &serde_json::Value, param: &str) -> Result<(), Error>;
     fn to_json(&self, param: &str) -> Result<serde_json::Value, Error>;
     fn as_any(&self) -> &dyn Any;
 }
 
 impl<T: Check + serde::Serialize + 'static> BodyArg for T {
-    fn check_arg(&self, param: &str) -> Result<(), Error> {
-        self.check(param)
+    fn check_json(&self, json: &serde_json::Value, param: &str) -> Result<(), Error> {
+        T::check_json(json, param)
     }
     fn to_json(&self, param: &str) -> Result<serde_json::Value, Error> {
         serde_json::to_value(self).map_err(|e| Error::invalid(param, e.to_string()))
@@ -89,6 +68,11 @@ impl<'a> Args<'a> {
 
     pub fn text(&self, name: &str) -> Result<&'a str, Error> {
         self.get::<String>(name).map(String::as_str)
+    }
+
+    /// Argument `name` as the JSON it is sent as (`null` when it is an unset option).
+    pub fn json(&self, name: &str) -> Result<serde_json::Value, Error> {
+        self.value(name)?.to_json(name)
     }
 }
 
@@ -183,18 +167,14 @@ pub fn build(route: &Route, ep: &Endpoint, mailbox: &Mailbox, args: Args<'_>) ->
         Body::Query => return super::get(b, query()?, false),
         Body::Directory => return super::get(b, query()?, true),
         Body::Window(start, end) => return super::get_window(b, args.get(start)?, args.get(end)?, query()?),
-        Body::Field(param) => {
-            let value = args.value(param)?;
-            value.check_arg(param)?;
-            value.to_json(param)?
-        }
+        Body::Field(param) => checked(&args, param)?,
         Body::Object(params) => {
+            let mut values = Vec::with_capacity(params.len());
             for param in params {
-                args.value(param)?.check_arg(param)?;
+                values.push(checked(&args, param)?);
             }
             let mut m = serde_json::Map::new();
-            for param in params {
-                let value = args.value(param)?.to_json(param)?;
+            for (param, value) in params.iter().zip(values) {
                 if !value.is_null() {
                     m.insert(crate::model::camel_case(param), value);
                 }
@@ -203,6 +183,14 @@ pub fn build(route: &Route, ep: &Endpoint, mailbox: &Mailbox, args: Args<'_>) ->
         }
     };
     Request::new(route.method, b.build()).json(&ep.dialect().to_wire(json))
+}
+
+/// Argument `param` as JSON, checked.
+fn checked(args: &Args<'_>, param: &str) -> Result<serde_json::Value, Error> {
+    let value = args.value(param)?;
+    let json = value.to_json(param)?;
+    value.check_json(&json, param)?;
+    Ok(json)
 }
 
 /// A POST with no body still says `Content-Length: 0`: Graph answers 411 otherwise.

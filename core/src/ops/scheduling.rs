@@ -1,6 +1,7 @@
 //! Scheduling: meeting time suggestions, free/busy, rooms and room lists.
 
-use super::route::{Args, Check};
+use super::check::Check;
+use super::route::Args;
 use super::*;
 use crate::model::LocationConstraint;
 
@@ -32,7 +33,7 @@ fn schedule(a: &Args) -> Result<(), Error> {
     if a.get::<Option<i64>>("availability_view_interval")?.is_some_and(|m| !(5..=1440).contains(&m)) {
         return Err(Error::invalid("availability_view_interval", "must be 5 to 1440 minutes"));
     }
-    super::event_checks::ordered(("start_time", a.get("start_time")?), ("end_time", a.get("end_time")?))
+    super::event_checks::ordered(("start_time", &a.json("start_time")?), ("end_time", &a.json("end_time")?))
 }
 
 routes! {

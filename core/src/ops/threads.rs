@@ -1,7 +1,8 @@
 //! Conversation threads, addressed through the group (`/groups/{id}/threads/{id}`).
 
+use super::check::{to_json, Check};
 use super::*;
-use crate::model::ConversationThread;
+use crate::model::{ConversationThread, Post};
 
 pub(super) fn threads(ep: &Endpoint, group_id: &str) -> Result<PathBuilder, Error> {
     Ok(ep.path().seg("groups").id("group_id", group_id)?.seg("threads"))
@@ -10,7 +11,7 @@ pub(super) fn threads(ep: &Endpoint, group_id: &str) -> Result<PathBuilder, Erro
 impl BuildRequest for CreateThread {
     fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
         require_text("topic", Some(&self.topic))?;
-        super::posts::check_post("post", &self.post)?;
+        Post::check_json(&to_json(&self.post, "post")?, "post")?;
         let body = ConversationThread::new(self.topic.clone(), self.post.clone());
         with_json(ep, Request::post(threads(ep, &self.group_id)?.build()), &body)
     }
@@ -18,7 +19,7 @@ impl BuildRequest for CreateThread {
 
 impl BuildRequest for CreateConversationThread {
     fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        super::posts::check_post("post", &self.post)?;
+        Post::check_json(&to_json(&self.post, "post")?, "post")?;
         let path = ep.path().seg("groups").id("group_id", &self.group_id)?.seg("conversations");
         let url = path.id("conversation_id", &self.conversation_id)?.seg("threads").build();
         let body = ConversationThread { posts: Some(vec![self.post.clone()]), ..Default::default() };
@@ -26,7 +27,7 @@ impl BuildRequest for CreateConversationThread {
     }
 }
 
-impl super::route::Check for ConversationThread {}
+impl Check for ConversationThread {}
 
 routes! {
     ListConversationThreads: GET root / "groups" / {group_id} / "conversations" / {conversation_id} / "threads" ? query;
