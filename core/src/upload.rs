@@ -123,7 +123,37 @@ pub struct Upload {
 impl Upload {
     /// Uploads `size` bytes through a new session, from the first range it expects (byte 0).
     pub fn new(session: &UploadSession, size: u64) -> Result<Upload, Error> {
-        let url = session.upload_url.as_deref().map(str::trim).unwrap_or("");
+        let ranges = session.next_expected_ranges.as_deref();
+        Upload::start(session.upload_url.as_deref(), session.expiration_date_time.as_deref(), ranges, size)
+    }
+
+    /// Resumes an interrupted upload through an existing session: asks the server which ranges
+    /// it still misses before sending anything.
+    pub fn resume(session: &UploadSession, size: u64) -> Result<Upload, Error> {
+        let mut up = Upload::start(session.upload_url.as_deref(), session.expiration_date_time.as_deref(), None, size)?;
+        up.state = State::Unsure;
+        Ok(up)
+    }
+
+    /// `new` (or `resume`) from the session's JSON as Graph wrote it, checked against
+    /// `UploadSession`'s table: for a binding that holds the session as JSON.
+    pub fn from_json(session: &serde_json::Value, size: u64, resume: bool) -> Result<Upload, Error> {
+        use crate::ops::check::{field, items, text};
+        let url = text(session, "uploadUrl");
+        let expires = text(session, "expirationDateTime");
+        if resume {
+            let mut up = Upload::start(url, expires, None, size)?;
+            up.state = State::Unsure;
+            return Ok(up);
+        }
+        let ranges: Vec<String> =
+            items(session, "nextExpectedRanges").iter().filter_map(|r| r.as_str().map(String::from)).collect();
+        let ranges = field(session, "nextExpectedRanges").map(|_| ranges.as_slice());
+        Upload::start(url, expires, ranges, size)
+    }
+
+    fn start(url: Option<&str>, expires: Option<&str>, ranges: Option<&[String]>, size: u64) -> Result<Upload, Error> {
+        let url = url.map(str::trim).unwrap_or("");
         if !(url.starts_with("https://") || url.starts_with("http://")) || url.chars().any(char::is_control) {
             return Err(Error::invalid("session.upload_url", "must be the session's http(s) upload URL"));
         }
@@ -138,12 +168,12 @@ impl Upload {
             size,
             chunk_size: DEFAULT_CHUNK_SIZE,
             offset: 0,
-            expires: session.expiration_date_time.clone(),
+            expires: expires.map(String::from),
             state: State::Ready,
             failures: 0,
             policy: Policy::default(),
         };
-        if let Some(ranges) = &session.next_expected_ranges {
+        if let Some(ranges) = ranges {
             up.offset = up.first_missing(ranges).ok_or_else(|| {
                 Error::invalid(
                     "session.next_expected_ranges",
@@ -151,14 +181,6 @@ impl Upload {
                 )
             })?;
         }
-        Ok(up)
-    }
-
-    /// Resumes an interrupted upload through an existing session: asks the server which ranges
-    /// it still misses before sending anything.
-    pub fn resume(session: &UploadSession, size: u64) -> Result<Upload, Error> {
-        let mut up = Upload::new(&UploadSession { next_expected_ranges: None, ..session.clone() }, size)?;
-        up.state = State::Unsure;
         Ok(up)
     }
 

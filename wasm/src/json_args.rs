@@ -73,7 +73,8 @@ impl<T: Check + 'static> BodyArg for JsonArg<T> {
     }
 }
 
-fn model_json<T: ModelArg>(param: &str, v: JsValue) -> Result<Value, JsValue> {
+/// A model argument (or a list or option of them) as checked JSON.
+pub(crate) fn model_json<T: ModelArg>(param: &str, v: JsValue) -> Result<Value, JsValue> {
     if missing(&v) {
         return if T::OPTIONAL { Ok(Value::Null) } else { Err(type_error(param, "is required")) };
     }

@@ -132,15 +132,11 @@ impl RawClient {
         chunk_size: Option<u32>,
         resume: bool,
     ) -> Result<Machine, JsValue> {
-        let session: o365kit::model::UploadSession = from_js_json("session", session)?;
+        let session = json_args::model_json::<o365kit::model::UploadSession>("session", session)?;
         if !(size.is_finite() && size >= 0.0 && size.fract() == 0.0) {
             return Err(error_to_js(Error::invalid("size", "must be a whole number of bytes")));
         }
-        let up = if resume {
-            o365kit::Upload::resume(&session, size as u64)
-        } else {
-            o365kit::Upload::new(&session, size as u64)
-        };
+        let up = o365kit::Upload::from_json(&session, size as u64, resume);
         let mut up = up.map_err(error_to_js)?.with_policy(self.inner.policy.clone());
         if let Some(n) = chunk_size {
             up = up.with_chunk_size(n as usize).map_err(error_to_js)?;
