@@ -7,23 +7,38 @@
 //! CreateMessage: POST mailbox / "messages" <- message;
 //! ListCalendarView: GET mailbox / "calendarView" ? window(start, end);
 //! GetCalendar: GET mailbox / (calendar_id ? "calendar" : "calendars") ? query;
+//! CreateThread: POST root / "groups" / {group_id} / "threads" <- { topic, posts: [post] };
+//! SetGroupPhoto: PUT root / "groups" / {group_id} / "photo" / "$value" <- bytes(photo);
+//! SyncGroups: GET root / "groups" ? delta("groups", graph_only);
 //! ```
 //! The root is `mailbox` (the operation's `Mailbox`: `/me` or `/users/{id}`) or `root` (the
-//! versioned base). A string is a fixed segment; a field name is an Outlook id, checked and
-//! encoded as one segment (`item_id`); `{field}` an id checked as the Groups family checks its
-//! own (`id`: any characters, encoded); `(field ? "a" : "b")` an optional Outlook id: `a` without
-//! it, `b/{id}` with it. `? query` adds the OData options and Prefer headers
-//! (`? directory` also the `ConsistencyLevel` directory queries need; `? window(start, end)` a
-//! time window as `startDateTime`/`endDateTime`); `<- field` sends that field as the JSON body;
-//! `<- { a, b }` sends `{"a": ..., "b": ...}` (camelCase, `None`s left out); no body on a POST
-//! sends an empty one, as Graph's actions want. Every body value is checked with [`Check`]
-//! first, and `if f` adds an operation's own check, over its [`Args`].
+//! versioned base).
+//!
+//! Segments: a string is a fixed segment (`("a" | "b")`: Graph's, Outlook REST's); a field name
+//! is an Outlook id, checked and encoded as one segment (`item_id`); `{field}` an id checked as
+//! the Groups family checks its own (`id`: any characters, encoded); `(field ? "a" : "b")` an
+//! optional Outlook id: `a` without it, `b/{id}` with it (`"b/{}/c"` when segments follow the
+//! id; `({field} ? ...)` for an id of the Groups family); `[name]` a drive item name and
+//! `[path ..]` a path of names, as `:/a/b.txt:`.
+//!
+//! Query: `? query` adds the OData options and Prefer headers (`? directory` also the
+//! `ConsistencyLevel` directory queries need; `? window(start, end)` a time window as
+//! `startDateTime`/`endDateTime`; `? window_args(start, end)` the same as the arguments of the
+//! function the path ends with; `? delta(...)` and `? delta_window(...)` the first request of a
+//! delta round, see [`Delta`]); `? { name: value }` sets query parameters (a [`Tpl`] of text).
+//!
+//! Body: `<- field` sends that field as the JSON body; `<- { a, b }` sends `{"a": ..., "b": ...}`
+//! (camelCase, `None`s left out), and any JSON built from arguments ([`Tpl`]: `{ topic, threads:
+//! [{ posts: [post] }] }`, `{ "@odata.id": directory_object(member_id) }`); `<- bytes(field)`
+//! sends bytes with their media type; no body on a POST sends an empty one, as Graph's actions
+//! want. Every body value is checked with [`Check`] first, and `if f` adds an operation's own
+//! check, over its [`Args`], before anything else.
 //!
 //! Because a route is data, a binding that holds arguments by name rather than an operation's
 //! struct (the npm package) builds any routed operation with [`build`] and no code of its own.
 
 use super::*;
-use crate::{Mailbox, Method};
+use crate::{Dialect, Mailbox, Method};
 use std::any::Any;
 
 /// Checks a body value before any request exists; errors name `param` (and the path inside it).
@@ -99,6 +114,8 @@ pub struct Route {
     /// The mailbox's path (`/me`, `/users/{id}`, `/groups/{id}`) or the versioned base.
     pub mailbox: bool,
     pub segs: &'static [Seg],
+    /// Query parameters before the OData options (`?name=value`), left out when `None`.
+    pub params: &'static [(&'static str, Tpl)],
     pub body: Body,
     /// The operation's own check of its arguments, before anything else.
     pub check: Option<ArgsCheck>,
@@ -124,16 +141,64 @@ pub enum Seg {
     Item(&'static str),
     /// An id of the Groups family: any characters, encoded.
     Id(&'static str),
-    /// An optional Outlook id (behind a reference: it keeps every segment two words long).
+    /// An optional id (behind a reference: it keeps every segment two words long).
     OrDefault(&'static OrDefault),
+    /// A path inside a drive, `:/a/b.txt:`: its names checked as drive item names and encoded
+    /// one by one; `one` when it must be a single name.
+    Drive {
+        param: &'static str,
+        one: bool,
+    },
+    /// Text that differs by dialect: Graph's, then Outlook REST v2.0's.
+    Dialect(&'static str, &'static str),
 }
 
-/// `none` without the id (`calendar`, the default one), `some/{id}` with it (`calendars/{id}`).
+/// `none` without the id (`calendar`, the default one), `some/{id}` with it (`calendars/{id}`);
+/// `{}` in `some` says where the id goes when segments follow it (`{}/rooms`).
 #[derive(Debug)]
 pub struct OrDefault {
     pub param: &'static str,
     pub none: &'static str,
     pub some: &'static str,
+    /// An Outlook id (`item_id`), or one of the Groups family (`id`: any characters).
+    pub outlook: bool,
+}
+
+/// A JSON value built from arguments: what `<- { ... }` bodies and `? { ... }` parameters hold.
+#[derive(Debug)]
+pub enum Tpl {
+    /// The argument's value (its object leaves it out when `None`).
+    Arg(&'static str),
+    /// `[v]`: a list of one.
+    List(&'static Tpl),
+    /// `{"key": v, ...}` (keys camelCase; members that are `None` left out).
+    Object(&'static [(&'static str, Tpl)]),
+    /// `directory_object(p)`: the URL of directory object `p` (an `@odata.id` reference).
+    DirectoryObject(&'static str),
+    /// `flags(p)`: a list of text sent as one comma-separated string (OData flag enums).
+    Flags(&'static str),
+    /// `nonempty(p)`: a list, left out when empty.
+    NonEmpty(&'static str),
+    /// `one_of(p, CHOICES)`: optional text that must be one of these (any case, trimmed), sent
+    /// as spelled here.
+    OneOf(&'static str, &'static [&'static str]),
+}
+
+/// What an optional delta round of a route refuses, and how it names its resource in errors.
+#[derive(Debug)]
+pub struct Delta {
+    /// The resource, as error messages name it ("messages", "a calendar view").
+    pub what: &'static str,
+    /// Outlook REST v2.0 has no delta of it.
+    pub graph_only: bool,
+    /// It takes no `$select`.
+    pub no_select: bool,
+    /// Its time window (`startDateTime`/`endDateTime` parameters).
+    pub window: Option<(&'static str, &'static str)>,
+}
+
+impl Delta {
+    pub const PLAIN: Delta = Delta { what: "", graph_only: false, no_select: false, window: None };
 }
 
 #[derive(Debug)]
@@ -146,10 +211,18 @@ pub enum Body {
     Directory,
     /// A time window (`startDateTime`/`endDateTime`, as calendar views take it) and the query.
     Window(&'static str, &'static str),
+    /// The same window as the arguments of the function the path ends with
+    /// (`reminderView(startDateTime='...',endDateTime='...')`), and the query.
+    WindowArgs(&'static str, &'static str),
+    /// The first request of a delta round (`.../delta`, or Outlook REST's
+    /// `Prefer: odata.track-changes`), with the query.
+    Delta(&'static Delta),
     /// One parameter is the JSON body.
     Field(&'static str),
-    /// `{"name": value, ...}` of these parameters (camelCase, `None`s left out).
-    Object(&'static [&'static str]),
+    /// A JSON object built from parameters (see [`Tpl`]).
+    Object(&'static [(&'static str, Tpl)]),
+    /// The bytes of a parameter holding bytes and their media type (a `Photo`).
+    Bytes(&'static str),
 }
 
 /// Whether an operation's request is its route (`OpInfo::route`): a binding holding arguments
@@ -164,6 +237,9 @@ pub fn build(route: &Route, ep: &Endpoint, mailbox: &Mailbox, args: Args<'_>) ->
     if let Some(check) = route.check {
         check(&args)?;
     }
+    if let Body::Delta(d) = route.body {
+        super::delta::check_round(d, ep, route.mailbox.then_some(mailbox), &args)?;
+    }
     let mut b = if route.mailbox { mailbox.path(ep)? } else { ep.path() };
     for seg in route.segs {
         b = match seg {
@@ -172,37 +248,154 @@ pub fn build(route: &Route, ep: &Endpoint, mailbox: &Mailbox, args: Args<'_>) ->
             Seg::Id(param) => b.id(param, args.text(param)?)?,
             Seg::OrDefault(d) => match args.get::<Option<String>>(d.param)? {
                 None => b.seg(d.none),
-                Some(id) => b.seg(d.some).item_id(d.param, id)?,
+                Some(id) => {
+                    let (before, after) = d.some.split_once("{}").unwrap_or((d.some, ""));
+                    let b = match before.trim_end_matches('/') {
+                        "" => b,
+                        before => b.seg(before),
+                    };
+                    let b = if d.outlook { b.item_id(d.param, id)? } else { b.id(d.param, id)? };
+                    match after.trim_start_matches('/') {
+                        "" => b,
+                        after => b.seg(after),
+                    }
+                }
             },
+            Seg::Drive { param, one } => {
+                let name = args.text(param)?;
+                let b = b.drive_path(param, name)?;
+                if *one {
+                    crate::endpoint::check_drive_name(param, name)?;
+                }
+                b
+            }
+            Seg::Dialect(graph, rest) => b.seg(if ep.dialect() == Dialect::Graph { graph } else { rest }),
         };
     }
     let query = || args.get::<Query>("query");
+    let window = |start: &str, end: &str| -> Result<[(&'static str, String); 2], Error> {
+        let (start, end): (&crate::DateTime, &crate::DateTime) = (args.get(start)?, args.get(end)?);
+        crate::datetime::check_window(start, end)?;
+        Ok([("startDateTime", start.as_str().to_string()), ("endDateTime", end.as_str().to_string())])
+    };
+    let mut params: Vec<(&str, String)> = Vec::new();
+    let q = match route.body {
+        Body::Query | Body::Directory => Some(query()?),
+        Body::Window(start, end) => {
+            params.extend(window(start, end)?);
+            Some(query()?)
+        }
+        Body::WindowArgs(start, end) => {
+            let [(k1, v1), (k2, v2)] = window(start, end)?;
+            b = b.args(&[(k1, &v1), (k2, &v2)]);
+            Some(query()?)
+        }
+        Body::Delta(d) => {
+            if ep.dialect() == Dialect::Graph {
+                b = b.seg("delta");
+            }
+            if let Some((start, end)) = d.window {
+                params.extend(window(start, end)?);
+            }
+            Some(query()?)
+        }
+        _ => None,
+    };
+    for (name, tpl) in route.params {
+        tpl.check(&args)?;
+        match tpl.value(ep, &args)? {
+            None => {}
+            Some(serde_json::Value::String(text)) => params.push((name, text)),
+            Some(_) => return Err(Error::invalid(name, "is not text (a table error)")),
+        }
+    }
+    let params: Vec<(&str, &str)> = params.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    if let Some(q) = q {
+        let req = q.apply_headers(Request::get(b.with_params(&params, q)?), matches!(route.body, Body::Directory))?;
+        return Ok(if matches!(route.body, Body::Delta(_)) { super::delta::track_changes(ep, req) } else { req });
+    }
+    let url = if params.is_empty() { b.build() } else { b.with_params(&params, &Query::new())? };
     let json = match route.body {
-        Body::None if route.method == Method::Post => return Ok(empty_post(b.build())),
-        Body::None => return Ok(Request::new(route.method, b.build())),
-        Body::Query => return super::get(b, query()?, false),
-        Body::Directory => return super::get(b, query()?, true),
-        Body::Window(start, end) => return super::get_window(b, args.get(start)?, args.get(end)?, query()?),
+        Body::None if route.method == Method::Post => return Ok(empty_post(url)),
         Body::Field(param) => {
             let value = args.value(param)?;
             value.check_arg(param)?;
             value.to_json(param)?
         }
-        Body::Object(params) => {
-            for param in params {
-                args.value(param)?.check_arg(param)?;
-            }
-            let mut m = serde_json::Map::new();
-            for param in params {
-                let value = args.value(param)?.to_json(param)?;
-                if !value.is_null() {
-                    m.insert(crate::model::camel_case(param), value);
-                }
-            }
-            serde_json::Value::Object(m)
+        Body::Object(fields) => {
+            let tpl = Tpl::Object(fields);
+            tpl.check(&args)?;
+            tpl.value(ep, &args)?.unwrap_or_default()
         }
+        Body::Bytes(param) => {
+            let content: &crate::model::Photo = args.get(param)?;
+            let ct = content.content_type.trim();
+            let ct = if ct.is_empty() { "application/octet-stream" } else { ct };
+            if ct.chars().any(char::is_control) {
+                return Err(Error::invalid(&format!("{param}.content_type"), "must not contain control characters"));
+            }
+            return Ok(Request::new(route.method, url).bytes(ct, content.bytes.clone()));
+        }
+        _ => return Ok(Request::new(route.method, url)),
     };
-    Request::new(route.method, b.build()).json(&ep.dialect().to_wire(json))
+    Request::new(route.method, url).json(&ep.dialect().to_wire(json))
+}
+
+impl Tpl {
+    /// Checks the arguments it reads, in order, before any is written.
+    fn check(&self, args: &Args<'_>) -> Result<(), Error> {
+        match self {
+            Tpl::Arg(param) | Tpl::Flags(param) | Tpl::NonEmpty(param) => args.value(param)?.check_arg(param),
+            Tpl::List(item) => item.check(args),
+            Tpl::Object(fields) => fields.iter().try_for_each(|(_, v)| v.check(args)),
+            Tpl::DirectoryObject(_) => Ok(()),
+            Tpl::OneOf(param, choices) => one_of(args, param, choices).map(drop),
+        }
+    }
+
+    /// The value, or `None` when it is left out.
+    fn value(&self, ep: &Endpoint, args: &Args<'_>) -> Result<Option<serde_json::Value>, Error> {
+        use serde_json::Value;
+        Ok(match self {
+            Tpl::Arg(param) => Some(args.value(param)?.to_json(param)?).filter(|v| !v.is_null()),
+            Tpl::List(item) => item.value(ep, args)?.map(|v| Value::Array(vec![v])),
+            Tpl::Object(fields) => {
+                let mut m = serde_json::Map::new();
+                for (key, v) in *fields {
+                    if let Some(v) = v.value(ep, args)? {
+                        m.insert(crate::model::camel_case(key), v);
+                    }
+                }
+                Some(Value::Object(m))
+            }
+            Tpl::DirectoryObject(param) => {
+                Some(ep.path().seg("directoryObjects").id(param, args.text(param)?)?.build().into())
+            }
+            Tpl::Flags(param) => Some(args.get::<Vec<String>>(param)?.join(", ").into()),
+            Tpl::NonEmpty(param) => {
+                Some(args.value(param)?.to_json(param)?).filter(|v| v.as_array().is_some_and(|a| !a.is_empty()))
+            }
+            Tpl::OneOf(param, choices) => one_of(args, param, choices)?.map(Value::from),
+        })
+    }
+}
+
+/// Optional text argument `param` as the one of `choices` it names (any case, trimmed).
+pub fn one_of(args: &Args<'_>, param: &str, choices: &'static [&'static str]) -> Result<Option<&'static str>, Error> {
+    let Some(value) = args.get::<Option<String>>(param)? else { return Ok(None) };
+    if let Some(choice) = choices.iter().find(|c| c.eq_ignore_ascii_case(value.trim())) {
+        return Ok(Some(choice));
+    }
+    let mut why = String::from("must be ");
+    for (i, c) in choices.iter().enumerate() {
+        if i > 0 {
+            why.push_str(if i + 1 == choices.len() { " or " } else { ", " });
+        }
+        why.push('"');
+        why.push_str(c);
+        why.push('"');
+    }
+    Err(Error::invalid(param, why))
 }
 
 /// A POST with no body still says `Content-Length: 0`: Graph answers 411 otherwise.
@@ -227,46 +420,182 @@ macro_rules! route_seg {
             param: stringify!($id),
             none: $none,
             some: $some,
+            outlook: true,
         })
+    };
+    (({ $id:ident } ? $none:literal : $some:literal)) => {
+        $crate::ops::route::Seg::OrDefault(&$crate::ops::route::OrDefault {
+            param: stringify!($id),
+            none: $none,
+            some: $some,
+            outlook: false,
+        })
+    };
+    ([$id:ident]) => {
+        $crate::ops::route::Seg::Drive { param: stringify!($id), one: true }
+    };
+    ([$id:ident ..]) => {
+        $crate::ops::route::Seg::Drive { param: stringify!($id), one: false }
+    };
+    (($graph:literal | $rest:literal)) => {
+        $crate::ops::route::Seg::Dialect($graph, $rest)
     };
 }
 
-/// Pushes `(name, &field)` for each field a route reads.
+/// Pushes `(name, &field)` for the field a path segment reads.
 macro_rules! route_push {
     ($v:ident, $this:ident, $lit:literal) => {};
+    ($v:ident, $this:ident, ($graph:literal | $rest:literal)) => {};
     ($v:ident, $this:ident, $id:ident) => {
         $v.push((stringify!($id), &$this.$id as &dyn $crate::ops::route::BodyArg));
     };
+    ($v:ident, $this:ident, { $id:ident }) => {
+        route_push!($v, $this, $id);
+    };
+    ($v:ident, $this:ident, [$id:ident $(..)?]) => {
+        route_push!($v, $this, $id);
+    };
     ($v:ident, $this:ident, ($id:ident ? $none:literal : $some:literal)) => {
-        $v.push((stringify!($id), &$this.$id as &dyn $crate::ops::route::BodyArg));
+        route_push!($v, $this, $id);
     };
-    ($v:ident, $this:ident, { $($id:ident),* }) => {
-        $( $v.push((stringify!($id), &$this.$id as &dyn $crate::ops::route::BodyArg)); )*
-    };
-    ($v:ident, $this:ident, $q:ident ( $($id:ident),* )) => {
-        $v.push(("query", &$this.query as &dyn $crate::ops::route::BodyArg));
-        $( $v.push((stringify!($id), &$this.$id as &dyn $crate::ops::route::BodyArg)); )*
+    ($v:ident, $this:ident, ({ $id:ident } ? $none:literal : $some:literal)) => {
+        route_push!($v, $this, $id);
     };
 }
 
+/// The fields of a `{ ... }` template as `[(key, Tpl)]`: `name` (the argument under its own
+/// name), `key: value` or `"key": value`, where a value is an argument, `[value]`, `{ ... }`
+/// or one of `directory_object(p)`, `flags(p)`, `nonempty(p)`, `one_of(p, CHOICES)`.
+macro_rules! route_fields {
+    ([$($out:tt)*]) => {
+        &[$($out)*]
+    };
+    ([$($out:tt)*] $k:tt : $f:ident ( $($a:tt)* ) $(, $($rest:tt)*)?) => {
+        route_fields!([$($out)* (route_key!($k), route_tpl!($f($($a)*))),] $($($rest)*)?)
+    };
+    ([$($out:tt)*] $k:tt : $val:tt $(, $($rest:tt)*)?) => {
+        route_fields!([$($out)* (route_key!($k), route_tpl!($val)),] $($($rest)*)?)
+    };
+    ([$($out:tt)*] $p:ident $(, $($rest:tt)*)?) => {
+        route_fields!([$($out)* (stringify!($p), $crate::ops::route::Tpl::Arg(stringify!($p))),] $($($rest)*)?)
+    };
+}
+
+macro_rules! route_key {
+    ($k:ident) => {
+        stringify!($k)
+    };
+    ($k:literal) => {
+        $k
+    };
+}
+
+macro_rules! route_tpl {
+    ([ $($v:tt)+ ]) => {
+        $crate::ops::route::Tpl::List(&route_tpl!($($v)+))
+    };
+    ({ $($f:tt)* }) => {
+        $crate::ops::route::Tpl::Object(route_fields!([] $($f)*))
+    };
+    (directory_object($p:ident)) => {
+        $crate::ops::route::Tpl::DirectoryObject(stringify!($p))
+    };
+    (flags($p:ident)) => {
+        $crate::ops::route::Tpl::Flags(stringify!($p))
+    };
+    (nonempty($p:ident)) => {
+        $crate::ops::route::Tpl::NonEmpty(stringify!($p))
+    };
+    (one_of($p:ident, $choices:path)) => {
+        $crate::ops::route::Tpl::OneOf(stringify!($p), $choices)
+    };
+    ($p:ident) => {
+        $crate::ops::route::Tpl::Arg(stringify!($p))
+    };
+}
+
+/// Pushes the fields a `{ ... }` template reads.
+macro_rules! route_push_fields {
+    ($v:ident, $this:ident,) => {};
+    ($v:ident, $this:ident, $k:tt : $f:ident ( $p:ident $(, $c:path)? ) $(, $($rest:tt)*)?) => {
+        route_push!($v, $this, $p);
+        route_push_fields!($v, $this, $($($rest)*)?);
+    };
+    ($v:ident, $this:ident, $k:tt : $val:tt $(, $($rest:tt)*)?) => {
+        route_push_value!($v, $this, $val);
+        route_push_fields!($v, $this, $($($rest)*)?);
+    };
+    ($v:ident, $this:ident, $p:ident $(, $($rest:tt)*)?) => {
+        route_push!($v, $this, $p);
+        route_push_fields!($v, $this, $($($rest)*)?);
+    };
+}
+
+macro_rules! route_push_value {
+    ($v:ident, $this:ident, [ $($x:tt)+ ]) => {
+        route_push_value!($v, $this, $($x)+);
+    };
+    ($v:ident, $this:ident, { $($f:tt)* }) => {
+        route_push_fields!($v, $this, $($f)*);
+    };
+    ($v:ident, $this:ident, $f:ident ( $p:ident $(, $c:path)? )) => {
+        route_push!($v, $this, $p);
+    };
+    ($v:ident, $this:ident, $p:ident) => {
+        route_push!($v, $this, $p);
+    };
+}
+
+/// The body of a route: its query forms (GET) or what follows `<-`.
 macro_rules! route_body {
-    (GET, query) => {
+    (GET, [query] []) => {
         $crate::ops::route::Body::Query
     };
-    (GET, directory) => {
+    (GET, [directory] []) => {
         $crate::ops::route::Body::Directory
     };
-    (GET, window($start:ident, $end:ident)) => {
+    (GET, [window($start:ident, $end:ident)] []) => {
         $crate::ops::route::Body::Window(stringify!($start), stringify!($end))
     };
-    ($m:ident,) => {
+    (GET, [window_args($start:ident, $end:ident)] []) => {
+        $crate::ops::route::Body::WindowArgs(stringify!($start), stringify!($end))
+    };
+    (GET, [delta($what:literal $(, $flag:ident)*)] []) => {
+        $crate::ops::route::Body::Delta(&$crate::ops::route::Delta {
+            what: $what,
+            $($flag: true,)*
+            ..$crate::ops::route::Delta::PLAIN
+        })
+    };
+    (GET, [delta_window($what:literal, $start:ident, $end:ident $(, $flag:ident)*)] []) => {
+        $crate::ops::route::Body::Delta(&$crate::ops::route::Delta {
+            what: $what,
+            window: Some((stringify!($start), stringify!($end))),
+            $($flag: true,)*
+            ..$crate::ops::route::Delta::PLAIN
+        })
+    };
+    ($m:ident, [$({ $($p:tt)* })?] []) => {
         $crate::ops::route::Body::None
     };
-    ($m:ident, $field:ident) => {
+    ($m:ident, [$({ $($p:tt)* })?] [bytes($field:ident)]) => {
+        $crate::ops::route::Body::Bytes(stringify!($field))
+    };
+    ($m:ident, [$({ $($p:tt)* })?] [$field:ident]) => {
         $crate::ops::route::Body::Field(stringify!($field))
     };
-    ($m:ident, { $($f:ident),* }) => {
-        $crate::ops::route::Body::Object(&[$(stringify!($f)),*])
+    ($m:ident, [$({ $($p:tt)* })?] [{ $($f:tt)* }]) => {
+        $crate::ops::route::Body::Object(route_fields!([] $($f)*))
+    };
+}
+
+/// The query parameters of a route (`? { ... }`).
+macro_rules! route_params {
+    ([{ $($f:tt)* }]) => {
+        route_fields!([] $($f)*)
+    };
+    ([$($other:tt)*]) => {
+        &[]
     };
 }
 
@@ -306,16 +635,40 @@ macro_rules! route_method {
     };
 }
 
-/// The query options of a route, as `route_push!` reads them.
+/// Pushes the fields the query forms of a route read.
 macro_rules! route_query_push {
     ($v:ident, $this:ident, query) => {
         $v.push(("query", &$this.query as &dyn $crate::ops::route::BodyArg));
     };
     ($v:ident, $this:ident, directory) => {
-        $v.push(("query", &$this.query as &dyn $crate::ops::route::BodyArg));
+        route_query_push!($v, $this, query);
     };
-    ($v:ident, $this:ident, window($start:ident, $end:ident)) => {
-        route_push!($v, $this, query($start, $end));
+    ($v:ident, $this:ident, $form:ident($start:ident, $end:ident)) => {
+        route_query_push!($v, $this, query);
+        route_push!($v, $this, $start);
+        route_push!($v, $this, $end);
+    };
+    ($v:ident, $this:ident, delta($what:literal $(, $flag:ident)*)) => {
+        route_query_push!($v, $this, query);
+    };
+    ($v:ident, $this:ident, delta_window($what:literal, $start:ident, $end:ident $(, $flag:ident)*)) => {
+        route_query_push!($v, $this, window($start, $end));
+    };
+    ($v:ident, $this:ident, { $($f:tt)* }) => {
+        route_push_fields!($v, $this, $($f)*);
+    };
+}
+
+/// Pushes the fields the body of a route reads.
+macro_rules! route_body_push {
+    ($v:ident, $this:ident, bytes($field:ident)) => {
+        route_push!($v, $this, $field);
+    };
+    ($v:ident, $this:ident, { $($f:tt)* }) => {
+        route_push_fields!($v, $this, $($f)*);
+    };
+    ($v:ident, $this:ident, $field:ident) => {
+        route_push!($v, $this, $field);
     };
 }
 
@@ -323,14 +676,16 @@ macro_rules! route_query_push {
 /// each is a static `Route` read by [`build`], so an operation adds data, not a request builder.
 macro_rules! routes {
     ($(
-        $op:ident : $m:ident $root:ident $( / $seg:tt )* $( ? $q:ident $( ( $($w:ident),* ) )? )? $( <- $body:tt )? $( if $check:expr )? ;
+        $op:ident : $m:ident $root:ident $( / $seg:tt )* $( ? $q:tt $( ( $($qa:tt)* ) )? )?
+            $( <- $body:tt $( ( $($barg:tt)* ) )? )? $( if $check:expr )? ;
     )*) => { $(
         impl $op {
             const ROUTE: &'static $crate::ops::route::Route = &$crate::ops::route::Route {
                 method: route_method!($m),
                 mailbox: route_root!($root),
                 segs: &[$( route_seg!($seg) ),*],
-                body: route_body!($m, $( $q $( ( $($w),* ) )? )? $($body)?),
+                params: route_params!([$( $q $( ( $($qa)* ) )? )?]),
+                body: route_body!($m, [$( $q $( ( $($qa)* ) )? )?] [$( $body $( ( $($barg)* ) )? )?]),
                 check: route_check!($($check)?),
             };
         }
@@ -345,8 +700,8 @@ macro_rules! routes {
                 #[allow(unused_mut)]
                 let mut args: Vec<(&str, &dyn $crate::ops::route::BodyArg)> = Vec::new();
                 $( route_push!(args, self, $seg); )*
-                $( route_query_push!(args, self, $q $( ( $($w),* ) )?); )?
-                $( route_push!(args, self, $body); )?
+                $( route_query_push!(args, self, $q $( ( $($qa)* ) )?); )?
+                $( route_body_push!(args, self, $body $( ( $($barg)* ) )?); )?
                 $crate::ops::route::build(
                     Self::ROUTE,
                     ep,
