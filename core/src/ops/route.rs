@@ -730,3 +730,179 @@ macro_rules! built_by_hand {
         }
     )* };
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Photo, Recipient};
+    use crate::ops::BuildRequest;
+    use crate::{DateTime, Endpoint, Error, Mailbox, Query};
+    use serde_json::{json, Value};
+
+    const KINDS: &[&str] = &["fail", "replace", "rename"];
+
+    struct Post {
+        group_id: String,
+        member_id: String,
+        topic: String,
+        flags: Vec<String>,
+        to: Vec<Recipient>,
+        kind: Option<String>,
+    }
+
+    struct Put {
+        item_id: Option<String>,
+        name: String,
+        kind: Option<String>,
+        content: Photo,
+    }
+
+    struct Get {
+        mailbox: Mailbox,
+        list: Option<String>,
+        path: String,
+        start: DateTime,
+        end: DateTime,
+        query: Query,
+    }
+
+    struct Sync {
+        mailbox: Mailbox,
+        start: DateTime,
+        end: DateTime,
+        query: Query,
+    }
+
+    routes! {
+        Post: POST root / "groups" / {group_id} / "threads" <- {
+            topic, threads: [{ flags: flags(flags), to: nonempty(to) }], "@kind": one_of(kind, KINDS),
+            "@odata.id": directory_object(member_id)
+        };
+        Put: PUT root / "drive" / ({item_id} ? "root" : "items") / [name] / "content" ? { "@kind": one_of(kind, KINDS) }
+            <- bytes(content);
+        Get: GET mailbox / ("graph" | "Rest") / (list ? "all" : "{}/lists/items") / [path ..] / "view"
+            ? window_args(start, end);
+        Sync: GET mailbox / "calendarView" ? delta_window("a calendar view", start, end, no_select);
+    }
+
+    fn time(s: &str) -> DateTime {
+        DateTime::parse("t", s).unwrap()
+    }
+
+    fn param(r: Result<crate::Request, Error>) -> (String, String) {
+        match r {
+            Err(Error::InvalidInput { param, why }) => (param, why),
+            other => panic!("expected invalid input, got {other:?}"),
+        }
+    }
+
+    fn post() -> Post {
+        Post {
+            group_id: "g 1".into(),
+            member_id: "u/1".into(),
+            topic: "Hi".into(),
+            flags: vec!["a".into(), "b".into()],
+            to: vec![],
+            kind: Some(" Rename ".into()),
+        }
+    }
+
+    #[test]
+    fn templates_nest_leave_out_and_spell_their_values() {
+        let req = post().build(&Endpoint::default()).unwrap();
+        assert_eq!(req.url, "https://graph.microsoft.com/v1.0/groups/g%201/threads");
+        let body: Value = serde_json::from_slice(req.body.as_deref().unwrap()).unwrap();
+        assert_eq!(
+            body,
+            json!({
+                "topic": "Hi", "threads": [{ "flags": "a, b" }], "@kind": "rename",
+                "@odata.id": "https://graph.microsoft.com/v1.0/directoryObjects/u%2F1"
+            })
+        );
+        let to = vec![Recipient::new("ada@contoso.test")];
+        let req = Post { to, kind: None, ..post() }.build(&Endpoint::default()).unwrap();
+        let body: Value = serde_json::from_slice(req.body.as_deref().unwrap()).unwrap();
+        assert_eq!(body["threads"][0]["to"][0]["emailAddress"]["address"], "ada@contoso.test");
+        assert!(body.get("@kind").is_none());
+        let bad = Post { kind: Some("keep".into()), ..post() }.build(&Endpoint::default());
+        assert_eq!(param(bad), ("kind".into(), "must be \"fail\", \"replace\" or \"rename\"".into()));
+        let bad = Post { member_id: " ".into(), ..post() }.build(&Endpoint::default());
+        assert_eq!(param(bad).0, "member_id");
+    }
+
+    #[test]
+    fn bytes_go_with_their_media_type_and_parameters_with_the_url() {
+        let content = Photo { content_type: " ".into(), bytes: b"abc".to_vec() };
+        let op = Put { item_id: Some("I/1".into()), name: "a b.txt".into(), kind: Some("FAIL".into()), content };
+        let req = op.build(&Endpoint::default()).unwrap();
+        assert_eq!(req.url, "https://graph.microsoft.com/v1.0/drive/items/I%2F1:/a%20b.txt:/content?@kind=fail");
+        assert_eq!(req.header_value("Content-Type"), Some("application/octet-stream"));
+        assert_eq!(req.body.as_deref(), Some(&b"abc"[..]));
+        let root = Put { item_id: None, kind: None, ..op };
+        assert_eq!(
+            root.build(&Endpoint::default()).unwrap().url,
+            "https://graph.microsoft.com/v1.0/drive/root:/a%20b.txt:/content"
+        );
+        let path = Put { name: "a/b".into(), ..root };
+        assert_eq!(param(path.build(&Endpoint::default())).0, "name");
+        let control =
+            Put { name: "a".into(), content: Photo { content_type: "text/\u{1}".into(), bytes: vec![] }, ..path };
+        assert_eq!(param(control.build(&Endpoint::default())).0, "content.content_type");
+    }
+
+    #[test]
+    fn segments_follow_the_dialect_the_optional_id_and_the_drive_path() {
+        let op = Get {
+            mailbox: Mailbox::Me,
+            list: Some("rooms@contoso.test".into()),
+            path: "/a/b c/".into(),
+            start: time("2026-03-01T00:00:00Z"),
+            end: time("2026-03-02T00:00:00Z"),
+            query: Query::new().top(2),
+        };
+        let req = op.build(&Endpoint::default()).unwrap();
+        assert_eq!(
+            req.url,
+            "https://graph.microsoft.com/v1.0/me/graph/rooms%40contoso.test/lists/items:/a/b%20c:/view\
+             (startDateTime='2026-03-01T00:00:00Z',endDateTime='2026-03-02T00:00:00Z')?$top=2"
+        );
+        let rest = Endpoint::outlook_rest("https://outlook.office.com").unwrap();
+        let op = Get { list: None, ..op };
+        assert!(op
+            .build(&rest)
+            .unwrap()
+            .url
+            .starts_with("https://outlook.office.com/api/v2.0/me/Rest/all:/a/b%20c:/view("));
+        let bad = Get { list: Some("a/b".into()), ..op };
+        assert_eq!(param(bad.build(&rest)).0, "list");
+    }
+
+    #[test]
+    fn delta_rounds_check_first_then_ask_as_the_dialect_does() {
+        let op = Sync {
+            mailbox: Mailbox::Me,
+            start: time("2026-03-01T00:00:00Z"),
+            end: time("2026-03-02T00:00:00Z"),
+            query: Query::new(),
+        };
+        let req = op.build(&Endpoint::default()).unwrap();
+        assert_eq!(
+            req.url,
+            "https://graph.microsoft.com/v1.0/me/calendarView/delta?startDateTime=2026-03-01T00:00:00Z&endDateTime=2026-03-02T00:00:00Z"
+        );
+        assert_eq!(req.header_value("Prefer"), None);
+        let rest = Endpoint::outlook_rest("https://outlook.office.com").unwrap();
+        let req = op.build(&rest).unwrap();
+        assert!(req.url.starts_with("https://outlook.office.com/api/v2.0/me/calendarView?startDateTime="));
+        assert_eq!(req.header_value("Prefer"), Some("odata.track-changes"));
+        let group = Sync { mailbox: Mailbox::group("g"), query: Query::new().select(["subject"]), ..op };
+        assert_eq!(
+            param(group.build(&rest)),
+            ("mailbox".into(), "Graph has no delta of a group's calendar view".into())
+        );
+        let select = Sync { mailbox: Mailbox::Me, ..group };
+        assert_eq!(
+            param(select.build(&rest)),
+            ("query.select".into(), "a delta of a calendar view takes no $select".into())
+        );
+    }
+}
