@@ -1,7 +1,7 @@
 //! Mailbox settings, automatic replies, Focused Inbox overrides, Inbox rules, MailTips, and the
 //! languages and time zones Outlook supports.
 
-use super::route::{Args, Check};
+use super::route::{self, Args, Check};
 use super::*;
 use crate::model::{
     AutomaticRepliesSetting, InferenceClassificationOverride, MailboxSettings, MessageRule, MessageRulePredicates,
@@ -99,6 +99,20 @@ fn mail_tips_args(a: &Args) -> Result<(), Error> {
     Ok(())
 }
 
+/// `supportedTimeZones(TimeZoneStandard=...)` in each dialect's spelling.
+const TIME_ZONE_STANDARDS: &[(&str, &str, &str)] = &[
+    (
+        "windows",
+        "outlook/supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'Windows')",
+        "SupportedTimeZones(TimeZoneStandard=Microsoft.OutlookServices.TimeZoneStandard'Windows')",
+    ),
+    (
+        "iana",
+        "outlook/supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'Iana')",
+        "SupportedTimeZones(TimeZoneStandard=Microsoft.OutlookServices.TimeZoneStandard'Iana')",
+    ),
+];
+
 routes! {
     ListInferenceOverrides: GET mailbox / "inferenceClassification" / "overrides" ? query;
     CreateInferenceOverride: POST mailbox / "inferenceClassification" / "overrides" <- inference_override
@@ -121,35 +135,8 @@ routes! {
     // Graph's functions hang off `outlook` (`/me/outlook/supportedLanguages`); Outlook REST's off
     // the user (`/me/SupportedLanguages`).
     ListSupportedLanguages: GET mailbox / ("outlook/supportedLanguages" | "SupportedLanguages") ? query;
+    // Windows names unless `standard` says "iana" (the `TimeZoneStandard` function parameter).
+    ListSupportedTimeZones: GET mailbox / (standard ? ("outlook/supportedTimeZones" | "SupportedTimeZones") : TIME_ZONE_STANDARDS)
+        ? query
+        if |a: &Args| route::choose(a, "standard", TIME_ZONE_STANDARDS).map(drop);
 }
-
-/// Graph's functions hang off `outlook` (`/me/outlook/supportedLanguages`); Outlook REST's off
-/// the user (`/me/SupportedLanguages`). Each name carries its argument, if any.
-fn outlook_function(ep: &Endpoint, mailbox: &crate::Mailbox, graph: &str, rest: &str) -> Result<PathBuilder, Error> {
-    let user = mailbox.path(ep)?;
-    Ok(match ep.dialect() {
-        crate::Dialect::Graph => user.seg("outlook").seg(graph),
-        crate::Dialect::OutlookRest => user.seg(rest),
-    })
-}
-
-/// Windows names unless `standard` says "iana" (the `TimeZoneStandard` function parameter).
-impl BuildRequest for ListSupportedTimeZones {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        let (graph, rest) = match self.standard.as_deref().map(str::to_ascii_lowercase).as_deref() {
-            None => ("supportedTimeZones", "SupportedTimeZones"),
-            Some("windows") => (
-                "supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'Windows')",
-                "SupportedTimeZones(TimeZoneStandard=Microsoft.OutlookServices.TimeZoneStandard'Windows')",
-            ),
-            Some("iana") => (
-                "supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'Iana')",
-                "SupportedTimeZones(TimeZoneStandard=Microsoft.OutlookServices.TimeZoneStandard'Iana')",
-            ),
-            Some(_) => return Err(Error::invalid("standard", "must be \"windows\" or \"iana\"")),
-        };
-        get(outlook_function(ep, &self.mailbox, graph, rest)?, &self.query, false)
-    }
-}
-
-built_by_hand!(ListSupportedTimeZones);

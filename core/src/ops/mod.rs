@@ -2,7 +2,7 @@
 //! request and parses its response. No I/O happens here.
 
 use crate::decode;
-use crate::endpoint::{Endpoint, PathBuilder};
+use crate::endpoint::Endpoint;
 use crate::error::Error;
 use crate::http::{Request, Response};
 use crate::odata::{Page, Query};
@@ -205,11 +205,6 @@ impl<T, O: Operation<Output = Page<T>>> Paged for O {
 /// Looks an operation up by its binding name.
 pub fn find(name: &str) -> Option<&'static OpInfo> {
     OPERATIONS.iter().find(|o| o.name == name)
-}
-
-/// A GET with query options; `directory` resources need `ConsistencyLevel` for `$count`/`$search`.
-pub(crate) fn get(path: PathBuilder, q: &Query, directory: bool) -> Result<Request, Error> {
-    q.apply_headers(Request::get(path.with_query(q)?), directory)
 }
 
 /// Reads a JSON output (`List`, `Item`) as `T`; `what` is the output type as the table writes it

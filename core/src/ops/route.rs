@@ -18,8 +18,9 @@
 //! is an Outlook id, checked and encoded as one segment (`item_id`); `{field}` an id checked as
 //! the Groups family checks its own (`id`: any characters, encoded); `(field ? "a" : "b")` an
 //! optional Outlook id: `a` without it, `b/{id}` with it (`"b/{}/c"` when segments follow the
-//! id; `({field} ? ...)` for an id of the Groups family); `[name]` a drive item name and
-//! `[path ..]` a path of names, as `:/a/b.txt:`.
+//! id; `({field} ? ...)` for an id of the Groups family); `(field ? ("a" | "A") : CHOICES)`
+//! text an optional argument chooses ([`Choice`]); `[name]` a drive item name and `[path ..]` a
+//! path of names, as `:/a/b.txt:`.
 //!
 //! Query: `? query` adds the OData options and Prefer headers (`? directory` also the
 //! `ConsistencyLevel` directory queries need; `? window(start, end)` a time window as
@@ -151,6 +152,18 @@ pub enum Seg {
     },
     /// Text that differs by dialect: Graph's, then Outlook REST v2.0's.
     Dialect(&'static str, &'static str),
+    /// Text chosen by an optional argument, in each dialect's spelling.
+    Choice(&'static Choice),
+}
+
+/// `(param ? ("a" | "A") : CHOICES)`: without the argument `none` (Graph's, Outlook REST's);
+/// with it, the texts of the choice its value names (any case) among `(value, Graph's, Outlook
+/// REST's)`.
+#[derive(Debug)]
+pub struct Choice {
+    pub param: &'static str,
+    pub none: (&'static str, &'static str),
+    pub some: &'static [(&'static str, &'static str, &'static str)],
 }
 
 /// `none` without the id (`calendar`, the default one), `some/{id}` with it (`calendars/{id}`);
@@ -227,7 +240,8 @@ pub enum Body {
 
 /// Whether an operation's request is its route (`OpInfo::route`): a binding holding arguments
 /// by name builds a routed operation with [`build`], with no code per operation. Every operation
-/// says so: `routes!` for routed ones, `built_by_hand!` for the few whose request does not fit.
+/// says so: `routes!` for routed ones (all of them today), `built_by_hand!` for any whose request
+/// does not fit.
 pub trait Routing {
     const ROUTED: Option<&'static Route>;
 }
@@ -270,6 +284,10 @@ pub fn build(route: &Route, ep: &Endpoint, mailbox: &Mailbox, args: Args<'_>) ->
                 b
             }
             Seg::Dialect(graph, rest) => b.seg(if ep.dialect() == Dialect::Graph { graph } else { rest }),
+            Seg::Choice(c) => {
+                let (graph, rest) = c.pick(&args)?;
+                b.seg(if ep.dialect() == Dialect::Graph { graph } else { rest })
+            }
         };
     }
     let query = || args.get::<Query>("query");
@@ -383,19 +401,45 @@ impl Tpl {
 /// Optional text argument `param` as the one of `choices` it names (any case, trimmed).
 pub fn one_of(args: &Args<'_>, param: &str, choices: &'static [&'static str]) -> Result<Option<&'static str>, Error> {
     let Some(value) = args.get::<Option<String>>(param)? else { return Ok(None) };
-    if let Some(choice) = choices.iter().find(|c| c.eq_ignore_ascii_case(value.trim())) {
-        return Ok(Some(choice));
+    match choices.iter().find(|c| c.eq_ignore_ascii_case(value.trim())) {
+        Some(choice) => Ok(Some(choice)),
+        None => Err(must_be(param, choices.iter().copied())),
     }
-    let mut why = String::from("must be ");
-    for (i, c) in choices.iter().enumerate() {
+}
+
+impl Choice {
+    /// The texts (Graph's, Outlook REST's) the argument chooses.
+    pub fn pick(&self, args: &Args<'_>) -> Result<(&'static str, &'static str), Error> {
+        Ok(choose(args, self.param, self.some)?.unwrap_or(self.none))
+    }
+}
+
+/// The texts (Graph's, Outlook REST's) optional argument `param` names (any case) among
+/// `(value, Graph's, Outlook REST's)`; `None` without it.
+pub fn choose(
+    args: &Args<'_>,
+    param: &str,
+    some: &'static [(&'static str, &'static str, &'static str)],
+) -> Result<Option<(&'static str, &'static str)>, Error> {
+    let Some(value) = args.get::<Option<String>>(param)? else { return Ok(None) };
+    match some.iter().find(|(name, ..)| name.eq_ignore_ascii_case(value)) {
+        Some(&(_, graph, rest)) => Ok(Some((graph, rest))),
+        None => Err(must_be(param, some.iter().map(|(name, ..)| *name))),
+    }
+}
+
+/// `must be "a", "b" or "c"`.
+fn must_be<'a>(param: &str, names: impl ExactSizeIterator<Item = &'a str>) -> Error {
+    let (mut why, n) = (String::from("must be "), names.len());
+    for (i, name) in names.enumerate() {
         if i > 0 {
-            why.push_str(if i + 1 == choices.len() { " or " } else { ", " });
+            why.push_str(if i + 1 == n { " or " } else { ", " });
         }
         why.push('"');
-        why.push_str(c);
+        why.push_str(name);
         why.push('"');
     }
-    Err(Error::invalid(param, why))
+    Error::invalid(param, why)
 }
 
 /// A POST with no body still says `Content-Length: 0`: Graph answers 411 otherwise.
@@ -440,6 +484,13 @@ macro_rules! route_seg {
     (($graph:literal | $rest:literal)) => {
         $crate::ops::route::Seg::Dialect($graph, $rest)
     };
+    (($id:ident ? ($graph:literal | $rest:literal) : $choices:path)) => {
+        $crate::ops::route::Seg::Choice(&$crate::ops::route::Choice {
+            param: stringify!($id),
+            none: ($graph, $rest),
+            some: $choices,
+        })
+    };
 }
 
 /// Pushes `(name, &field)` for the field a path segment reads.
@@ -459,6 +510,9 @@ macro_rules! route_push {
         route_push!($v, $this, $id);
     };
     ($v:ident, $this:ident, ({ $id:ident } ? $none:literal : $some:literal)) => {
+        route_push!($v, $this, $id);
+    };
+    ($v:ident, $this:ident, ($id:ident ? ($graph:literal | $rest:literal) : $choices:path)) => {
         route_push!($v, $this, $id);
     };
 }
@@ -722,7 +776,8 @@ macro_rules! route_check {
     };
 }
 
-/// `Routing` for operations with a hand-written `BuildRequest`.
+/// `Routing` for operations with a hand-written `BuildRequest` (none today).
+#[allow(unused_macros)]
 macro_rules! built_by_hand {
     ($($op:ident),* $(,)?) => { $(
         impl $crate::ops::route::Routing for $op {
@@ -772,7 +827,16 @@ mod tests {
         query: Query,
     }
 
+    struct Zones {
+        mailbox: Mailbox,
+        standard: Option<String>,
+        query: Query,
+    }
+
+    const STANDARDS: &[(&str, &str, &str)] = &[("windows", "zones(w)", "Zones(W)"), ("iana", "zones(i)", "Zones(I)")];
+
     routes! {
+        Zones: GET mailbox / (standard ? ("zones" | "Zones") : STANDARDS) ? query;
         Post: POST root / "groups" / {group_id} / "threads" <- {
             topic, threads: [{ flags: flags(flags), to: nonempty(to) }], "@kind": one_of(kind, KINDS),
             "@odata.id": directory_object(member_id)
@@ -874,6 +938,19 @@ mod tests {
             .starts_with("https://outlook.office.com/api/v2.0/me/Rest/all:/a/b%20c:/view("));
         let bad = Get { list: Some("a/b".into()), ..op };
         assert_eq!(param(bad.build(&rest)).0, "list");
+    }
+
+    #[test]
+    fn an_optional_argument_chooses_the_text_in_each_dialect() {
+        let rest = Endpoint::outlook_rest("https://outlook.office.com").unwrap();
+        let op = Zones { mailbox: Mailbox::Me, standard: None, query: Query::new() };
+        assert_eq!(op.build(&Endpoint::default()).unwrap().url, "https://graph.microsoft.com/v1.0/me/zones");
+        assert_eq!(op.build(&rest).unwrap().url, "https://outlook.office.com/api/v2.0/me/Zones");
+        let op = Zones { standard: Some("IANA".into()), ..op };
+        assert_eq!(op.build(&Endpoint::default()).unwrap().url, "https://graph.microsoft.com/v1.0/me/zones(i)");
+        assert_eq!(op.build(&rest).unwrap().url, "https://outlook.office.com/api/v2.0/me/Zones(I)");
+        let bad = Zones { standard: Some(" iana".into()), ..op };
+        assert_eq!(param(bad.build(&rest)), ("standard".into(), "must be \"windows\" or \"iana\"".into()));
     }
 
     #[test]
