@@ -317,9 +317,12 @@ impl PathBuilder {
     }
 
     /// An OData function call as one segment: `name(key='value',...)`, values encoded.
-    pub fn function(mut self, name: &str, args: &[(&str, &str)]) -> Self {
-        self.url.push('/');
-        self.url.push_str(name);
+    pub fn function(self, name: &str, args: &[(&str, &str)]) -> Self {
+        self.seg(name).args(args)
+    }
+
+    /// The arguments of the function named by the segment just written: `(key='value',...)`.
+    pub fn args(mut self, args: &[(&str, &str)]) -> Self {
         self.url.push('(');
         for (i, (k, v)) in args.iter().enumerate() {
             if i > 0 {

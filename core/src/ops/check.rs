@@ -69,8 +69,3 @@ pub(crate) fn nested<T: Check>(json: &Value, key: &str, param: &str, name: &str)
 pub(crate) fn address(json: &Value) -> Option<&str> {
     field(json, "emailAddress").and_then(|e| text(e, "address"))
 }
-
-/// A typed value as the JSON it is sent as, for checks of hand-built requests.
-pub(crate) fn to_json<T: serde::Serialize>(value: &T, param: &str) -> Result<Value, Error> {
-    serde_json::to_value(value).map_err(|e| Error::invalid(param, e.to_string()))
-}

@@ -88,90 +88,62 @@ impl<T: Tracked> Change<T> {
 /// The preference that turns an Outlook REST v2.0 collection read into a sync round.
 pub const TRACK_CHANGES: &str = "odata.track-changes";
 
-/// A delta GET: Graph's `.../delta` function, or v2.0's collection with `Prefer: odata.track-changes`
-/// (added to any other preferences of the query, such as `odata.maxpagesize`).
-fn delta_get(ep: &Endpoint, path: PathBuilder, params: &[(&str, &str)], q: &Query) -> Result<Request, Error> {
-    let rest = ep.dialect() == Dialect::OutlookRest;
-    let path = if rest { path } else { path.seg("delta") };
-    let mut req = q.apply_headers(Request::get(path.with_params(params, q)?), false)?;
-    if rest {
+/// Outlook REST v2.0 asks for a delta round with a preference on the collection itself, added to
+/// any other preferences of the query (such as `odata.maxpagesize`); Graph's round is the
+/// collection's `.../delta` function (the route adds it).
+pub(crate) fn track_changes(ep: &Endpoint, mut req: Request) -> Request {
+    if ep.dialect() == Dialect::OutlookRest {
         let prefer = match req.header_value("Prefer") {
             Some(p) => format!("{TRACK_CHANGES}, {p}"),
             None => TRACK_CHANGES.to_string(),
         };
         req.set_header("Prefer", prefer);
     }
-    Ok(req)
+    req
 }
 
-/// Options a delta round cannot take, named as Graph documents them.
-fn refuse(q: &Query, what: &str, search: bool, select: bool, skip: bool) -> Result<(), Error> {
-    if search && q.search.is_some() {
+/// What a delta round refuses before any request exists: a group's mailbox (Graph tracks a
+/// user's only), the Outlook REST API where it has no delta of the resource, the options Graph
+/// documents as unsupported, and a window that ends before it starts.
+pub(crate) fn check_round(
+    d: &route::Delta,
+    ep: &Endpoint,
+    mailbox: Option<&Mailbox>,
+    args: &route::Args<'_>,
+) -> Result<(), Error> {
+    // Error messages name the resource without its article ("a group's calendar view").
+    let resource = d.what.strip_prefix("a ").unwrap_or(d.what);
+    if let Some(Mailbox::Group(_)) = mailbox {
+        return Err(Error::invalid("mailbox", format!("Graph has no delta of a group's {resource}")));
+    }
+    if d.graph_only && ep.dialect() == Dialect::OutlookRest {
+        return Err(Error::invalid("api", format!("the Outlook REST API v2.0 does not sync {resource}; use Graph")));
+    }
+    let q: &Query = args.get("query")?;
+    let what = d.what;
+    if q.search.is_some() {
         return Err(Error::invalid("query.search", format!("a delta of {what} takes no $search")));
     }
-    if select && !q.select.is_empty() {
+    if d.no_select && !q.select.is_empty() {
         return Err(Error::invalid("query.select", format!("a delta of {what} takes no $select")));
     }
-    if skip && q.skip.is_some() {
+    if q.skip.is_some() {
         return Err(Error::invalid("query.skip", format!("a delta of {what} takes no $skip (its links page it)")));
     }
     if q.count {
         return Err(Error::invalid("query.count", format!("a delta of {what} takes no $count")));
     }
-    Ok(())
-}
-
-/// Graph tracks a user's mailbox only: a group's has no delta.
-fn user_mailbox(mailbox: &Mailbox, what: &str) -> Result<(), Error> {
-    match mailbox {
-        Mailbox::Group(_) => Err(Error::invalid("mailbox", format!("Graph has no delta of a group's {what}"))),
-        _ => Ok(()),
-    }
-}
-
-fn graph_only(ep: &Endpoint, what: &str) -> Result<(), Error> {
-    if ep.dialect() == Dialect::OutlookRest {
-        return Err(Error::invalid("api", format!("the Outlook REST API v2.0 does not sync {what}; use Graph")));
+    if let Some((start, end)) = d.window {
+        crate::datetime::check_window(args.get(start)?, args.get(end)?)?;
     }
     Ok(())
 }
 
-built_by_hand!(SyncMessages, SyncMailFolders, SyncCalendarView, SyncGroups);
-
-impl BuildRequest for SyncMessages {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        user_mailbox(&self.mailbox, "messages")?;
-        refuse(&self.query, "messages", true, false, true)?;
-        let path = self.mailbox.path(ep)?.seg("mailFolders").item_id("folder_id", &self.folder_id)?.seg("messages");
-        delta_get(ep, path, &[], &self.query)
-    }
-}
-
-impl BuildRequest for SyncMailFolders {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        user_mailbox(&self.mailbox, "mail folders")?;
-        graph_only(ep, "mail folders")?;
-        refuse(&self.query, "mail folders", true, false, true)?;
-        delta_get(ep, self.mailbox.path(ep)?.seg("mailFolders"), &[], &self.query)
-    }
-}
-
-impl BuildRequest for SyncCalendarView {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        user_mailbox(&self.mailbox, "calendar view")?;
-        refuse(&self.query, "a calendar view", true, true, true)?;
-        crate::datetime::check_window(&self.start, &self.end)?;
-        let window = [("startDateTime", self.start.as_str()), ("endDateTime", self.end.as_str())];
-        delta_get(ep, self.mailbox.path(ep)?.seg("calendarView"), &window, &self.query)
-    }
-}
-
-impl BuildRequest for SyncGroups {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        graph_only(ep, "groups")?;
-        refuse(&self.query, "groups", true, false, true)?;
-        delta_get(ep, ep.path().seg("groups"), &[], &self.query)
-    }
+routes! {
+    SyncMessages: GET mailbox / "mailFolders" / folder_id / "messages" ? delta("messages");
+    SyncMailFolders: GET mailbox / "mailFolders" ? delta("mail folders", graph_only);
+    SyncCalendarView: GET mailbox / "calendarView" ? delta_window("a calendar view", start, end, no_select);
+    SyncGroups: GET root / "groups" ? delta("groups", graph_only);
 }
 
 #[cfg(test)]

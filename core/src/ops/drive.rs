@@ -2,7 +2,7 @@
 //! for large files and for large message and event attachments.
 
 use super::check::{int, text, Check};
-use super::route::Args;
+use super::route::{self, Args};
 use super::*;
 use crate::endpoint::check_drive_name;
 use crate::model::AttachmentItem;
@@ -13,109 +13,38 @@ pub const MAX_SIMPLE_UPLOAD: usize = 4 * 1024 * 1024;
 /// An attachment upload session takes files up to 150 MB.
 pub const MAX_ATTACHMENT_UPLOAD: i64 = 150 * 1024 * 1024;
 
-const CONFLICT: &str = "@microsoft.graph.conflictBehavior";
+/// What to do when a name is taken (`@microsoft.graph.conflictBehavior`), as Graph spells it.
+const CONFLICT_BEHAVIORS: &[&str] = &["fail", "replace", "rename"];
 
-fn drive(ep: &Endpoint, group_id: &str) -> Result<PathBuilder, Error> {
-    Ok(ep.path().seg("groups").id("group_id", group_id)?.seg("drive"))
+/// A new item's name and what to do when it is taken.
+fn new_item(a: &Args) -> Result<(), Error> {
+    check_drive_name("name", a.text("name")?)?;
+    route::one_of(a, "conflict_behavior", CONFLICT_BEHAVIORS).map(drop)
 }
 
-/// `drive/root` or `drive/items/{id}`.
-fn folder(ep: &Endpoint, group_id: &str, param: &str, item_id: Option<&str>) -> Result<PathBuilder, Error> {
-    let d = drive(ep, group_id)?;
-    match item_id {
-        None => Ok(d.seg("root")),
-        Some(id) => d.seg("items").id(param, id),
+fn upload(a: &Args) -> Result<(), Error> {
+    let content: &crate::model::Photo = a.get("content")?;
+    let size = content.bytes.len();
+    if size > MAX_SIMPLE_UPLOAD {
+        return Err(Error::invalid(
+            "content",
+            format!(
+                "is {size} bytes; a single upload takes at most 4 MB: upload larger files through an upload \
+                 session (create_drive_upload_session, then upload)"
+            ),
+        ));
     }
-}
-
-/// "fail", "replace" or "rename", as Graph spells them.
-fn conflict_behavior(value: &Option<String>) -> Result<Option<&'static str>, Error> {
-    let Some(v) = value else { return Ok(None) };
-    ["fail", "replace", "rename"]
-        .into_iter()
-        .find(|c| c.eq_ignore_ascii_case(v.trim()))
-        .map(Some)
-        .ok_or_else(|| Error::invalid("conflict_behavior", "must be \"fail\", \"replace\" or \"rename\""))
-}
-
-impl BuildRequest for ListDriveChildren {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        get(folder(ep, &self.group_id, "item_id", self.item_id.as_deref())?.seg("children"), &self.query, false)
+    if content.content_type.trim().chars().any(char::is_control) {
+        return Err(Error::invalid("content.content_type", "must not contain control characters"));
     }
+    Ok(())
 }
 
-impl BuildRequest for GetDriveItemByPath {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        get(drive(ep, &self.group_id)?.seg("root").drive_path("path", &self.path)?, &self.query, false)
-    }
-}
-
-impl BuildRequest for CreateDriveFolder {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        check_drive_name("name", &self.name)?;
-        let mut body = serde_json::json!({ "name": self.name, "folder": {} });
-        if let Some(c) = conflict_behavior(&self.conflict_behavior)? {
-            body[CONFLICT] = c.into();
-        }
-        let url = folder(ep, &self.group_id, "parent_id", self.parent_id.as_deref())?.seg("children").build();
-        Request::post(url).json(&body)
-    }
-}
-
-impl BuildRequest for UploadDriveFile {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        let size = self.content.bytes.len();
-        if size > MAX_SIMPLE_UPLOAD {
-            return Err(Error::invalid(
-                "content",
-                format!(
-                    "is {size} bytes; a single upload takes at most 4 MB: upload larger files through an upload \
-                     session (create_drive_upload_session, then upload)"
-                ),
-            ));
-        }
-        let ct = self.content.content_type.trim();
-        let ct = if ct.is_empty() { "application/octet-stream" } else { ct };
-        if ct.chars().any(char::is_control) {
-            return Err(Error::invalid("content.content_type", "must not contain control characters"));
-        }
-        let path =
-            folder(ep, &self.group_id, "parent_id", self.parent_id.as_deref())?.drive_path("name", &self.name)?;
-        check_drive_name("name", &self.name)?;
-        let path = path.seg("content");
-        let url = match conflict_behavior(&self.conflict_behavior)? {
-            Some(c) => path.with_params(&[(CONFLICT, c)], &Query::new())?,
-            None => path.build(),
-        };
-        Ok(Request::put(url).bytes(ct, self.content.bytes.clone()))
-    }
-}
-
-impl BuildRequest for MoveDriveItem {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        crate::endpoint::check_id("parent_id", &self.parent_id)?;
-        let mut body = serde_json::json!({ "parentReference": { "id": self.parent_id } });
-        if let Some(name) = &self.name {
-            check_drive_name("name", name)?;
-            body["name"] = name.as_str().into();
-        }
-        let url = drive(ep, &self.group_id)?.seg("items").id("item_id", &self.item_id)?.build();
-        Request::patch(url).json(&body)
-    }
-}
-
-impl BuildRequest for CreateDriveUploadSession {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        check_drive_name("name", &self.name)?;
-        let mut item = serde_json::json!({ "name": self.name });
-        if let Some(c) = conflict_behavior(&self.conflict_behavior)? {
-            item[CONFLICT] = c.into();
-        }
-        let url = folder(ep, &self.group_id, "parent_id", self.parent_id.as_deref())?
-            .drive_path("name", &self.name)?
-            .seg("createUploadSession")
-            .build();
-        Request::post(url).json(&serde_json::json!({ "item": item }))
+fn move_item(a: &Args) -> Result<(), Error> {
+    crate::endpoint::check_id("parent_id", a.text("parent_id")?)?;
+    match a.get::<Option<String>>("name")? {
+        Some(name) => check_drive_name("name", name),
+        None => Ok(()),
     }
 }
 
@@ -147,19 +76,23 @@ fn name_arg(a: &Args) -> Result<(), Error> {
 }
 
 routes! {
+    ListDriveChildren: GET root / "groups" / {group_id} / "drive" / ({item_id} ? "root" : "items") / "children" ? query;
     GetDriveItem: GET root / "groups" / {group_id} / "drive" / "items" / {item_id} ? query;
+    GetDriveItemByPath: GET root / "groups" / {group_id} / "drive" / "root" / [path ..] ? query;
+    CreateDriveFolder: POST root / "groups" / {group_id} / "drive" / ({parent_id} ? "root" : "items") / "children"
+        <- { name, folder: {}, "@microsoft.graph.conflictBehavior": one_of(conflict_behavior, CONFLICT_BEHAVIORS) }
+        if new_item;
+    UploadDriveFile: PUT root / "groups" / {group_id} / "drive" / ({parent_id} ? "root" : "items") / [name] / "content"
+        ? { "@microsoft.graph.conflictBehavior": one_of(conflict_behavior, CONFLICT_BEHAVIORS) } <- bytes(content)
+        if upload;
     DownloadDriveItem: GET root / "groups" / {group_id} / "drive" / "items" / {item_id} / "content";
     RenameDriveItem: PATCH root / "groups" / {group_id} / "drive" / "items" / {item_id} <- { name } if name_arg;
+    MoveDriveItem: PATCH root / "groups" / {group_id} / "drive" / "items" / {item_id}
+        <- { parent_reference: { id: parent_id }, name } if move_item;
     DeleteDriveItem: DELETE root / "groups" / {group_id} / "drive" / "items" / {item_id};
+    CreateDriveUploadSession: POST root / "groups" / {group_id} / "drive" / ({parent_id} ? "root" : "items") / [name]
+        / "createUploadSession" <- { item: { name, "@microsoft.graph.conflictBehavior": one_of(conflict_behavior, CONFLICT_BEHAVIORS) } }
+        if new_item;
     CreateMessageUploadSession: POST mailbox / "messages" / message_id / "attachments" / "createUploadSession" <- { attachment_item };
     CreateEventUploadSession: POST mailbox / "events" / event_id / "attachments" / "createUploadSession" <- { attachment_item };
 }
-
-built_by_hand!(
-    ListDriveChildren,
-    GetDriveItemByPath,
-    CreateDriveFolder,
-    UploadDriveFile,
-    MoveDriveItem,
-    CreateDriveUploadSession
-);

@@ -53,15 +53,7 @@ routes! {
     ListCalendarViewOf: GET mailbox / "calendars" / calendar_id / "calendarView" ? window(start, end);
     ListEventInstances: GET mailbox / "events" / event_id / "instances" ? window(start, end);
     ListGroupCalendarView: GET root / "groups" / {group_id} / "calendarView" ? window(start, end);
+    // The window is the function's arguments: `reminderView(startDateTime='...',endDateTime='...')`.
+    ReminderView: GET mailbox / "reminderView" ? window_args(start, end)
+        if |a: &Args| crate::datetime::check_window(a.get("start")?, a.get("end")?);
 }
-
-/// `/me/reminderView(startDateTime='...',endDateTime='...')`: the window is the function's arguments.
-impl BuildRequest for ReminderView {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        crate::datetime::check_window(&self.start, &self.end)?;
-        let args = [("startDateTime", self.start.as_str()), ("endDateTime", self.end.as_str())];
-        get(self.mailbox.path(ep)?.function("reminderView", &args), &self.query, false)
-    }
-}
-
-built_by_hand!(ReminderView);

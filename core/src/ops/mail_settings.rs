@@ -2,7 +2,7 @@
 //! languages and time zones Outlook supports.
 
 use super::check::{field, nested, text, Check};
-use super::route::Args;
+use super::route::{self, Args};
 use super::*;
 use crate::model::{
     AutomaticRepliesSetting, InferenceClassificationOverride, MailboxSettings, MessageRule, MessageRulePredicates,
@@ -81,19 +81,20 @@ pub const MAIL_TIPS: &[&str] = &[
     "totalMemberCount",
 ];
 
-fn mail_tips_args(op: &GetMailTips) -> Result<(), Error> {
-    if op.email_addresses.is_empty() {
+fn mail_tips_args(a: &Args) -> Result<(), Error> {
+    let (addresses, options): (&Vec<String>, &Vec<String>) = (a.get("email_addresses")?, a.get("mail_tips_options")?);
+    if addresses.is_empty() {
         return Err(Error::invalid("email_addresses", "needs at least one address"));
     }
-    for (i, a) in op.email_addresses.iter().enumerate() {
+    for (i, a) in addresses.iter().enumerate() {
         if !a.contains('@') || a.trim() != a || a.is_empty() {
             return Err(Error::invalid(&format!("email_addresses[{i}]"), "must be an email address"));
         }
     }
-    if op.mail_tips_options.is_empty() {
+    if options.is_empty() {
         return Err(Error::invalid("mail_tips_options", "needs at least one option"));
     }
-    for (i, o) in op.mail_tips_options.iter().enumerate() {
+    for (i, o) in options.iter().enumerate() {
         if !MAIL_TIPS.iter().any(|t| t.eq_ignore_ascii_case(o)) {
             let why = format!("unknown MailTip {o:?}; expected one of {}", MAIL_TIPS.join(", "));
             return Err(Error::invalid(&format!("mail_tips_options[{i}]"), why));
@@ -101,6 +102,20 @@ fn mail_tips_args(op: &GetMailTips) -> Result<(), Error> {
     }
     Ok(())
 }
+
+/// `supportedTimeZones(TimeZoneStandard=...)` in each dialect's spelling.
+const TIME_ZONE_STANDARDS: &[(&str, &str, &str)] = &[
+    (
+        "windows",
+        "outlook/supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'Windows')",
+        "SupportedTimeZones(TimeZoneStandard=Microsoft.OutlookServices.TimeZoneStandard'Windows')",
+    ),
+    (
+        "iana",
+        "outlook/supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'Iana')",
+        "SupportedTimeZones(TimeZoneStandard=Microsoft.OutlookServices.TimeZoneStandard'Iana')",
+    ),
+];
 
 routes! {
     ListInferenceOverrides: GET mailbox / "inferenceClassification" / "overrides" ? query;
@@ -117,54 +132,15 @@ routes! {
     CreateMessageRule: POST mailbox / "mailFolders" / "inbox" / "messageRules" <- rule if new_rule;
     UpdateMessageRule: PATCH mailbox / "mailFolders" / "inbox" / "messageRules" / rule_id <- rule;
     DeleteMessageRule: DELETE mailbox / "mailFolders" / "inbox" / "messageRules" / rule_id;
+    // `{"emailAddresses": [...], "mailTipsOptions": "automaticReplies, mailboxFullStatus"}`: the
+    // options travel as one comma-separated string of flags.
+    GetMailTips: POST mailbox / "getMailTips" <- { email_addresses, mail_tips_options: flags(mail_tips_options) }
+        if mail_tips_args;
+    // Graph's functions hang off `outlook` (`/me/outlook/supportedLanguages`); Outlook REST's off
+    // the user (`/me/SupportedLanguages`).
+    ListSupportedLanguages: GET mailbox / ("outlook/supportedLanguages" | "SupportedLanguages") ? query;
+    // Windows names unless `standard` says "iana" (the `TimeZoneStandard` function parameter).
+    ListSupportedTimeZones: GET mailbox / (standard ? ("outlook/supportedTimeZones" | "SupportedTimeZones") : TIME_ZONE_STANDARDS)
+        ? query
+        if |a: &Args| route::choose(a, "standard", TIME_ZONE_STANDARDS).map(drop);
 }
-
-/// `{"EmailAddresses": [...], "MailTipsOptions": "automaticReplies, mailboxFullStatus"}`: the
-/// options travel as one comma-separated string of flags.
-impl BuildRequest for GetMailTips {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        mail_tips_args(self)?;
-        let body = serde_json::json!({
-            "emailAddresses": self.email_addresses,
-            "mailTipsOptions": self.mail_tips_options.join(", "),
-        });
-        with_json(ep, Request::post(self.mailbox.path(ep)?.seg("getMailTips").build()), &body)
-    }
-}
-
-/// Graph's functions hang off `outlook` (`/me/outlook/supportedLanguages`); Outlook REST's off
-/// the user (`/me/SupportedLanguages`). Each name carries its argument, if any.
-fn outlook_function(ep: &Endpoint, mailbox: &crate::Mailbox, graph: &str, rest: &str) -> Result<PathBuilder, Error> {
-    let user = mailbox.path(ep)?;
-    Ok(match ep.dialect() {
-        crate::Dialect::Graph => user.seg("outlook").seg(graph),
-        crate::Dialect::OutlookRest => user.seg(rest),
-    })
-}
-
-impl BuildRequest for ListSupportedLanguages {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        get(outlook_function(ep, &self.mailbox, "supportedLanguages", "SupportedLanguages")?, &self.query, false)
-    }
-}
-
-/// Windows names unless `standard` says "iana" (the `TimeZoneStandard` function parameter).
-impl BuildRequest for ListSupportedTimeZones {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        let (graph, rest) = match self.standard.as_deref().map(str::to_ascii_lowercase).as_deref() {
-            None => ("supportedTimeZones", "SupportedTimeZones"),
-            Some("windows") => (
-                "supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'Windows')",
-                "SupportedTimeZones(TimeZoneStandard=Microsoft.OutlookServices.TimeZoneStandard'Windows')",
-            ),
-            Some("iana") => (
-                "supportedTimeZones(TimeZoneStandard=microsoft.graph.timeZoneStandard'Iana')",
-                "SupportedTimeZones(TimeZoneStandard=Microsoft.OutlookServices.TimeZoneStandard'Iana')",
-            ),
-            Some(_) => return Err(Error::invalid("standard", "must be \"windows\" or \"iana\"")),
-        };
-        get(outlook_function(ep, &self.mailbox, graph, rest)?, &self.query, false)
-    }
-}
-
-built_by_hand!(GetMailTips, ListSupportedLanguages, ListSupportedTimeZones);

@@ -1,7 +1,7 @@
 //! Outlook messages: list, read, draft, send, reply, forward, move, copy, attachments.
 
-use super::check::{address, field, items, nested, text, to_json, Check};
-use super::route::{self, Args};
+use super::check::{address, field, items, nested, text, Check};
+use super::route::Args;
 use super::*;
 use crate::model::{Attachment, AttachmentKind, Message, Recipient};
 use serde_json::Value;
@@ -73,10 +73,11 @@ impl Check for Attachment {
 
 /// Graph takes a forward's recipients either as `toRecipients` or as the message's own
 /// `toRecipients`: giving both, or neither, is its 400 (message-forward).
-fn forward_recipients(op: &ForwardMessage) -> Result<(), Error> {
-    let message = to_json(&op.message, "message")?;
-    comment_or_body(&to_json(&op.comment, "comment")?, &message)?;
-    match (op.to_recipients.is_empty(), recipients_in(&message)) {
+fn forward_recipients(a: &Args) -> Result<(), Error> {
+    let message = a.json("message")?;
+    comment_or_body(&a.json("comment")?, &message)?;
+    let to = a.json("to_recipients")?;
+    match (!to.as_array().is_some_and(|to| !to.is_empty()), recipients_in(&message)) {
         (true, false) => {
             Err(Error::invalid("to_recipients", "needs at least one recipient (here or in message.to_recipients)"))
         }
@@ -119,30 +120,6 @@ fn reply_args(a: &Args) -> Result<(), Error> {
     comment_or_body(&a.json("comment")?, &a.json("message")?)
 }
 
-/// `{"comment"?, "toRecipients"?, "message"?}`: an empty `to_recipients` is left out, the
-/// recipients being in the message then.
-impl BuildRequest for ForwardMessage {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        use route::{Args, Body, BodyArg, Route, Seg};
-        forward_recipients(self)?;
-        static ROUTE: Route = Route {
-            method: crate::Method::Post,
-            mailbox: true,
-            segs: &[Seg::Lit("messages"), Seg::Item("message_id"), Seg::Lit("forward")],
-            body: Body::Object(&["comment", "to_recipients", "message"]),
-            check: None,
-        };
-        let to = (!self.to_recipients.is_empty()).then(|| self.to_recipients.clone());
-        let args: [(&str, &dyn BodyArg); 4] = [
-            ("message_id", &self.message_id),
-            ("comment", &self.comment),
-            ("to_recipients", &to),
-            ("message", &self.message),
-        ];
-        route::build(&ROUTE, ep, &self.mailbox, Args(&args))
-    }
-}
-
 routes! {
     ListMessages: GET mailbox / "messages" ? query;
     ListFolderMessages: GET mailbox / "mailFolders" / folder_id / "messages" ? query;
@@ -165,6 +142,9 @@ routes! {
         if create_forward_args;
     MoveMessage: POST mailbox / "messages" / message_id / "move" <- { destination_id }
         if |a: &Args| crate::endpoint::check_item_id("destination_id", a.text("destination_id")?);
+    // An empty `to_recipients` is left out: the recipients are in the message then.
+    ForwardMessage: POST mailbox / "messages" / message_id / "forward"
+        <- { comment, to_recipients: nonempty(to_recipients), message } if forward_recipients;
     CopyMessage: POST mailbox / "messages" / message_id / "copy" <- { destination_id }
         if |a: &Args| crate::endpoint::check_item_id("destination_id", a.text("destination_id")?);
     UnsubscribeMessage: POST mailbox / "messages" / message_id / "unsubscribe";
@@ -174,5 +154,3 @@ routes! {
     DeleteMessageAttachment: DELETE mailbox / "messages" / message_id / "attachments" / attachment_id;
     GetMessageAttachmentContent: GET mailbox / "messages" / message_id / "attachments" / attachment_id / "$value";
 }
-
-built_by_hand!(ForwardMessage);

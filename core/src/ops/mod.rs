@@ -2,7 +2,7 @@
 //! request and parses its response. No I/O happens here.
 
 use crate::decode;
-use crate::endpoint::{Endpoint, PathBuilder};
+use crate::endpoint::Endpoint;
 use crate::error::Error;
 use crate::http::{Request, Response};
 use crate::odata::{Page, Query};
@@ -206,29 +206,6 @@ impl<T, O: Operation<Output = Page<T>>> Paged for O {
 /// Looks an operation up by its binding name.
 pub fn find(name: &str) -> Option<&'static OpInfo> {
     OPERATIONS.iter().find(|o| o.name == name)
-}
-
-/// A GET of a time window (`startDateTime`/`endDateTime`, as calendar views take it), with query options.
-pub(crate) fn get_window(
-    path: PathBuilder,
-    start: &crate::DateTime,
-    end: &crate::DateTime,
-    q: &Query,
-) -> Result<Request, Error> {
-    crate::datetime::check_window(start, end)?;
-    let url = path.with_params(&[("startDateTime", start.as_str()), ("endDateTime", end.as_str())], q)?;
-    q.apply_headers(Request::get(url), false)
-}
-
-/// A GET with query options; `directory` resources need `ConsistencyLevel` for `$count`/`$search`.
-pub(crate) fn get(path: PathBuilder, q: &Query, directory: bool) -> Result<Request, Error> {
-    q.apply_headers(Request::get(path.with_query(q)?), directory)
-}
-
-/// A request with a JSON body in the endpoint's dialect.
-pub(crate) fn with_json(ep: &Endpoint, req: Request, body: &impl serde::Serialize) -> Result<Request, Error> {
-    let value = serde_json::to_value(body).map_err(|e| Error::invalid("body", e.to_string()))?;
-    req.json(&ep.dialect().to_wire(value))
 }
 
 /// Reads a JSON output (`List`, `Item`) as `T`; `what` is the output type as the table writes it

@@ -44,19 +44,6 @@ routes! {
     GetSchedule: POST mailbox / "calendar" / "getSchedule" <- { schedules, start_time, end_time, availability_view_interval }
         if schedule;
     ListRoomLists: GET root / "places" / "microsoft.graph.roomlist" ? query;
+    // Every room, or the rooms of one room list (by its email address).
+    ListRooms: GET root / "places" / (room_list ? "microsoft.graph.room" : "{}/microsoft.graph.roomlist/rooms") ? query;
 }
-
-/// Every room, or the rooms of one room list (by its email address).
-impl BuildRequest for ListRooms {
-    fn build(&self, ep: &Endpoint) -> Result<Request, Error> {
-        let path = match &self.room_list {
-            None => ep.path().seg("places").seg("microsoft.graph.room"),
-            Some(list) => {
-                ep.path().seg("places").item_id("room_list", list)?.seg("microsoft.graph.roomlist").seg("rooms")
-            }
-        };
-        get(path, &self.query, false)
-    }
-}
-
-built_by_hand!(ListRooms);
