@@ -30,7 +30,7 @@ mod dispatch;
 pub mod dts;
 mod machine;
 
-use dispatch::{by_struct, FromJsArgs, How};
+use dispatch::Conv;
 use machine::{Job, Machine};
 use o365kit::ops::route::Routing;
 
@@ -306,30 +306,18 @@ macro_rules! dispatch_table {
         $(#[doc = $doc:literal])*
         fn $name:ident ( $( $p:ident : $pty:ty ),* $(,)? ) -> $out:ty, $kind:ident = $op:ident $( @ $scope:ident )?;
     )*) => {
-        $(
-            impl FromJsArgs for o365kit::ops::$op {
-                #[allow(unused_variables)] // rows without parameters
-                fn from_js_args(args: &Array, mailbox: &Mailbox) -> Result<Self, JsValue> {
-                    #[allow(unused_mut)]
-                    let mut next_arg = { let mut i = 0u32; move || { i += 1; args.get(i - 1) } };
-                    Ok(o365kit::ops::$op {
-                        $( mailbox: <$scope>::clone(mailbox), )?
-                        $( $p: (&Convert::<$pty>(PhantomData)).convert(stringify!($p), next_arg())?, )*
-                    })
-                }
-            }
-        )*
-
-        /// What the binding adds to each row of `o365kit::OPERATIONS`, in the same order.
-        static HOW: &[How] = &[$(
-            match <o365kit::ops::$op as Routing>::ROUTED {
-                Some(_) => How::Route(&[$( |p, v| {
-                    let value: $pty = (&Convert::<$pty>(PhantomData)).convert(p, v)?;
-                    Ok(Box::new(value))
-                } ),*]),
-                None => How::Struct(by_struct::<o365kit::ops::$op>),
-            }
-        ),*];
+        /// How each operation's positional arguments become values for its route, in table
+        /// order. Every operation has a route: the package builds none through its struct.
+        static HOW: &[&[Conv]] = &[$( {
+            const _: () = assert!(
+                <o365kit::ops::$op as Routing>::ROUTED.is_some(),
+                concat!(stringify!($op), " has no route: the npm package builds requests from routes only"),
+            );
+            &[$( |p, v| {
+                let value: $pty = (&Convert::<$pty>(PhantomData)).convert(p, v)?;
+                Ok(Box::new(value))
+            } ),*]
+        } ),*];
 
         /// What each operation's output is checked against, in table order.
         static OUTPUTS: &[(&str, OpKind, Option<fn() -> &'static Schema>)] = &[$(
@@ -344,7 +332,7 @@ fn build(name: &str, args: &Array, mailbox: &Mailbox, ep: &Endpoint) -> Result<P
     let Some(i) = o365kit::OPERATIONS.iter().position(|o| o.name == name) else {
         return Err(js_sys::TypeError::new(&format!("unknown operation {name}")).into());
     };
-    let request = dispatch::request(&o365kit::OPERATIONS[i], &HOW[i], args, mailbox, ep)?;
+    let request = dispatch::request(&o365kit::OPERATIONS[i], HOW[i], args, mailbox, ep)?;
     let (what, kind, table) = OUTPUTS[i];
     Ok(Prepared { request, what, kind, table })
 }
