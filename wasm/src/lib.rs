@@ -31,7 +31,7 @@ pub mod dts;
 mod json_args;
 mod machine;
 
-use dispatch::{by_struct, FromJsArgs, How};
+use dispatch::Conv;
 use json_args::{AsArg, AsModel, AsValue, Boxing};
 use machine::{Job, Machine};
 use o365kit::ops::route::Routing;
@@ -304,27 +304,15 @@ macro_rules! dispatch_table {
         $(#[doc = $doc:literal])*
         fn $name:ident ( $( $p:ident : $pty:ty ),* $(,)? ) -> $out:ty, $kind:ident = $op:ident $( @ $scope:ident )?;
     )*) => {
-        $(
-            impl FromJsArgs for o365kit::ops::$op {
-                #[allow(unused_variables)] // rows without parameters
-                fn from_js_args(args: &Array, mailbox: &Mailbox) -> Result<Self, JsValue> {
-                    #[allow(unused_mut)]
-                    let mut next_arg = { let mut i = 0u32; move || { i += 1; args.get(i - 1) } };
-                    Ok(o365kit::ops::$op {
-                        $( mailbox: <$scope>::clone(mailbox), )?
-                        $( $p: (&Convert::<$pty>(PhantomData)).convert(stringify!($p), next_arg())?, )*
-                    })
-                }
-            }
-        )*
-
-        /// What the binding adds to each row of `o365kit::OPERATIONS`, in the same order.
-        static HOW: &[How] = &[$(
-            match <o365kit::ops::$op as Routing>::ROUTED {
-                Some(_) => How::Route(&[$( |p, v| (&&Boxing::<$pty>(PhantomData)).boxed(p, v) ),*]),
-                None => How::Struct(by_struct::<o365kit::ops::$op>),
-            }
-        ),*];
+        /// How each operation's positional arguments become values for its route, in table
+        /// order. Every operation has a route: the package builds none through its struct.
+        static HOW: &[&[Conv]] = &[$( {
+            const _: () = assert!(
+                <o365kit::ops::$op as Routing>::ROUTED.is_some(),
+                concat!(stringify!($op), " has no route: the npm package builds requests from routes only"),
+            );
+            &[$( |p, v| (&&Boxing::<$pty>(PhantomData)).boxed(p, v) ),*]
+        } ),*];
 
         /// What each operation's output is checked against, in table order.
         static OUTPUTS: &[(&str, OpKind, Option<fn() -> &'static Schema>)] = &[$(
@@ -339,7 +327,7 @@ fn build(name: &str, args: &Array, mailbox: &Mailbox, ep: &Endpoint) -> Result<P
     let Some(i) = o365kit::OPERATIONS.iter().position(|o| o.name == name) else {
         return Err(js_sys::TypeError::new(&format!("unknown operation {name}")).into());
     };
-    let request = dispatch::request(&o365kit::OPERATIONS[i], &HOW[i], args, mailbox, ep)?;
+    let request = dispatch::request(&o365kit::OPERATIONS[i], HOW[i], args, mailbox, ep)?;
     let (what, kind, table) = OUTPUTS[i];
     Ok(Prepared { request, what, kind, table })
 }
@@ -425,38 +413,8 @@ pub(crate) fn new_guid() -> String {
 
 // ---------------------------------------------------------------- arguments
 
-/// How a JS argument becomes the table's parameter type `T`; failures name the parameter.
-///
-/// Autoref specialisation, so that no conversion is written per model or per operation:
-/// `(&Convert::<T>(PhantomData)).convert(..)` finds `ByArg` when the binding has its own `Arg`
-/// for `T` (strings, booleans, options, the options bag, posts, recipients, photos), and otherwise
-/// `BySerde`: the core's own decoder, which reads every model (Message, MailFolder, Attachment,
-/// MessageRule, ...) and every list of plain values (`Vec<String>`).
-struct Convert<T>(PhantomData<T>);
-
-trait ByArg<T> {
-    fn convert(&self, param: &'static str, v: JsValue) -> Result<T, JsValue>;
-}
-
-impl<T: Arg> ByArg<T> for Convert<T> {
-    fn convert(&self, param: &'static str, v: JsValue) -> Result<T, JsValue> {
-        T::from_js(param, v)
-    }
-}
-
-trait BySerde<T> {
-    fn convert(&self, param: &'static str, v: JsValue) -> Result<T, JsValue>;
-}
-
-impl<T: FromJson> BySerde<T> for &Convert<T> {
-    fn convert(&self, param: &'static str, v: JsValue) -> Result<T, JsValue> {
-        if missing(&v) {
-            // `None` for an `Option<Model>`; a required model says that it is required.
-            return from_json_text(param, "null").map_err(|_| type_error(param, "is required"));
-        }
-        from_js_json(param, v)
-    }
-}
+// How a JS argument becomes a value of the table: json_args.rs (models as checked JSON), `Arg`
+// (the binding's own conversions below), and the core's decoder of plain values.
 
 /// A JS argument the binding converts itself (rather than through JSON).
 pub(crate) trait Arg: Sized {
@@ -580,41 +538,6 @@ impl Arg for Query {
             }
         }
         from_js_json(param, v)
-    }
-}
-
-/// A post: a Graph-shaped object, or a plain string taken as an HTML body (as in the core).
-impl Arg for Post {
-    fn from_js(param: &'static str, v: JsValue) -> Result<Self, JsValue> {
-        if missing(&v) {
-            return Err(type_error(param, "is required"));
-        }
-        match v.as_string() {
-            Some(s) => Ok(Post::from(s.as_str())),
-            None => from_js_json(param, v),
-        }
-    }
-}
-
-/// Recipients: Graph-shaped objects or plain addresses.
-impl Arg for Vec<Recipient> {
-    fn from_js(param: &'static str, v: JsValue) -> Result<Self, JsValue> {
-        if missing(&v) {
-            return Err(type_error(param, "is required"));
-        }
-        if !Array::is_array(&v) {
-            return Err(type_error(param, "must be an array of recipients"));
-        }
-        let arr: Array = v.unchecked_into();
-        let mut out = Vec::with_capacity(arr.length() as usize);
-        for (i, item) in arr.iter().enumerate() {
-            let name = format!("{param}[{i}]");
-            out.push(match item.as_string() {
-                Some(addr) => Recipient::new(addr),
-                None => from_js_json(&name, item)?,
-            });
-        }
-        Ok(out)
     }
 }
 

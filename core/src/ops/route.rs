@@ -317,14 +317,10 @@ pub fn build(route: &Route, ep: &Endpoint, mailbox: &Mailbox, args: Args<'_>) ->
         return Ok(if matches!(route.body, Body::Delta(_)) { super::delta::track_changes(ep, req) } else { req });
     }
     let url = if params.is_empty() { b.build() } else { b.with_params(&params, &Query::new())? };
-    let json = match route.body {
+    let body = match route.body {
         Body::None if route.method == Method::Post => return Ok(empty_post(url)),
-        Body::Field(param) => checked(&args, param)?,
-        Body::Object(fields) => {
-            let tpl = Tpl::Object(fields);
-            tpl.check(&args)?;
-            tpl.value(ep, &args)?.unwrap_or_default()
-        }
+        Body::Field(param) => Tpl::Arg(param),
+        Body::Object(fields) => Tpl::Object(fields),
         Body::Bytes(param) => {
             let content: &crate::model::Photo = args.get(param)?;
             let ct = content.content_type.trim();
@@ -336,6 +332,8 @@ pub fn build(route: &Route, ep: &Endpoint, mailbox: &Mailbox, args: Args<'_>) ->
         }
         _ => return Ok(Request::new(route.method, url)),
     };
+    body.check(&args)?;
+    let json = body.value(ep, &args)?.unwrap_or_default();
     Request::new(route.method, url).json(&ep.dialect().to_wire(json))
 }
 
