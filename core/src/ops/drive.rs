@@ -16,12 +16,14 @@ pub const MAX_ATTACHMENT_UPLOAD: i64 = 150 * 1024 * 1024;
 /// What to do when a name is taken (`@microsoft.graph.conflictBehavior`), as Graph spells it.
 const CONFLICT_BEHAVIORS: &[&str] = &["fail", "replace", "rename"];
 
-/// A new item's name and what to do when it is taken.
+/// A new item's name and what to do when it is taken: checked before the path (the body checks
+/// them again after it), in the order these operations always reported bad input.
 fn new_item(a: &Args) -> Result<(), Error> {
     check_drive_name("name", a.text("name")?)?;
     route::one_of(a, "conflict_behavior", CONFLICT_BEHAVIORS).map(drop)
 }
 
+/// At most 4 MB, and a media type the body can carry (checked before the path, as always).
 fn upload(a: &Args) -> Result<(), Error> {
     let content: &crate::model::Photo = a.get("content")?;
     let size = content.bytes.len();
@@ -40,6 +42,7 @@ fn upload(a: &Args) -> Result<(), Error> {
     Ok(())
 }
 
+/// The destination folder's id and the new name, if any, before the path.
 fn move_item(a: &Args) -> Result<(), Error> {
     crate::endpoint::check_id("parent_id", a.text("parent_id")?)?;
     match a.get::<Option<String>>("name")? {

@@ -53,7 +53,8 @@ routes! {
     ListCalendarViewOf: GET mailbox / "calendars" / calendar_id / "calendarView" ? window(start, end);
     ListEventInstances: GET mailbox / "events" / event_id / "instances" ? window(start, end);
     ListGroupCalendarView: GET root / "groups" / {group_id} / "calendarView" ? window(start, end);
-    // The window is the function's arguments: `reminderView(startDateTime='...',endDateTime='...')`.
+    // The window is the function's arguments: `reminderView(startDateTime='...',endDateTime='...')`;
+    // checked before the mailbox too, as it always was.
     ReminderView: GET mailbox / "reminderView" ? window_args(start, end)
         if |a: &Args| crate::datetime::check_window(a.get("start")?, a.get("end")?);
 }

@@ -139,7 +139,8 @@ routes! {
     // Graph's functions hang off `outlook` (`/me/outlook/supportedLanguages`); Outlook REST's off
     // the user (`/me/SupportedLanguages`).
     ListSupportedLanguages: GET mailbox / ("outlook/supportedLanguages" | "SupportedLanguages") ? query;
-    // Windows names unless `standard` says "iana" (the `TimeZoneStandard` function parameter).
+    // Windows names unless `standard` says "iana" (the `TimeZoneStandard` function parameter);
+    // checked before the mailbox too, as it always was.
     ListSupportedTimeZones: GET mailbox / (standard ? ("outlook/supportedTimeZones" | "SupportedTimeZones") : TIME_ZONE_STANDARDS)
         ? query
         if |a: &Args| route::choose(a, "standard", TIME_ZONE_STANDARDS).map(drop);
