@@ -79,9 +79,11 @@ fn every_docs_example_is_round_tripped() {
 fn explicit_nulls_of_known_properties_read_as_none_and_are_written_back() {
     let g: Group = serde_json::from_value(json!({ "id": "g", "classification": null, "theme": null })).unwrap();
     assert_eq!(g.classification, None);
-    // Remembered in extra, beside the unknown properties, which are kept verbatim too.
-    assert_eq!(g.extra.get("classification"), Some(&Value::Null));
-    assert_eq!(g.extra.get("theme"), Some(&Value::Null));
+    // Remembered in `nulls`, by field; `extra` keeps the properties no field models verbatim
+    // (this crate does not model `theme`).
+    let field = Group::INFO.fields.iter().position(|f| f.name == "classification").unwrap();
+    assert_eq!(g.nulls.iter().collect::<Vec<_>>(), [field]);
+    assert_eq!(g.extra, serde_json::Map::from_iter([("theme".to_string(), Value::Null)]));
     assert_eq!(serde_json::to_value(&g).unwrap(), json!({ "id": "g", "classification": null, "theme": null }));
     // Nested models and list elements too.
     let v = json!({ "from": { "emailAddress": { "name": null, "address": "a@contoso.com" } },
@@ -113,6 +115,15 @@ fn a_set_field_wins_over_a_remembered_null_and_is_written_once() {
         serde_json::from_str::<Value>(&text).unwrap(),
         json!({ "body": { "contentType": "text", "content": "t" } })
     );
+}
+
+#[test]
+fn remembered_nulls_are_written_in_their_fields_place() {
+    // Known properties in the model's order, `null`s among them; then the unknown ones.
+    let g: Group =
+        serde_json::from_slice(br#"{"zeta":1,"theme":null,"classification":null,"id":"g","alpha":2}"#).unwrap();
+    let text = serde_json::to_string(&g).unwrap();
+    assert_eq!(text, r#"{"id":"g","classification":null,"alpha":2,"theme":null,"zeta":1}"#);
 }
 
 #[test]

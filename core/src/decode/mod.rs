@@ -187,6 +187,11 @@ impl Order {
                 return Some((i, kind));
             }
         }
+        // An annotation (`@odata.etag`, ...) is a field only as `@odata.type`: field names are
+        // identifiers, and `odata_type` is the one annotation field. Items mostly carry one.
+        if key.first() == Some(&b'@') && key != b"@odata.type" {
+            return None;
+        }
         let found = table.find(key, next);
         if let Some((i, _)) = found {
             ORDERS.with(|o| {

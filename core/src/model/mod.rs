@@ -2,11 +2,11 @@
 //!
 //! Every known property is optional because Graph omits what `$select` leaves out. Serializing a
 //! parsed model gives back the same JSON, explicit `null`s included: a known property sent as
-//! `null` reads as `None` and is remembered as `null` in `extra`.
+//! `null` reads as `None` and is remembered in `nulls`.
 
 /// Declares a model: each field becomes `Option<T>`, camelCase on the wire, omitted when `None`,
-/// plus `extra` for whatever this crate does not name (and for the explicit `null`s of named
-/// properties, so that they are written back). Decoding and encoding are the generic ones of
+/// plus `extra` for whatever this crate does not name and `nulls` for the explicit `null`s of named
+/// properties (so that they are written back). Decoding and encoding are the generic ones of
 /// `read.rs` and `write.rs`, driven by the model's table; the model itself only adds that table
 /// and the glue from a field index to its field.
 macro_rules! model {
@@ -18,9 +18,11 @@ macro_rules! model {
                 $(#[$fm])*
                 pub $field: Option<$ty>,
             )*
-            /// Properties this crate does not model, kept verbatim, and the explicit `null`s of
-            /// those it does.
+            /// Properties this crate does not model, kept verbatim.
             pub extra: $crate::model::Extra,
+            /// The modelled properties that were sent as explicit `null`s (they read as `None`),
+            /// so that they are written back.
+            pub nulls: $crate::model::schema::Nulls,
         }
 
         impl $name {
@@ -30,13 +32,17 @@ macro_rules! model {
                 fields: &[ $( $crate::model::FieldInfo { name: stringify!($field), ty: stringify!($ty) } ),* ],
             };
 
-            const SCHEMA: $crate::model::schema::Schema = $crate::model::schema::Schema {
+            const SCHEMA: $crate::model::schema::Schema = {
+                let fields: &[&str] = &[ $( stringify!($field) ),* ];
+                assert!(fields.len() <= $crate::model::schema::Nulls::MAX_FIELDS, "too many fields for `Nulls`");
+                $crate::model::schema::Schema {
                 name: stringify!($name),
                 fields: &[ $( $crate::model::schema::Field {
                     wire: wire_name!($field),
                     kind: <Option<$ty> as $crate::model::schema::FieldType>::KIND,
                     nested: <Option<$ty> as $crate::model::schema::FieldType>::NESTED,
                 } ),* ],
+            }
             };
         }
 
@@ -71,6 +77,12 @@ macro_rules! model {
             }
             fn extra_mut(&mut self) -> &mut $crate::model::Extra {
                 &mut self.extra
+            }
+            fn nulls(&self) -> $crate::model::schema::Nulls {
+                self.nulls
+            }
+            fn nulls_mut(&mut self) -> &mut $crate::model::schema::Nulls {
+                &mut self.nulls
             }
         }
 

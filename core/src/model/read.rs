@@ -12,7 +12,7 @@ use serde::Deserialize;
 use std::fmt;
 
 /// Fills a model from a JSON object: known properties into their fields, the rest into `extra`,
-/// and an explicit `null` of a known property remembered in `extra` so that it is written back.
+/// and an explicit `null` of a known property remembered in `nulls` so that it is written back.
 pub struct Fill<'a>(pub &'a mut dyn Record);
 
 impl<'de> Visitor<'de> for Fill<'_> {
@@ -36,7 +36,7 @@ impl<'de> Visitor<'de> for Fill<'_> {
                 if let Some(slot) = rec.slot(i) {
                     let present = value(&mut map, kind, slot).map_err(|e| at_key(&key, e))?;
                     if !present {
-                        rec.extra_mut().insert(key.into_owned(), serde_json::Value::Null);
+                        rec.nulls_mut().insert(i);
                     }
                     continue;
                 }

@@ -11,16 +11,23 @@ impl Serialize for Out<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let rec = self.0;
         let schema = rec.schema();
+        let (extra, nulls) = (rec.extra(), rec.nulls());
         let mut map = s.serialize_map(None)?;
         for (i, field) in schema.fields.iter().enumerate() {
             match rec.slot_ref(i).map(|slot| slot.view()) {
-                None | Some(View::Absent) => {}
+                // A remembered `null` of a field still unset goes back out in the field's place
+                // (unless `extra` has a value under its name, put there by hand: written below).
+                None | Some(View::Absent) => {
+                    if nulls.contains(i) && !std::str::from_utf8(field.wire).is_ok_and(|k| extra.contains_key(k)) {
+                        map.serialize_entry(&WireKey(field.wire), &serde_json::Value::Null)?;
+                    }
+                }
                 Some(view) => map.serialize_entry(&WireKey(field.wire), &Value(view))?,
             }
         }
-        for (key, value) in rec.extra() {
-            // A remembered `null` of a known property goes back out, unless the field has been
-            // set since: then the field's value was written above, and a key is written once.
+        for (key, value) in extra {
+            // A known property's entry in `extra` (put there by hand) is the field's own value
+            // when the field is unset: a key is written once.
             if let Some((i, _)) = schema.find(key.as_bytes(), 0) {
                 if rec.slot_ref(i).is_some_and(|slot| !matches!(slot.view(), View::Absent)) {
                     continue;
