@@ -164,8 +164,17 @@ impl<'a> Scan<'a> {
     }
 
     /// Skips whitespace and gives the next byte (not consumed); at the end, refuses with `eof`.
+    /// Whitespace is rare between tokens, and every byte above a space is not.
     #[inline(always)]
     fn next(&mut self, eof: &'static str) -> R<u8> {
+        match self.peek() {
+            Some(c) if c > b' ' => Ok(c),
+            _ => self.next_after_space(eof),
+        }
+    }
+
+    #[inline(never)]
+    fn next_after_space(&mut self, eof: &'static str) -> R<u8> {
         self.ws();
         match self.peek() {
             Some(c) => Ok(c),
@@ -318,12 +327,19 @@ impl<'a> Scan<'a> {
         let mut c = self.next(EOF_OBJECT)?;
         if c != b'}' {
             loop {
-                let (start, end, flags) = self.key(c)?;
-                let b = self.b;
-                let found = if flags & ESCAPED == 0 {
-                    field(table, &b[start..end], n, next, memo.as_deref_mut())
-                } else {
-                    self.unescape(start, end).and_then(|k| table.find(k.as_bytes(), next))
+                let start = self.i + 1;
+                let (end, found) = match self.known_key(c, table, n, next, memo.as_deref()) {
+                    Some((end, i, kind)) => (end, Some((i, kind))),
+                    None => {
+                        let (start, end, flags) = self.key(c)?;
+                        let b = self.b;
+                        let found = if flags & ESCAPED == 0 {
+                            lookup(table, &b[start..end], n, next, memo.as_deref_mut())
+                        } else {
+                            self.unescape(start, end).and_then(|k| table.find(k.as_bytes(), next))
+                        };
+                        (end, found)
+                    }
                 };
                 n += 1;
                 let read = match found {
@@ -346,6 +362,35 @@ impl<'a> Scan<'a> {
         self.close();
         self.models -= 1;
         Ok(())
+    }
+
+    /// The property name whose quote `c` is, when it is the name of the field after the previous
+    /// property's (`next`) or of the field the `n`th property of the list's previous element
+    /// had: compared in place, and consumed. Field names are identifiers in camelCase or
+    /// `@odata.type`: no escapes, quotes or control characters, so that text followed by a quote
+    /// is that string. Its end, and the field's index and kind.
+    #[inline(always)]
+    fn known_key(
+        &mut self,
+        c: u8,
+        table: &Schema,
+        n: usize,
+        next: usize,
+        memo: Option<&Memo>,
+    ) -> Option<(usize, usize, Kind)> {
+        if c != b'"' {
+            return None;
+        }
+        let b = self.b;
+        let start = self.i + 1;
+        let named = |i: usize| {
+            let end = start + table.fields.get(i)?.wire.len();
+            let kind = table.at(i, b.get(start..end)?)?;
+            (b.get(end) == Some(&b'"')).then_some((end, i, kind))
+        };
+        let found = named(next).or_else(|| named(usize::from(*memo?.get(n)?).checked_sub(1)?))?;
+        self.i = found.0 + 1;
+        Some(found)
     }
 
     /// A known property's value: `null`, or one of its kind.
@@ -490,15 +535,42 @@ impl<'a> Scan<'a> {
         let mut seen = 0u64;
         let mut flags = 0;
         loop {
-            while let Some(chunk) = b.get(i..i + 8) {
-                let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-                if notable(w) {
-                    break;
-                }
-                seen |= w;
-                i += 8;
-            }
             let c = loop {
+                // Sixteen bytes a turn, then eight, then one.
+                if let Some(chunk) = b.get(i..i + 16) {
+                    let (lo, hi) = (word(chunk, 0), word(chunk, 8));
+                    let (m0, m1) = (notable(lo), notable(hi));
+                    if m0 | m1 == 0 {
+                        seen |= lo | hi;
+                        i += 16;
+                        continue;
+                    }
+                    let (w, m) = if m0 != 0 {
+                        (lo, m0)
+                    } else {
+                        seen |= lo;
+                        i += 8;
+                        (hi, m1)
+                    };
+                    // The lowest flagged byte is the first that needs a look.
+                    let k = m.trailing_zeros() / 8;
+                    seen |= w & ((1 << (8 * k)) - 1);
+                    i += k as usize;
+                    break b[i];
+                }
+                if let Some(chunk) = b.get(i..i + 8) {
+                    let w = word(chunk, 0);
+                    let m = notable(w);
+                    if m == 0 {
+                        seen |= w;
+                        i += 8;
+                        continue;
+                    }
+                    let k = m.trailing_zeros() / 8;
+                    seen |= w & ((1 << (8 * k)) - 1);
+                    i += k as usize;
+                    break b[i];
+                }
                 match b.get(i) {
                     Some(&c) if c >= 0x20 && c != b'"' && c != b'\\' => {
                         seen |= u64::from(c);
@@ -770,15 +842,23 @@ const _: () = assert!(MAX_DEPTH == 64, "NESTING names the limit");
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = 0x8080_8080_8080_8080;
 
-/// Whether one of eight bytes is a quote, a backslash or a control character (the classic
-/// "has a zero byte" test on `w ^ quote`, `w ^ backslash` and `w - 0x20`; exact for whether there
-/// is one, which is all that is asked).
+/// The high bit of each of eight bytes that is a quote, a backslash or a control character: the
+/// classic "has a zero byte" test on `w ^ quote`, `w ^ backslash` and `w - 0x20`, sharing its
+/// last step (`& !x` keeps the same high bits for `w` and for `w` xor an ASCII byte). Exact for
+/// the lowest flagged byte, which is all that is asked (one above it may be flagged wrongly).
 #[inline(always)]
-fn notable(w: u64) -> bool {
-    let quote = w ^ (ONES * u64::from(b'"'));
-    let slash = w ^ (ONES * u64::from(b'\\'));
-    let zero = |x: u64| x.wrapping_sub(ONES) & !x;
-    (zero(quote) | zero(slash) | (w.wrapping_sub(ONES * 0x20) & !w)) & HIGH != 0
+fn notable(w: u64) -> u64 {
+    let quote = (w ^ (ONES * u64::from(b'"'))).wrapping_sub(ONES);
+    let slash = (w ^ (ONES * u64::from(b'\\'))).wrapping_sub(ONES);
+    let control = w.wrapping_sub(ONES * 0x20);
+    (quote | slash | control) & !w & HIGH
+}
+
+#[inline(always)]
+fn word(chunk: &[u8], at: usize) -> u64 {
+    let mut w = [0; 8];
+    w.copy_from_slice(&chunk[at..at + 8]);
+    u64::from_le_bytes(w)
 }
 
 /// What a known property of `kind` must be, for the message.
@@ -795,29 +875,14 @@ fn expected(kind: Kind) -> &'static str {
     }
 }
 
-/// The field named `key`, the `n`th property of its object, `next` the index after the previous
-/// property's field: that one first (Graph mostly sends properties in the model's order), then
-/// where the previous element of the list had its `n`th property, then the whole table.
-#[inline(always)]
-fn field(table: &Schema, key: &[u8], n: usize, next: usize, memo: Option<&mut Memo>) -> Option<(usize, Kind)> {
-    match table.at(next, key) {
-        Some(kind) => Some((next, kind)),
-        None => recall(table, key, n, next, memo),
-    }
-}
-
+/// The field named `key`, the `n`th property of its object, when it was not where `known_key`
+/// looked: in the whole table from `next` on, remembered for the list's next element.
 #[inline(never)]
-fn recall(table: &Schema, key: &[u8], n: usize, next: usize, memo: Option<&mut Memo>) -> Option<(usize, Kind)> {
-    let Some(slot) = memo.and_then(|m| m.get_mut(n)) else {
-        return table.find(key, next);
-    };
-    if let Some(i) = usize::from(*slot).checked_sub(1) {
-        if let Some(kind) = table.at(i, key) {
-            return Some((i, kind));
-        }
-    }
+fn lookup(table: &Schema, key: &[u8], n: usize, next: usize, memo: Option<&mut Memo>) -> Option<(usize, Kind)> {
     let found = table.find(key, next);
-    *slot = found.and_then(|(i, _)| u8::try_from(i + 1).ok()).unwrap_or(0);
+    if let Some(slot) = memo.and_then(|m| m.get_mut(n)) {
+        *slot = found.and_then(|(i, _)| u8::try_from(i + 1).ok()).unwrap_or(0);
+    }
     found
 }
 

@@ -522,13 +522,27 @@ fn the_quick_base64_test_agrees_with_the_decoder() {
 }
 
 #[test]
-fn the_eight_byte_test_finds_every_byte_that_needs_a_look() {
+fn the_eight_byte_test_finds_the_first_byte_that_needs_a_look() {
     for at in 0..8 {
         for c in 0..=255u8 {
             let mut w = [b'a'; 8];
             w[at] = c;
             let needs = c < 0x20 || c == b'"' || c == b'\\';
-            assert_eq!(super::notable(u64::from_le_bytes(w)), needs, "{c:#x} at {at}");
+            let flagged = super::notable(u64::from_le_bytes(w));
+            assert_eq!(flagged != 0, needs, "{c:#x} at {at}");
+            if needs {
+                assert_eq!(flagged.trailing_zeros() as usize / 8, at, "{c:#x} at {at}");
+                // Whatever follows it.
+                for (later, d) in (at + 1..8).flat_map(|l| [0u8, 0x1f, b'"', b'\\', 0x80, 0xff].map(|d| (l, d))) {
+                    let mut v = w;
+                    v[later] = d;
+                    assert_eq!(
+                        super::notable(u64::from_le_bytes(v)).trailing_zeros() as usize / 8,
+                        at,
+                        "{c:#x} at {at}"
+                    );
+                }
+            }
         }
     }
 }
