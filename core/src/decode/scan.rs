@@ -295,7 +295,6 @@ impl<'a> Scan<'a> {
     }
 
     /// A property name, `c` its first byte: its span inside the quotes, and its string flags.
-    #[inline(always)]
     fn key(&mut self, c: u8) -> R<(usize, usize, u8)> {
         if c != b'"' {
             return Err(self.said("key must be a string"));
@@ -381,16 +380,16 @@ impl<'a> Scan<'a> {
         if c != b'"' {
             return None;
         }
-        let b = self.b;
         let start = self.i + 1;
-        let named = |i: usize| {
-            let end = start + table.fields.get(i)?.wire.len();
-            let kind = table.at(i, b.get(start..end)?)?;
-            (b.get(end) == Some(&b'"')).then_some((end, i, kind))
-        };
-        let found = named(next).or_else(|| named(usize::from(*memo?.get(n)?).checked_sub(1)?))?;
-        self.i = found.0 + 1;
-        Some(found)
+        let mut i = next;
+        let mut found = named(self.b, start, table, i);
+        if found.is_none() {
+            i = usize::from(*memo?.get(n)?).checked_sub(1)?;
+            found = named(self.b, start, table, i);
+        }
+        let (end, kind) = found?;
+        self.i = end + 1;
+        Some((end, i, kind))
     }
 
     /// A known property's value: `null`, or one of its kind.
@@ -527,7 +526,7 @@ impl<'a> Scan<'a> {
     /// A string's text after its opening quote, through the closing one: serde_json's checks
     /// when it reads a `str` (no control characters, valid escapes, paired surrogates, UTF-8).
     /// Eight bytes at a time while none needs a look.
-    #[inline(always)]
+    #[inline(never)]
     fn string(&mut self) -> R<u8> {
         let b = self.b;
         let start = self.i;
@@ -536,36 +535,15 @@ impl<'a> Scan<'a> {
         let mut flags = 0;
         loop {
             let c = loop {
-                // Sixteen bytes a turn, then eight, then one.
-                if let Some(chunk) = b.get(i..i + 16) {
-                    let (lo, hi) = (word(chunk, 0), word(chunk, 8));
-                    let (m0, m1) = (notable(lo), notable(hi));
-                    if m0 | m1 == 0 {
-                        seen |= lo | hi;
-                        i += 16;
-                        continue;
-                    }
-                    let (w, m) = if m0 != 0 {
-                        (lo, m0)
-                    } else {
-                        seen |= lo;
-                        i += 8;
-                        (hi, m1)
-                    };
-                    // The lowest flagged byte is the first that needs a look.
-                    let k = m.trailing_zeros() / 8;
-                    seen |= w & ((1 << (8 * k)) - 1);
-                    i += k as usize;
-                    break b[i];
-                }
                 if let Some(chunk) = b.get(i..i + 8) {
-                    let w = word(chunk, 0);
+                    let w = word(chunk);
                     let m = notable(w);
                     if m == 0 {
                         seen |= w;
                         i += 8;
                         continue;
                     }
+                    // The lowest flagged byte is the first that needs a look.
                     let k = m.trailing_zeros() / 8;
                     seen |= w & ((1 << (8 * k)) - 1);
                     i += k as usize;
@@ -797,6 +775,7 @@ impl<'a> Scan<'a> {
 
     /// The refusal, with its path and position.
     #[cold]
+    #[inline(never)]
     fn error(&self, what: &str) -> Error {
         let mut path = String::new();
         for seg in self.path.iter().rev() {
@@ -855,9 +834,9 @@ fn notable(w: u64) -> u64 {
 }
 
 #[inline(always)]
-fn word(chunk: &[u8], at: usize) -> u64 {
+fn word(chunk: &[u8]) -> u64 {
     let mut w = [0; 8];
-    w.copy_from_slice(&chunk[at..at + 8]);
+    w.copy_from_slice(chunk);
     u64::from_le_bytes(w)
 }
 
@@ -873,6 +852,34 @@ fn expected(kind: Kind) -> &'static str {
         Kind::Models => "a list of objects",
         Kind::Json => "a value",
     }
+}
+
+/// Whether the text from `start` is field `i`'s name and its closing quote: its end and kind.
+/// All in line, with no call: the npm package's wasm is built for size, which calls the small
+/// functions that a build for speed would inline (`Schema::at`), at twice the cost.
+#[inline(always)]
+fn named(b: &[u8], start: usize, table: &Schema, i: usize) -> Option<(usize, Kind)> {
+    let field = table.fields.get(i)?;
+    let n = field.wire.len();
+    let end = start + n;
+    if b.get(end) != Some(&b'"') {
+        return None;
+    }
+    let (key, wire) = (b.get(start..end)?, field.wire);
+    let same = if n >= 8 {
+        let mut at = 0;
+        while at + 8 < n && word(&key[at..at + 8]) == word(&wire[at..at + 8]) {
+            at += 8;
+        }
+        at + 8 >= n && word(&key[n - 8..]) == word(&wire[n - 8..])
+    } else {
+        let mut at = 0;
+        while at < n && key[at] == wire[at] {
+            at += 1;
+        }
+        at == n
+    };
+    same.then_some((end, field.kind))
 }
 
 /// The field named `key`, the `n`th property of its object, when it was not where `known_key`
