@@ -14,7 +14,7 @@
 
 use super::MAX_DEPTH;
 use crate::error::Error;
-use crate::model::schema::{Kind, Schema};
+use crate::model::schema::{Field, Kind, Schema};
 
 /// serde_json refuses the 128th array or object nested in another.
 const MAX_CONTAINERS: u32 = 128;
@@ -30,28 +30,30 @@ pub(crate) struct Links {
 /// Checks a JSON object of `table`'s model.
 pub(crate) fn item(what: &str, table: &'static Schema, json: &[u8]) -> Result<(), Error> {
     let mut s = Scan::new(json);
-    let done = s.root(|s, c| if c == b'{' { s.object(table, None) } else { Err(s.fail(Why::Object(table.name))) });
-    done.map_err(|_| s.error(what))
+    s.whole(table, None).map_err(|_| s.error(what))
 }
 
 /// Checks a collection page of `table`'s model: `value` a list of its objects (not `null`), the
 /// OData annotations of their types, anything else any JSON.
 pub(crate) fn page(what: &str, table: &'static Schema, json: &[u8]) -> Result<Links, Error> {
     let mut s = Scan::new(json);
-    let mut links = Spans::default();
-    let done =
-        s.root(|s, c| if c == b'{' { s.page(table, &mut links) } else { Err(s.fail(Why::Type("a collection page"))) });
-    done.map_err(|_| s.error(what))?;
-    Ok(Links { next_link: s.text(links.next), delta_link: s.text(links.delta), count: links.count })
+    s.whole(&PAGE, Some(table)).map_err(|_| s.error(what))?;
+    let count = s.links[2].and_then(|(start, end)| std::str::from_utf8(&s.b[start..end]).ok()?.parse().ok());
+    Ok(Links { next_link: s.text(s.links[0]), delta_link: s.text(s.links[1]), count })
 }
 
-/// Where the page's link strings are (the span inside the quotes; `None` when absent or `null`).
-#[derive(Default)]
-struct Spans {
-    next: Option<(usize, usize)>,
-    delta: Option<(usize, usize)>,
-    count: Option<i64>,
-}
+/// A page's properties as a table, read by the one object reader; `value`, a list of objects
+/// whose table is the page's items' (and, unlike a model's lists, not `null`), comes first.
+static PAGE: Schema = Schema {
+    name: "collection page",
+    fields: &[
+        Field { wire: b"value", kind: Kind::Models, nested: None },
+        Field { wire: b"@odata.nextLink", kind: Kind::Str, nested: None },
+        Field { wire: b"@odata.deltaLink", kind: Kind::Str, nested: None },
+        Field { wire: b"@odata.count", kind: Kind::Int, nested: None },
+        Field { wire: b"@odata.context", kind: Kind::Str, nested: None },
+    ],
+};
 
 /// Why the text was refused: kept apart from the position until a message is wanted.
 enum Why {
@@ -108,11 +110,14 @@ struct Scan<'a> {
     why: Why,
     /// Innermost first, filled while a refusal unwinds.
     path: Vec<Seg>,
+    /// A page's next and delta links (inside their quotes) and count: the last of each read,
+    /// `None` when `null`.
+    links: [Option<(usize, usize)>; 3],
 }
 
 impl<'a> Scan<'a> {
     fn new(b: &'a [u8]) -> Self {
-        Scan { b, i: 0, depth: 0, models: 0, at: 0, why: Why::Said(""), path: Vec::new() }
+        Scan { b, i: 0, depth: 0, models: 0, at: 0, why: Why::Said(""), path: Vec::new(), links: [None; 3] }
     }
 
     #[cold]
@@ -140,10 +145,12 @@ impl<'a> Scan<'a> {
         Stop
     }
 
-    /// The whole text: one value read by `read` from its first byte, then only whitespace.
-    fn root(&mut self, read: impl FnOnce(&mut Self, u8) -> R) -> R {
-        let c = self.next(EOF_VALUE)?;
-        read(self, c)?;
+    /// The whole text: one object of `table`, then only whitespace.
+    fn whole(&mut self, table: &'static Schema, items: Option<&'static Schema>) -> R {
+        if self.next(EOF_VALUE)? != b'{' {
+            return Err(self.fail(Why::Object(table.name)));
+        }
+        self.object(table, items, None)?;
         self.ws();
         if self.i < self.b.len() {
             return Err(self.said("trailing characters"));
@@ -200,80 +207,12 @@ impl<'a> Scan<'a> {
         self.i += 1;
     }
 
+    #[inline(never)]
     fn literal(&mut self, word: &'static [u8]) -> R {
         if self.b.get(self.i..self.i + word.len()) != Some(word) {
             return Err(self.said("expected ident"));
         }
         self.i += word.len();
-        Ok(())
-    }
-
-    /// A page object; at its `{`.
-    fn page(&mut self, table: &'static Schema, links: &mut Spans) -> R {
-        self.open()?;
-        let mut items = false;
-        let mut c = self.next(EOF_OBJECT)?;
-        if c != b'}' {
-            loop {
-                let (start, end, flags) = self.key(c)?;
-                let b = self.b;
-                let name = if flags & ESCAPED == 0 { None } else { self.unescape(start, end) };
-                let key = name.as_ref().map_or(&b[start..end], |k| k.as_bytes());
-                let read = match key {
-                    b"value" => {
-                        items = true;
-                        self.colon().and_then(|()| self.items(table))
-                    }
-                    b"@odata.count" => self.colon().and_then(|()| self.count(&mut links.count)),
-                    b"@odata.nextLink" => self.colon().and_then(|()| self.link(&mut links.next)),
-                    b"@odata.deltaLink" => self.colon().and_then(|()| self.link(&mut links.delta)),
-                    b"@odata.context" => self.colon().and_then(|()| self.link(&mut None)),
-                    _ => self.colon().and_then(|()| self.any()),
-                };
-                if read.is_err() {
-                    return Err(self.at_key(start, end));
-                }
-                match self.after_member()? {
-                    Some(next) => c = next,
-                    None => break,
-                }
-            }
-        }
-        if !items {
-            return Err(self.said("missing field `value`"));
-        }
-        self.close();
-        Ok(())
-    }
-
-    /// A page's items: a list of objects, not `null`.
-    fn items(&mut self, table: &'static Schema) -> R {
-        match self.next(EOF_VALUE)? {
-            b'[' => self.list(Item::Object(table)),
-            _ => Err(self.fail(Why::Type("a sequence"))),
-        }
-    }
-
-    fn count(&mut self, count: &mut Option<i64>) -> R {
-        *count = match self.next(EOF_VALUE)? {
-            b'n' => self.literal(b"null").map(|()| None)?,
-            b'-' | b'0'..=b'9' => Some(self.int()?),
-            _ => return Err(self.fail(Why::Type("i64"))),
-        };
-        Ok(())
-    }
-
-    fn link(&mut self, span: &mut Option<(usize, usize)>) -> R {
-        *span = match self.next(EOF_VALUE)? {
-            b'n' => self.literal(b"null").map(|()| None)?,
-            b'"' => {
-                self.i += 1;
-                let start = self.i;
-                self.string()?;
-                Some((start, self.i - 1))
-            }
-            _ => return Err(self.fail(Why::Type("a string"))),
-        };
         Ok(())
     }
 
@@ -295,6 +234,7 @@ impl<'a> Scan<'a> {
     }
 
     /// A property name, `c` its first byte: its span inside the quotes, and its string flags.
+    #[inline(never)]
     fn key(&mut self, c: u8) -> R<(usize, usize, u8)> {
         if c != b'"' {
             return Err(self.said("key must be a string"));
@@ -314,15 +254,16 @@ impl<'a> Scan<'a> {
         Ok(())
     }
 
-    /// An object of `table`'s model; at its `{`.
-    fn object(&mut self, table: &'static Schema, mut memo: Option<&mut Memo>) -> R {
+    /// An object of `table`'s model; at its `{`. With `items`, a page (`PAGE`) of those.
+    fn object(&mut self, table: &'static Schema, items: Option<&'static Schema>, mut memo: Option<&mut Memo>) -> R {
         self.open()?;
-        self.models += 1;
+        let model = items.is_none();
+        self.models += usize::from(model);
         if self.models > MAX_DEPTH {
             self.i -= 1;
             return Err(self.said(NESTING));
         }
-        let (mut next, mut n) = (0, 0);
+        let (mut next, mut n, mut seen) = (0, 0, false);
         let mut c = self.next(EOF_OBJECT)?;
         if c != b'}' {
             loop {
@@ -341,13 +282,14 @@ impl<'a> Scan<'a> {
                     }
                 };
                 n += 1;
-                let read = match found {
-                    Some((i, kind)) => {
+                let read = match (found, items) {
+                    (Some((i, _)), Some(items)) => self.colon().and_then(|()| self.annotation(i, items, &mut seen)),
+                    (Some((i, kind)), None) => {
                         next = i + 1;
                         let nested = table.fields.get(i).and_then(|f| f.nested);
                         self.colon().and_then(|()| self.value(kind, nested))
                     }
-                    None => self.colon().and_then(|()| self.any()),
+                    (None, _) => self.colon().and_then(|()| self.any()),
                 };
                 if read.is_err() {
                     return Err(self.at_key(start, end));
@@ -358,8 +300,31 @@ impl<'a> Scan<'a> {
                 }
             }
         }
+        if !(model || seen) {
+            return Err(self.said("missing field `value`"));
+        }
         self.close();
-        self.models -= 1;
+        self.models -= usize::from(model);
+        Ok(())
+    }
+
+    /// A page's property `i` of `PAGE`: its items (`seen` then), or a link or count to keep.
+    #[inline(never)]
+    fn annotation(&mut self, i: usize, items: &'static Schema, seen: &mut bool) -> R {
+        let c = self.next(EOF_VALUE)?;
+        let start = self.i;
+        match (i, c) {
+            (0, b'[') => {
+                *seen = true;
+                return self.list(Item::Object(items));
+            }
+            (0, _) => return Err(self.fail(Why::Type("a sequence"))),
+            _ => self.value(PAGE.fields.get(i).map_or(Kind::Json, |f| f.kind), None)?,
+        }
+        let quoted = usize::from(c == b'"');
+        if let Some(link) = self.links.get_mut(i - 1) {
+            *link = (c != b'n').then_some((start + quoted, self.i - quoted));
+        }
         Ok(())
     }
 
@@ -382,14 +347,14 @@ impl<'a> Scan<'a> {
         }
         let start = self.i + 1;
         let mut i = next;
-        let mut found = named(self.b, start, table, i);
-        if found.is_none() {
-            i = usize::from(*memo?.get(n)?).checked_sub(1)?;
-            found = named(self.b, start, table, i);
+        let mut remembered = memo.and_then(|m| m.get(n)).map(|&f| usize::from(f));
+        loop {
+            if let Some((end, kind)) = named(self.b, start, table, i) {
+                self.i = end + 1;
+                return Some((end, i, kind));
+            }
+            i = remembered.take()?.checked_sub(1)?;
         }
-        let (end, kind) = found?;
-        self.i = end + 1;
-        Some((end, i, kind))
     }
 
     /// A known property's value: `null`, or one of its kind.
@@ -412,7 +377,7 @@ impl<'a> Scan<'a> {
             (Kind::Bytes, b'"', _) => self.base64(),
             (Kind::Strings, b'[', _) => self.list(Item::Text),
             (Kind::Values, b'[', _) => self.list(Item::Any),
-            (Kind::Model, b'{', Some(table)) => self.object(table(), None),
+            (Kind::Model, b'{', Some(table)) => self.object(table(), None, None),
             (Kind::Models, b'[', Some(table)) => self.list(Item::Object(table())),
             (Kind::Model | Kind::Models, _, None) => Err(self.said("not a model field")),
             _ => Err(self.fail(Why::Type(expected(kind)))),
@@ -434,7 +399,7 @@ impl<'a> Scan<'a> {
                         self.string().map(drop)
                     }
                     (Item::Any, _) => self.any(),
-                    (Item::Object(table), b'{') => self.object(table, Some(&mut memo)),
+                    (Item::Object(table), b'{') => self.object(table, None, Some(&mut memo)),
                     (Item::Object(table), _) => Err(self.fail(Why::Object(table.name))),
                     (Item::Text, _) => Err(self.fail(Why::Type("a string"))),
                 };
@@ -660,6 +625,7 @@ impl<'a> Scan<'a> {
 
     /// A number that `i64::deserialize` takes: no fraction, no exponent, in range, not `-0`
     /// (serde_json reads that as a float).
+    #[inline(never)]
     fn int(&mut self) -> R<i64> {
         let start = self.i;
         let negative = self.peek() == Some(b'-');
@@ -681,6 +647,7 @@ impl<'a> Scan<'a> {
     }
 
     /// Any JSON number; serde_json refuses those beyond `f64`'s range.
+    #[inline(never)]
     fn number(&mut self) -> R {
         let start = self.i;
         self.i += usize::from(self.peek() == Some(b'-'));
@@ -730,6 +697,7 @@ impl<'a> Scan<'a> {
     }
 
     /// A `Bytes` field: base64 text, as `base64::decode(text.trim())` takes it.
+    #[inline(never)]
     fn base64(&mut self) -> R {
         self.i += 1;
         let start = self.i;
@@ -756,6 +724,7 @@ impl<'a> Scan<'a> {
     }
 
     /// A string's text (its span inside the quotes), escapes undone.
+    #[inline(never)]
     fn text(&self, span: Option<(usize, usize)>) -> Option<String> {
         let (start, end) = span?;
         let raw = &self.b[start..end];
