@@ -319,7 +319,14 @@ impl<'a> Scan<'a> {
                 return self.list(Item::Object(items));
             }
             (0, _) => return Err(self.fail(Why::Type("a sequence"))),
-            _ => self.value(PAGE.fields.get(i).map_or(Kind::Json, |f| f.kind), None)?,
+            (_, b'n') => self.literal(b"null")?,
+            (3, b'-' | b'0'..=b'9') => self.number(true)?,
+            (3, _) => return Err(self.fail(Why::Type("i64"))),
+            (_, b'"') => {
+                self.i += 1;
+                self.string()?;
+            }
+            _ => return Err(self.fail(Why::Type("a string"))),
         }
         let quoted = usize::from(c == b'"');
         if let Some(link) = self.links.get_mut(i - 1) {
@@ -371,8 +378,8 @@ impl<'a> Scan<'a> {
             }
             (Kind::Bool, b't', _) => self.literal(b"true"),
             (Kind::Bool, b'f', _) => self.literal(b"false"),
-            (Kind::Int, b'-' | b'0'..=b'9', _) => self.int().map(drop),
-            (Kind::Float, b'-' | b'0'..=b'9', _) => self.number(),
+            (Kind::Int, b'-' | b'0'..=b'9', _) => self.number(true),
+            (Kind::Float, b'-' | b'0'..=b'9', _) => self.number(false),
             (Kind::Json, _, _) => self.any(),
             (Kind::Bytes, b'"', _) => self.base64(),
             (Kind::Strings, b'[', _) => self.list(Item::Text),
@@ -447,7 +454,7 @@ impl<'a> Scan<'a> {
                     self.i += 1;
                     self.string()?;
                 }
-                b'-' | b'0'..=b'9' => self.number()?,
+                b'-' | b'0'..=b'9' => self.number(false)?,
                 b't' => self.literal(b"true")?,
                 b'f' => self.literal(b"false")?,
                 b'n' => self.literal(b"null")?,
@@ -623,35 +630,27 @@ impl<'a> Scan<'a> {
         }
     }
 
-    /// A number that `i64::deserialize` takes: no fraction, no exponent, in range, not `-0`
-    /// (serde_json reads that as a float).
+    /// A JSON number. Any: serde_json refuses those beyond `f64`'s range. An `int`: what
+    /// `i64::deserialize` takes (no fraction, no exponent, in range, not `-0`, which serde_json
+    /// reads as a float).
     #[inline(never)]
-    fn int(&mut self) -> R<i64> {
+    fn number(&mut self, int: bool) -> R {
         let start = self.i;
         let negative = self.peek() == Some(b'-');
         self.i += usize::from(negative);
-        let (n, _, over) = self.digits()?;
-        if let Some(b'.' | b'e' | b'E') = self.peek() {
-            self.i = start;
-            return Err(self.fail(Why::Type("i64")));
+        let (n, whole, over) = self.digits()?;
+        if int {
+            if let Some(b'.' | b'e' | b'E') = self.peek() {
+                self.i = start;
+                return Err(self.fail(Why::Type("i64")));
+            }
+            let fits = !over && if negative { n != 0 && n <= 1 << 63 } else { n <= i64::MAX as u64 };
+            if !fits {
+                self.i = start;
+                return Err(self.said("invalid value: integer out of range for i64, or not an integer"));
+            }
+            return Ok(());
         }
-        let value = match (negative, over) {
-            (false, false) => i64::try_from(n).ok(),
-            (true, false) if n != 0 => 0i64.checked_sub_unsigned(n),
-            _ => None,
-        };
-        value.ok_or_else(|| {
-            self.i = start;
-            self.said("invalid value: integer out of range for i64, or not an integer")
-        })
-    }
-
-    /// Any JSON number; serde_json refuses those beyond `f64`'s range.
-    #[inline(never)]
-    fn number(&mut self) -> R {
-        let start = self.i;
-        self.i += usize::from(self.peek() == Some(b'-'));
-        let (_, whole, _) = self.digits()?;
         if self.peek() == Some(b'.') {
             self.i += 1;
             self.fraction()?;
@@ -691,6 +690,7 @@ impl<'a> Scan<'a> {
     }
 
     #[cold]
+    #[inline(never)]
     fn too_big(&self, start: usize) -> bool {
         let text = std::str::from_utf8(&self.b[start..self.i]).unwrap_or("x");
         serde_json::from_str::<f64>(text).is_err()
