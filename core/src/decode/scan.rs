@@ -30,17 +30,30 @@ pub(crate) struct Links {
 /// Checks a JSON object of `table`'s model.
 pub(crate) fn item(what: &str, table: &'static Schema, json: &[u8]) -> Result<(), Error> {
     let mut s = Scan::new(json);
-    s.whole(table, None).map_err(|_| s.error(what))
+    s.whole(table, Of::Model).map_err(|_| s.error(what))
 }
 
 /// Checks a collection page of `table`'s model: `value` a list of its objects (not `null`), the
 /// OData annotations of their types, anything else any JSON.
 pub(crate) fn page(what: &str, table: &'static Schema, json: &[u8]) -> Result<Links, Error> {
     let mut s = Scan::new(json);
-    s.whole(&PAGE, Some(table)).map_err(|_| s.error(what))?;
+    s.whole(&PAGE, Of::Page(table)).map_err(|_| s.error(what))?;
     let count = s.links[2].and_then(|(start, end)| std::str::from_utf8(&s.b[start..end]).ok()?.parse().ok());
     Ok(Links { next_link: s.text(s.links[0]), delta_link: s.text(s.links[1]), count })
 }
+
+/// What an object is read as.
+#[derive(Clone, Copy)]
+enum Of {
+    Model,
+    /// A page of objects of this table (`PAGE`).
+    Page(&'static Schema),
+    /// Part of any JSON value (`VALUE`).
+    Value,
+}
+
+/// An object inside any JSON value: no property is known.
+static VALUE: Schema = Schema { name: "JSON", fields: &[] };
 
 /// A page's properties as a table, read by the one object reader; `value`, a list of objects
 /// whose table is the page's items' (and, unlike a model's lists, not `null`), comes first.
@@ -146,11 +159,11 @@ impl<'a> Scan<'a> {
     }
 
     /// The whole text: one object of `table`, then only whitespace.
-    fn whole(&mut self, table: &'static Schema, items: Option<&'static Schema>) -> R {
+    fn whole(&mut self, table: &'static Schema, of: Of) -> R {
         if self.next(EOF_VALUE)? != b'{' {
             return Err(self.fail(Why::Object(table.name)));
         }
-        self.object(table, items, None)?;
+        self.object(table, of, None)?;
         self.ws();
         if self.i < self.b.len() {
             return Err(self.said("trailing characters"));
@@ -254,10 +267,10 @@ impl<'a> Scan<'a> {
         Ok(())
     }
 
-    /// An object of `table`'s model; at its `{`. With `items`, a page (`PAGE`) of those.
-    fn object(&mut self, table: &'static Schema, items: Option<&'static Schema>, mut memo: Option<&mut Memo>) -> R {
+    /// An object of `table`; at its `{`.
+    fn object(&mut self, table: &'static Schema, of: Of, mut memo: Option<&mut Memo>) -> R {
         self.open()?;
-        let model = items.is_none();
+        let model = matches!(of, Of::Model);
         self.models += usize::from(model);
         if self.models > MAX_DEPTH {
             self.i -= 1;
@@ -282,9 +295,9 @@ impl<'a> Scan<'a> {
                     }
                 };
                 n += 1;
-                let read = match (found, items) {
-                    (Some((i, _)), Some(items)) => self.colon().and_then(|()| self.annotation(i, items, &mut seen)),
-                    (Some((i, kind)), None) => {
+                let read = match (found, of) {
+                    (Some((i, _)), Of::Page(items)) => self.colon().and_then(|()| self.annotation(i, items, &mut seen)),
+                    (Some((i, kind)), _) => {
                         next = i + 1;
                         let nested = table.fields.get(i).and_then(|f| f.nested);
                         self.colon().and_then(|()| self.value(kind, nested))
@@ -300,7 +313,7 @@ impl<'a> Scan<'a> {
                 }
             }
         }
-        if !(model || seen) {
+        if matches!(of, Of::Page(_)) && !seen {
             return Err(self.said("missing field `value`"));
         }
         self.close();
@@ -384,7 +397,7 @@ impl<'a> Scan<'a> {
             (Kind::Bytes, b'"', _) => self.base64(),
             (Kind::Strings, b'[', _) => self.list(Item::Text),
             (Kind::Values, b'[', _) => self.list(Item::Any),
-            (Kind::Model, b'{', Some(table)) => self.object(table(), None, None),
+            (Kind::Model, b'{', Some(table)) => self.object(table(), Of::Model, None),
             (Kind::Models, b'[', Some(table)) => self.list(Item::Object(table())),
             (Kind::Model | Kind::Models, _, None) => Err(self.said("not a model field")),
             _ => Err(self.fail(Why::Type(expected(kind)))),
@@ -406,7 +419,7 @@ impl<'a> Scan<'a> {
                         self.string().map(drop)
                     }
                     (Item::Any, _) => self.any(),
-                    (Item::Object(table), b'{') => self.object(table, None, Some(&mut memo)),
+                    (Item::Object(table), b'{') => self.object(table, Of::Model, Some(&mut memo)),
                     (Item::Object(table), _) => Err(self.fail(Why::Object(table.name))),
                     (Item::Text, _) => Err(self.fail(Why::Type("a string"))),
                 };
@@ -443,56 +456,28 @@ impl<'a> Scan<'a> {
     }
 
     /// Any JSON value (an unknown property's, a `Json` or `Values` field's), as
-    /// `serde_json::Value` reads it. No path inside: the typed decoder records none there.
-    /// Iterative: one bit per level open says whether it is an object.
+    /// `serde_json::Value` reads it: its objects by the one object reader, with no known
+    /// property. No path inside: the typed decoder records none there.
+    #[inline(never)]
     fn any(&mut self) -> R {
-        let base = self.depth;
-        let mut objects: u128 = 0;
-        loop {
-            match self.next(EOF_VALUE)? {
-                b'"' => {
-                    self.i += 1;
-                    self.string()?;
-                }
-                b'-' | b'0'..=b'9' => self.number(false)?,
-                b't' => self.literal(b"true")?,
-                b'f' => self.literal(b"false")?,
-                b'n' => self.literal(b"null")?,
-                open @ (b'[' | b'{') => {
-                    self.open()?;
-                    let bit = 1u128 << (self.depth - base - 1);
-                    let object = open == b'{';
-                    objects = if object { objects | bit } else { objects & !bit };
-                    let c = self.next(if object { EOF_OBJECT } else { EOF_LIST })?;
-                    if c != open + 2 {
-                        if object {
-                            self.key(c)?;
-                            self.colon()?;
-                        }
-                        continue;
-                    }
-                    self.close();
-                }
-                _ => return Err(self.said("expected value")),
+        let read = match self.next(EOF_VALUE)? {
+            b'"' => {
+                self.i += 1;
+                self.string().map(drop)
             }
-            // After a value: close what ends here, up to the next element or member.
-            loop {
-                if self.depth == base {
-                    return Ok(());
-                }
-                let object = objects >> (self.depth - base - 1) & 1 == 1;
-                let next = if object { self.after_member()? } else { self.after_element()? };
-                match next {
-                    Some(c) if object => {
-                        self.key(c)?;
-                        self.colon()?;
-                        break;
-                    }
-                    Some(_) => break,
-                    None => self.close(),
-                }
-            }
+            b'-' | b'0'..=b'9' => self.number(false),
+            b't' => self.literal(b"true"),
+            b'f' => self.literal(b"false"),
+            b'n' => self.literal(b"null"),
+            b'{' => self.object(&VALUE, Of::Value, None),
+            b'[' => self.list(Item::Any),
+            _ => Err(self.said("expected value")),
+        };
+        if read.is_err() {
+            // Refused inside: what was recorded on the way out is all inside this value.
+            self.path.clear();
         }
+        read
     }
 
     /// A string's text after its opening quote, through the closing one: serde_json's checks
