@@ -788,6 +788,13 @@ fn notable(w: u64) -> u64 {
 }
 
 #[inline(always)]
+fn half(chunk: &[u8]) -> u32 {
+    let mut w = [0; 4];
+    w.copy_from_slice(chunk);
+    u32::from_le_bytes(w)
+}
+
+#[inline(always)]
 fn word(chunk: &[u8]) -> u64 {
     let mut w = [0; 8];
     w.copy_from_slice(chunk);
@@ -826,6 +833,8 @@ fn named(b: &[u8], start: usize, table: &Schema, i: usize) -> Option<(usize, Kin
             at += 8;
         }
         at + 8 >= n && word(&key[n - 8..]) == word(&wire[n - 8..])
+    } else if n >= 4 {
+        half(&key[..4]) == half(&wire[..4]) && half(&key[n - 4..]) == half(&wire[n - 4..])
     } else {
         let mut at = 0;
         while at < n && key[at] == wire[at] {
