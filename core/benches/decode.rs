@@ -4,7 +4,8 @@
 //! - `serde_json::Value`: graph-rs-sdk's `response.json::<Value>()`, untyped;
 //! - for posts, a `#[derive(Deserialize)]` model with `#[serde(flatten)]` for unknown properties:
 //!   the usual way to write a lossless typed model by hand;
-//! - and o365kit's own check without a model (`decode::checked`), what the npm package runs.
+//! - and o365kit's own check without a model (`decode::checked`: one byte-level pass over the
+//!   text against the model's table, `decode/scan.rs`), what the npm package runs.
 //!
 //! `cargo bench -p o365kit --bench decode` (about a minute); it ends with the ratios.
 //! `cargo bench -p o365kit --bench decode -- events` runs one page. Instruction counts, stable on a

@@ -31,7 +31,8 @@ pub enum Way {
     Value,
     /// A hand-written `#[derive(Deserialize)]` model with `#[serde(flatten)]` (posts only).
     Flatten,
-    /// `o365kit::decode::checked`: checked against the model, nothing kept (the npm package).
+    /// `o365kit::decode::checked`: the text checked against the model by one byte-level pass
+    /// (`decode/scan.rs`), nothing kept or copied (what the npm package runs).
     Checked,
 }
 
@@ -41,7 +42,7 @@ impl Way {
             Way::Typed => "o365kit",
             Way::Value => "serde_json::Value (graph-rs-sdk)",
             Way::Flatten => "serde derive + flatten",
-            Way::Checked => "o365kit checked as sent (npm package)",
+            Way::Checked => "o365kit scan, as sent (npm package)",
         }
     }
 

@@ -7,8 +7,8 @@ use serde::de::DeserializeOwned;
 
 pub mod checked;
 pub mod path;
+mod scan;
 pub(crate) mod text;
-mod validate;
 
 /// Parses a successful JSON response body into `T`, or the response's Graph error.
 pub fn json<T: DeserializeOwned>(ep: &Endpoint, what: &str, res: &Response) -> Result<T, Error> {

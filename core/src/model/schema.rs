@@ -78,14 +78,11 @@ fn same(a: &[u8], b: &[u8]) -> bool {
         return false;
     }
     fn word(s: &[u8], at: usize) -> u64 {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(&s[at..at + 8]);
-        u64::from_ne_bytes(w)
+        // Not `copy_from_slice`: built for size, that is a call and a `memory.copy` in wasm.
+        <[u8; 8]>::try_from(&s[at..at + 8]).map_or(0, u64::from_ne_bytes)
     }
     fn half(s: &[u8], at: usize) -> u32 {
-        let mut w = [0u8; 4];
-        w.copy_from_slice(&s[at..at + 4]);
-        u32::from_ne_bytes(w)
+        <[u8; 4]>::try_from(&s[at..at + 4]).map_or(0, u32::from_ne_bytes)
     }
     if n >= 8 {
         let mut i = 0;
