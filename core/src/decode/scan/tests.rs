@@ -1,7 +1,7 @@
 //! The scanner against the typed decoder (`model::read` over serde_json), rule by rule: every
 //! case asserts that both give the same verdict and path, and what that verdict is.
 
-use crate::model::schema::{Field, HasSchema, Kind, Record, Schema, Slot};
+use crate::model::schema::{Field, HasSchema, Kind, Nulls, Record, Schema, Slot};
 use crate::model::Extra;
 use crate::{Endpoint, Error, Page};
 use serde_json::Value;
@@ -32,6 +32,7 @@ struct Every {
     model: Option<Box<Every>>,
     models: Option<Vec<Every>>,
     extra: Extra,
+    nulls: Nulls,
 }
 
 const fn known(wire: &'static [u8], kind: Kind) -> Field {
@@ -87,6 +88,12 @@ impl Record for Every {
     }
     fn extra_mut(&mut self) -> &mut Extra {
         &mut self.extra
+    }
+    fn nulls(&self) -> Nulls {
+        self.nulls
+    }
+    fn nulls_mut(&mut self) -> &mut Nulls {
+        &mut self.nulls
     }
 }
 
