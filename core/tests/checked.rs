@@ -32,7 +32,18 @@ fn path_of<T>(r: Result<T, Error>) -> Result<(), String> {
 }
 
 /// The checked reader and the typed one agree on `body`, for a page of `T` and for one `T`.
-fn agree<T: Checked + serde::de::DeserializeOwned + std::fmt::Debug>(ep: &Endpoint, kind: OpKind, body: &Value) {
+fn agree<
+    T: Checked
+        + o365kit::decode::Fast
+        + o365kit::model::schema::Record
+        + Default
+        + serde::de::DeserializeOwned
+        + std::fmt::Debug,
+>(
+    ep: &Endpoint,
+    kind: OpKind,
+    body: &Value,
+) {
     let checked = path_of(check(ep, "T", kind, T::table(), ok(body)));
     let typed = match kind {
         OpKind::List => path_of(read_json::<Page<T>>(ep, "T", &ok(body))),

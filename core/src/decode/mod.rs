@@ -11,7 +11,7 @@ mod scan;
 pub(crate) mod text;
 
 /// Parses a successful JSON response body into `T`, or the response's Graph error.
-pub fn json<T: DeserializeOwned>(ep: &Endpoint, what: &str, res: &Response) -> Result<T, Error> {
+pub fn json<T: DeserializeOwned + Fast>(ep: &Endpoint, what: &str, res: &Response) -> Result<T, Error> {
     res.ensure_success()?;
     body(ep, what, &res.body)
 }
@@ -26,15 +26,51 @@ pub fn as_sent(ep: &Endpoint, kind: crate::OpKind, res: &Response) -> Option<Vec
 }
 
 /// Parses a JSON body (already known to be a success) into `T`.
-pub fn body<T: DeserializeOwned>(ep: &Endpoint, what: &str, bytes: &[u8]) -> Result<T, Error> {
+pub fn body<T: DeserializeOwned + Fast>(ep: &Endpoint, what: &str, bytes: &[u8]) -> Result<T, Error> {
     if ep.dialect() == crate::Dialect::Graph {
+        if let Some(read) = T::fast(bytes) {
+            return Ok(read);
+        }
         return from_bytes(what, bytes);
     }
     // Outlook REST v2.0 is re-cased first, then read like Graph: every model has one decoder
     // (from bytes), which keeps the wasm build small and its decoding fast.
     let raw: serde_json::Value = text::value(bytes).map_err(|e| Error::decode(what, "", e))?;
     let graph = serde_json::to_vec(&ep.dialect().from_wire(raw)).map_err(|e| Error::decode(what, "", e))?;
+    if let Some(read) = T::fast(&graph) {
+        return Ok(read);
+    }
     from_bytes(what, &graph)
+}
+
+/// A typed output that the fast path (`scan::fill`) can read: a model, or a page of models.
+/// `None` when it did not read the text through; the serde-based decoder then reads it, and says
+/// what is wrong. Not on wasm32: the npm package checks bodies rather than decoding them, and
+/// its size budget would carry the fast path for no gain.
+pub trait Fast: Sized {
+    fn fast(bytes: &[u8]) -> Option<Self>;
+}
+
+impl<M: crate::model::schema::Record + Default> Fast for crate::Page<M> {
+    fn fast(bytes: &[u8]) -> Option<Self> {
+        if cfg!(target_arch = "wasm32") {
+            return None;
+        }
+        let (mut items, mut rest) = (None::<Vec<M>>, crate::odata::PageRest::default());
+        scan::fill::page(bytes, &mut items, &mut rest)?;
+        let crate::odata::PageRest { next_link, delta_link, count, context, extra } = rest;
+        Some(crate::Page { value: items.unwrap_or_default(), next_link, delta_link, count, context, extra })
+    }
+}
+
+/// A model read by the fast path into a default one (what `model!`'s `Fast` calls).
+pub fn fast_model<M: crate::model::schema::Record + Default>(bytes: &[u8]) -> Option<M> {
+    if cfg!(target_arch = "wasm32") {
+        return None;
+    }
+    let mut out = M::default();
+    scan::fill::item(bytes, &mut out)?;
+    Some(out)
 }
 
 fn from_bytes<T: DeserializeOwned>(what: &str, bytes: &[u8]) -> Result<T, Error> {
@@ -47,9 +83,27 @@ pub trait FromJson: Sized {
     fn from_json(what: &str, bytes: &[u8]) -> Result<Self, Error>;
 }
 
-/// Fills `rec` from a JSON object, with the path of what did not fit.
+/// Fills `rec`, a default (empty) model, from a JSON object, with the path of what did not fit.
 pub fn fill(what: &str, bytes: &[u8], rec: &mut dyn crate::model::schema::Record) -> Result<(), Error> {
+    if !cfg!(target_arch = "wasm32") {
+        if scan::fill::item(bytes, rec).is_some() {
+            return Ok(());
+        }
+        empty(rec);
+    }
     read_whole(what, bytes, |de| serde::Deserializer::deserialize_map(de, crate::model::read::Fill(rec)))
+}
+
+/// Empties a model that the fast path gave up on half way, for the serde-based decoder to fill.
+#[cold]
+fn empty(rec: &mut dyn crate::model::schema::Record) {
+    for i in 0..rec.schema().fields.len() {
+        if let Some(slot) = rec.slot(i) {
+            slot.clear();
+        }
+    }
+    rec.extra_mut().clear();
+    *rec.nulls_mut() = Default::default();
 }
 
 /// Reads a whole JSON text with `read`: errors carry their path, trailing text is refused.
@@ -93,6 +147,10 @@ impl<T: FromJson> FromJson for Option<T> {
 impl<M: crate::model::schema::Record + Default> FromJson for Vec<M> {
     fn from_json(what: &str, bytes: &[u8]) -> Result<Self, Error> {
         let mut list: Option<Vec<M>> = None;
+        if !cfg!(target_arch = "wasm32") && scan::fill::list(bytes, &mut list).is_some() {
+            return Ok(list.unwrap_or_default());
+        }
+        list = None;
         read_whole(what, bytes, |de| serde::Deserializer::deserialize_seq(de, crate::model::read::List(&mut list)))?;
         Ok(list.unwrap_or_default())
     }

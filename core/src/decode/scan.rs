@@ -880,5 +880,7 @@ fn is_base64(b: &[u8]) -> bool {
     }
 }
 
+pub(crate) mod fill;
+
 #[cfg(test)]
 mod tests;

@@ -124,6 +124,12 @@ macro_rules! model {
             }
         }
 
+        impl $crate::decode::Fast for $name {
+            fn fast(bytes: &[u8]) -> Option<Self> {
+                $crate::decode::fast_model(bytes)
+            }
+        }
+
         impl $crate::decode::checked::Checked for $name {
             fn table() -> &'static $crate::model::schema::Schema {
                 &Self::SCHEMA

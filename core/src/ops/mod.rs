@@ -213,7 +213,7 @@ pub fn find(name: &str) -> Option<&'static OpInfo> {
 /// a request and the reader of its output rather than the operation value.
 // One copy per output type, not one per operation: the npm package's size counts it.
 #[inline(never)]
-pub fn read_json<T: DeserializeOwned>(ep: &Endpoint, what: &str, res: &Response) -> Result<T, Error> {
+pub fn read_json<T: DeserializeOwned + decode::Fast>(ep: &Endpoint, what: &str, res: &Response) -> Result<T, Error> {
     decode::json(ep, what, res).map_err(|e| match e {
         Error::Decode { what, path, source } => Error::Decode { what: compact(&what), path, source },
         other => other,

@@ -7,6 +7,7 @@ use crate::{Endpoint, Error, Page};
 use serde_json::Value;
 
 mod differential;
+mod fill;
 
 /// What every check here reads, named in its errors.
 const WHAT: &str = "Thing";

@@ -11,10 +11,10 @@ use proptest::prelude::*;
 use serde_json::Value;
 
 /// A docs example and what it is read as.
-struct Case {
-    file: &'static str,
-    page: bool,
-    table: fn() -> &'static Schema,
+pub(super) struct Case {
+    pub(super) file: &'static str,
+    pub(super) page: bool,
+    pub(super) table: fn() -> &'static Schema,
     typed: fn(bool, &[u8]) -> Result<Read, String>,
 }
 
@@ -24,7 +24,7 @@ macro_rules! case {
     };
 }
 
-const CASES: &[Case] = &[
+pub(super) const CASES: &[Case] = &[
     case!("list_posts.json", true, Post),
     case!("get_post.json", false, Post),
     case!("get_post_attachment.json", false, Attachment),
@@ -48,7 +48,7 @@ const EVERY: &str = r#"{"str":"s","flag":true,"int":-3,"float":2.5e3,"json":{"a"
     "strings":["a"],"values":[1,"b",{}],"model":{"int":1,"model":{"str":null}},"models":[{"flag":false},{"bytes":""}],
     "other":{"x":[true]}}"#;
 
-fn source(case: &Case) -> Value {
+pub(super) fn source(case: &Case) -> Value {
     let text = match case.file {
         "every" => EVERY.to_string(),
         "every page" => format!(r#"{{"value":[{EVERY},{EVERY}],"@odata.nextLink":"n","@odata.count":2}}"#),
@@ -293,7 +293,7 @@ const GARBAGE: &[&[u8]] =
 
 /// One change to the document, its numbers taken modulo what they pick from.
 #[derive(Clone, Debug)]
-enum Change {
+pub(super) enum Change {
     Token(usize, usize),
     Leaf(usize, usize),
     Copy(usize, usize),
@@ -305,14 +305,14 @@ enum Change {
 
 /// A change to the text once written.
 #[derive(Clone, Debug)]
-enum Cut {
+pub(super) enum Cut {
     None,
     Truncate(usize),
     Insert(usize, usize),
     Replace(usize, u8),
 }
 
-fn change() -> impl Strategy<Value = Change> {
+pub(super) fn change() -> impl Strategy<Value = Change> {
     let n = || any::<usize>();
     prop_oneof![
         4 => (n(), n()).prop_map(|(a, b)| Change::Token(a, b)),
@@ -325,7 +325,7 @@ fn change() -> impl Strategy<Value = Change> {
     ]
 }
 
-fn cut() -> impl Strategy<Value = Cut> {
+pub(super) fn cut() -> impl Strategy<Value = Cut> {
     prop_oneof![
         6 => Just(Cut::None),
         1 => any::<usize>().prop_map(Cut::Truncate),
@@ -407,7 +407,7 @@ fn apply(doc: &mut Doc, change: &Change, keys: &[Vec<u8>]) {
     }
 }
 
-fn mutate(case: &Case, changes: &[Change], cut: &Cut) -> Vec<u8> {
+pub(super) fn mutate(case: &Case, changes: &[Change], cut: &Cut) -> Vec<u8> {
     let mut doc = Doc::of(&source(case));
     let mut keys: Vec<Vec<u8>> = KEYS.iter().map(|k| k.to_vec()).collect();
     doc.keys(&mut keys);
