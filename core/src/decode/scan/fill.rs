@@ -19,6 +19,9 @@ use serde_json::Value;
 
 type R<T = ()> = Result<T, Stop>;
 
+/// A property name's span inside its quotes, and its field's index and kind when it has one.
+type Key = (usize, usize, Option<(usize, Kind)>);
+
 /// Fills `rec` (a default model) from the JSON text of one of its objects. `None` when the text
 /// is not one the fast path reads; `rec` may then hold part of it.
 pub(crate) fn item(json: &[u8], rec: &mut dyn Record) -> Option<()> {
@@ -67,14 +70,7 @@ impl<'a> Filler<'a> {
     /// A property name, `c` its first byte: its span inside the quotes, and its field in `table`
     /// (the scanner's lookups: in place first, then by the list's memo, then the whole table).
     #[inline(always)]
-    fn key(
-        &mut self,
-        c: u8,
-        table: &Schema,
-        n: usize,
-        next: usize,
-        memo: &mut Option<&mut Memo>,
-    ) -> R<(usize, usize, Option<(usize, Kind)>)> {
+    fn key(&mut self, c: u8, table: &Schema, n: usize, next: usize, memo: &mut Option<&mut Memo>) -> R<Key> {
         let start = self.s.i + 1;
         if let Some((end, i, kind)) = self.s.known_key(c, table, n, next, memo.as_deref()) {
             return Ok((start, end, Some((i, kind))));

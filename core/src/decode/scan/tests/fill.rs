@@ -18,10 +18,7 @@ use std::fmt::Debug;
 /// included) and its JSON as the writer gives it back.
 type Made = (String, Value);
 
-fn made_item<M: Record>(m: &M) -> Made
-where
-    M: Debug,
-{
+fn made_item<M: Record + Debug>(m: &M) -> Made {
     (format!("{m:?}"), serde_json::to_value(Out(m)).expect("a model writes"))
 }
 
