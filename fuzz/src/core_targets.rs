@@ -53,7 +53,7 @@ fn check_class<T>(what: &str, status: u16, out: &Result<T, Error>) {
 }
 
 /// A decoded value serializes (as Graph JSON) to text that decodes again to the same value.
-fn round_trip<T: DeserializeOwned + Serialize>(what: &str, value: &T) {
+fn round_trip<T: DeserializeOwned + Serialize + o365kit::decode::Fast>(what: &str, value: &T) {
     let first = serde_json::to_vec(value).unwrap_or_else(|e| panic!("{what}: a decoded value does not serialize: {e}"));
     let again: T = o365kit::decode::body(&Endpoint::default(), what, &first)
         .unwrap_or_else(|e| panic!("{what}: its own JSON does not decode: {e}\n{}", String::from_utf8_lossy(&first)));
@@ -68,7 +68,7 @@ fn round_trip<T: DeserializeOwned + Serialize>(what: &str, value: &T) {
 
 type Reader = fn(&Endpoint, &Response);
 
-fn json_output<T: DeserializeOwned + Serialize>(ep: &Endpoint, res: &Response) {
+fn json_output<T: DeserializeOwned + Serialize + o365kit::decode::Fast>(ep: &Endpoint, res: &Response) {
     let out = read_json::<T>(ep, std::any::type_name::<T>(), res);
     check_class(std::any::type_name::<T>(), res.status, &out);
     if let Ok(v) = out {
@@ -144,7 +144,7 @@ pub fn decode(data: &[u8]) {
     read(&endpoint(*flags), &json_response(status(*flags), body));
 }
 
-fn model<T: DeserializeOwned + Serialize>(ep: &Endpoint, body: &[u8]) {
+fn model<T: DeserializeOwned + Serialize + o365kit::decode::Fast>(ep: &Endpoint, body: &[u8]) {
     let what = std::any::type_name::<T>();
     match o365kit::decode::body::<T>(ep, what, body) {
         Ok(v) => {
