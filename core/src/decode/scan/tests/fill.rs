@@ -105,7 +105,7 @@ fn the_docs_examples_are_read_by_the_fast_path_as_by_serde() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 4_000, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 10_000, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn mutated_docs_examples_are_read_by_the_fast_path_as_by_serde(
