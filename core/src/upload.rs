@@ -130,9 +130,8 @@ impl Upload {
     /// Resumes an interrupted upload through an existing session: asks the server which ranges
     /// it still misses before sending anything.
     pub fn resume(session: &UploadSession, size: u64) -> Result<Upload, Error> {
-        let mut up = Upload::start(session.upload_url.as_deref(), session.expiration_date_time.as_deref(), None, size)?;
-        up.state = State::Unsure;
-        Ok(up)
+        Upload::start(session.upload_url.as_deref(), session.expiration_date_time.as_deref(), None, size)
+            .map(Upload::unsure)
     }
 
     /// `new` (or `resume`) from the session's JSON as Graph wrote it, checked against
@@ -142,14 +141,18 @@ impl Upload {
         let url = text(session, "uploadUrl");
         let expires = text(session, "expirationDateTime");
         if resume {
-            let mut up = Upload::start(url, expires, None, size)?;
-            up.state = State::Unsure;
-            return Ok(up);
+            return Upload::start(url, expires, None, size).map(Upload::unsure);
         }
         let ranges: Vec<String> =
             items(session, "nextExpectedRanges").iter().filter_map(|r| r.as_str().map(String::from)).collect();
         let ranges = field(session, "nextExpectedRanges").map(|_| ranges.as_slice());
         Upload::start(url, expires, ranges, size)
+    }
+
+    /// Not knowing which ranges the server holds: the first request asks.
+    fn unsure(mut self) -> Upload {
+        self.state = State::Unsure;
+        self
     }
 
     fn start(url: Option<&str>, expires: Option<&str>, ranges: Option<&[String]>, size: u64) -> Result<Upload, Error> {
